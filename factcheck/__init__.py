@@ -1,0 +1,71 @@
+"""factcheck: keep the figures in public factsheets honest.
+
+The public API is listed in ``__all__``; everything else may change. Names are loaded on
+first use, so ``import factcheck`` stays cheap (no pint, no git) for a command-line tool.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    # the claim model
+    "Claim": "factcheck.claim",
+    "Document": "factcheck.claim",
+    "Interval": "factcheck.claim",
+    "Provenance": "factcheck.claim",
+    "Qualifier": "factcheck.claim",
+    "TimeContext": "factcheck.claim",
+    # reading
+    "extract": "factcheck.extract",
+    "load": "factcheck.sources",
+    "dumps_snapshot": "factcheck.snapshot",
+    "loads_snapshot": "factcheck.snapshot",
+    "save_snapshot": "factcheck.snapshot",
+    # units
+    "registry": "factcheck.units",
+    # errors
+    "FactcheckError": "factcheck.errors",
+    "InputError": "factcheck.errors",
+    "RevisionError": "factcheck.errors",
+    "RulesError": "factcheck.errors",
+    "SnapshotError": "factcheck.errors",
+    "UnitError": "factcheck.errors",
+    # rendering
+    "render": "factcheck.reports",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from factcheck.claim import Claim, Document, Interval, Provenance, Qualifier, TimeContext
+    from factcheck.errors import (
+        FactcheckError,
+        InputError,
+        RevisionError,
+        RulesError,
+        SnapshotError,
+        UnitError,
+    )
+    from factcheck.extract import extract
+    from factcheck.reports import render
+    from factcheck.snapshot import dumps_snapshot, loads_snapshot, save_snapshot
+    from factcheck.sources import load
+    from factcheck.units import registry

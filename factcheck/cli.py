@@ -1,0 +1,107 @@
+"""The ``factcheck`` command: parse arguments, call the library, render, set the exit code.
+
+Exit status: 0 when all is well, 1 when a finding says so (``check`` found something
+inconsistent, ``diff --exit-code`` found a change), 2 when the input or the usage is bad.
+Library errors become one line on stderr here, in :func:`_fail`, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from factcheck import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"factcheck: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def handle_errors(func: F) -> F:
+    """Turn every factcheck error (and an interrupted pipe) into one line and exit status 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from factcheck.errors import FactcheckError  # noqa: PLC0415
+
+        try:
+            return func(*args, **kwargs)
+        except FactcheckError as exc:
+            _fail(str(exc))
+        except BrokenPipeError:  # pragma: no cover - depends on the reader going away
+            sys.stderr.close()
+            sys.exit(EXIT_ERROR)
+        except OSError as exc:
+            name = getattr(exc, "filename", None)
+            _fail(f"{name}: {exc.strerror}" if name else str(exc))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print *text*, or write it to *output* atomically (nothing is written on failure)."""
+    if output is None or output == "-":
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    from factcheck.sources import write_atomic  # noqa: PLC0415
+
+    write_atomic(Path(output), text if text.endswith("\n") else text + "\n")
+
+
+def color_wanted() -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set."""
+    import os  # noqa: PLC0415
+
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+OUTPUT = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default=None,
+    help="Write to FILE (atomically) instead of standard output.",
+)
+PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="factcheck")
+def main() -> None:
+    """Keep the figures in public factsheets honest.
+
+    Read factsheets into claims, check their figures against each other, diff versions in
+    figures, and follow every figure through time.
+    """
+
+
+@main.command()
+@PATHS
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json", "toml"]), default="text",
+    show_default=True, help="text: a table for people; json: for programs; toml: a snapshot.",
+)
+@OUTPUT
+@handle_errors
+def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """Read factsheets (text, Markdown) or snapshots and list their figures as claims.
+
+    With --format toml the output is a snapshot file that ``check``, ``diff`` and
+    ``extract`` read back; it takes one PATH.
+    """
+    from factcheck.reports import render  # noqa: PLC0415
+    from factcheck.sources import load  # noqa: PLC0415
+
+    if fmt == "toml" and len(paths) != 1:
+        raise click.UsageError("--format toml writes one snapshot: give exactly one PATH")
+    docs = [load(p) for p in paths]
+    emit(render(docs, fmt, kind="extract"), output)

@@ -1,0 +1,904 @@
+"""Extraction: find every figure in a factsheet's text and read it into a :class:`Claim`.
+
+The extractor is a single left-to-right scan. A digit-anchored (or number-word) pattern finds
+each candidate figure; small anchored patterns then read, in bounded windows around it, the
+qualifier before it, the scale word, currency and unit around it, and the counted noun phrase
+after it. No pattern can backtrack over more than its window, so the cost of a text is in
+proportion to its length whatever it holds.
+
+How the rules follow how publishers write figures, and what is deliberately *not* a figure
+(years, dates, identifiers such as "UNSCR 2254"), is documented with each rule below.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from fractions import Fraction
+
+from factcheck import numbers as nums
+from factcheck import units as U
+from factcheck.claim import Claim, Document, Provenance, Qualifier, TimeContext
+from factcheck.readers import Reader, read_plain
+
+__all__ = ["extract", "slugify"]
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_NUMBER_WORDS = sorted(
+    [*nums.ONES, *nums.TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"],
+    key=len,
+    reverse=True,
+)
+_FRACTION_WORDS = sorted(nums.FRACTION_WORDS, key=len, reverse=True)
+_MULTIPLE_WORDS = {
+    "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": Fraction(1, 2),
+    "twice": 2, "thrice": 3,
+}
+
+# A candidate is digits, or a number word (optionally led by "a"/"half a"), or a share or
+# multiple word. Digits may not follow a letter, digit, dot, comma or slash: "G20", "3.1.58"
+# and "2019/20" are not figures.
+_CANDIDATE = re.compile(
+    r"(?P<num>(?<![\w.,/])\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"|(?P<word>\b(?:half\s+an?\s+|an?\s+)?(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r")\b)"
+    r"|(?P<frac>\b(?:an?\s+|one[\s-]+|two[\s-]+|three[\s-]+|four[\s-]+|nine[\s-]+)?(?:"
+    + "|".join(_FRACTION_WORDS)
+    + r")\b)"
+    r"|(?P<mult>\b(?:" + "|".join(_MULTIPLE_WORDS) + r")\b)",
+    re.IGNORECASE,
+)
+
+_Q = Qualifier
+_QUALIFIER_PHRASES: list[tuple[str, Qualifier]] = [
+    ("more than", _Q.OVER), ("over", _Q.OVER), ("above", _Q.OVER), ("in excess of", _Q.OVER),
+    ("upwards of", _Q.OVER), ("just over", _Q.OVER), ("well over", _Q.OVER),
+    ("greater than", _Q.OVER), ("exceeding", _Q.OVER), ("beyond", _Q.OVER), (">", _Q.OVER),
+    ("less than", _Q.UNDER), ("fewer than", _Q.UNDER), ("under", _Q.UNDER),
+    ("below", _Q.UNDER), ("<", _Q.UNDER), ("well under", _Q.UNDER), ("well below", _Q.UNDER),
+    ("about", _Q.ABOUT), ("around", _Q.ABOUT), ("some", _Q.ABOUT), ("an estimated", _Q.ABOUT),
+    ("estimated", _Q.ABOUT), ("approximately", _Q.ABOUT), ("approx.", _Q.ABOUT),
+    ("roughly", _Q.ABOUT), ("in the region of", _Q.ABOUT), ("circa", _Q.ABOUT),
+    ("c.", _Q.ABOUT), ("~", _Q.ABOUT), ("≈", _Q.ABOUT), ("on the order of", _Q.ABOUT),
+    ("of the order of", _Q.ABOUT), ("an approximate", _Q.ABOUT), ("some estimated", _Q.ABOUT),
+    ("nearly", _Q.NEARLY), ("almost", _Q.NEARLY), ("close to", _Q.NEARLY),
+    ("just under", _Q.NEARLY), ("just below", _Q.NEARLY), ("just shy of", _Q.NEARLY),
+    ("approaching", _Q.NEARLY), ("not quite", _Q.NEARLY), ("nearly all of", _Q.NEARLY),
+    ("at least", _Q.AT_LEAST), ("no fewer than", _Q.AT_LEAST), ("no less than", _Q.AT_LEAST),
+    ("not less than", _Q.AT_LEAST), ("a minimum of", _Q.AT_LEAST), ("≥", _Q.AT_LEAST),
+    (">=", _Q.AT_LEAST),
+    ("up to", _Q.AT_MOST), ("at most", _Q.AT_MOST), ("as many as", _Q.AT_MOST),
+    ("a maximum of", _Q.AT_MOST), ("no more than", _Q.AT_MOST), ("not more than", _Q.AT_MOST),
+    ("≤", _Q.AT_MOST), ("<=", _Q.AT_MOST), ("as much as", _Q.AT_MOST),
+]
+_QUALIFIERS = {p: q for p, q in _QUALIFIER_PHRASES}
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> str:
+    parts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        esc = r"\s+".join(re.escape(w) for w in p.split())
+        parts.append(rf"\b{esc}" if p[0].isalpha() else esc)
+    return "|".join(parts)
+
+
+_QUALIFIER_BEFORE = re.compile(
+    r"(?P<q>" + _phrase_pattern(_QUALIFIERS) + r")\s*$", re.IGNORECASE
+)
+_CURRENCY_BEFORE = re.compile(
+    r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
+    r"|\b(?:USD|EUR|GBP|JPY|INR|CHF|CAD|AUD|Rs\.?))\s?$"
+)
+_SCALE_WORD_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE
+)
+_SCALE_ABBR_ATTACHED = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2²])")
+_SCALE_ABBR_SPACED = re.compile(r"\s(?P<s>bn|mn|mln|tn|m|k)\b(?![\u00b2²])")
+_METRES_HINT = re.compile(r"\s*(?:long|high|wide|deep|tall|above|below|sprint|run)\b|[²2]")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
+_CURRENCY_WORD_AFTER = re.compile(
+    r"\s+(?P<w>" + _phrase_pattern(U.CURRENCY_WORDS) + r")\b", re.IGNORECASE
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?P<w>" + _phrase_pattern(k for k in U.UNIT_WORDS if k != "%") + r")(?![\w])",
+    re.IGNORECASE,
+)
+_COMPOUND_AFTER = re.compile(
+    r"-(?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
+    r"|kilometer|km|person|people|bed|seat)s?\b(?P<old>-old)?",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|—|to)\s*(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,]*\d)"
+)
+_RANGE_AND_AFTER = re.compile(r"\s+and\s+(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
+_IN_N_AFTER = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+_RATE_AFTER = re.compile(
+    r"\s*(?:per|a|an|each|every|/)\s*(?P<t>day|week|month|year|hour|annum|minute|decade)\b",
+    re.IGNORECASE,
+)
+_TIMES_AFTER = re.compile(r"\s+times\b(?=\s+(?:as|more|higher|larger|greater|the|over|what))",
+                          re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d)", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\b")
+_YEAR_RANGE_AFTER = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
+# Words before a number that make it an identifier, not a figure.
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:Resolution|Resolutions|Article|Articles|Art\.|Chapter|Section|Sec\.|Phase|Goal|"
+    r"Target|Indicator|Annex|Appendix|Table|Figure|Fig\.|Page|pp?\.|No\.|Nos\.|Number|Decree|"
+    r"Law|Act|Order|Level|Grade|Title|Part|Rule|Protocol|Item|Step|Stage|Round|Version|Vol\.?"
+    r"|Volume|Issue|Paragraph|para\.?|Route|Highway|Flight|Room|Box|Unit|Model|Class|"
+    r"Category|Block|Tier|Wave|Session|Summit|Platform|Gate|Terminal|Line|Zone|District|"
+    r"Ward|Sector|Camp|Building|Floor|Week|Day|Lot|Batch|Cohort|Mission|Operation|Exercise|"
+    r"Apollo|Windows|COP|COVID|SDG|SDGs|Agenda|Vision|Plan|Strategy|Schedule|Form|Box)"
+    r"|#|\b[A-Z]{2,6}|\b[A-Z][a-z]*[A-Z]\w*)\s?-?$"
+)
+_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z0-9]-$")
+
+_STOP_WORDS = frozenset(
+    """
+    a an the this that these those its their his her our your my which who whom whose what
+    where when while whereas as at by for from in into of off on onto out over per since
+    than through to toward towards under until up upon via with within without across among
+    amongst against along around about after before behind below beneath beside besides
+    between beyond during except inside near outside past throughout despite including
+    is are was were be been being am have has had having do does did will would shall should
+    can could may might must not no nor or but so yet if then also now once already still
+    just only even ever again further currently each every both either neither all any
+    some many much more most less least few several such own same other another
+    it they them he she we you i me us him there here
+    remain remains remained continue continues continued receive received live lived
+    according compared said says say told due thanks
+    """.split()
+)
+_PARTICIPLE_NOUNS = frozenset(
+    "need speed seed feed bed breed creed greed weed deed shed red hundred kindred".split()
+)
+_LY_NOUNS = frozenset(
+    "family families supply ally assembly italy july anomaly monopoly rally reply".split()
+)
+_PLURAL = re.compile(r"[a-z][a-z\-]{2,}[^su']s")
+_NOT_PLURAL = frozenset("news means series species politics economics physics mathematics".split())
+_SUSPENDED_TO = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re.IGNORECASE)
+_WORD_TOKEN = re.compile(r"[ \t\r\n]*(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
+_AND_TOKEN = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
+_LEAD_SKIP = frozenset("of the in for on its their all an a".split())
+_SCOPE_AFTER = re.compile(
+    r"\b(?:in|across|throughout|inside|within)\s+(?:the\s+)?(?P<s>[A-Z][\w'’\-]*"
+    r"(?:(?:\s+(?:and|&)\s+|\s+|,\s*)[A-Z][\w'’\-]*){0,3})"
+)
+_LEAD_SCOPE = re.compile(
+    r"^(?:In|Across|Throughout|Within)\s+(?:the\s+)?(?P<s>[A-Z][\w'’\-]*(?:\s+(?:and\s+)?"
+    r"[A-Z][\w'’\-]*){0,3}),"
+)
+_NUMBER_OF_BEFORE = re.compile(
+    r"\bnumbers? of\s+(?P<n>[A-Za-z][\w'’\- ]{0,48}?)(?=\s+(?:in|is|was|has|have|had|stands?"
+    r"|stood|rose|fell|reached|increased|decreased|grew|dropped|declined|to|across|from|at)\b)",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged\s+between)\s*$", re.IGNORECASE)
+_SINCE = re.compile(
+    rf"\b[Ss]ince\s+(?P<d>(?:(?:early|mid|late|the\s+start\s+of|the\s+end\s+of)[\s-]+)?"
+    rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})(?:\s+\d{{1,2}})?)"
+)
+_AS_OF = re.compile(
+    rf"\b(?:[Ii]n|[Aa]s\s+of|[Aa]s\s+at|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Aa]t\s+the\s+end\s+of"
+    rf"|[Ee]nd\s+of|[Oo]n)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
+    rf"\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:since|to date|so far|in total|a total of|total|in all|altogether|cumulative(?:ly)?"
+    r"|overall|to this day)\b",
+    re.IGNORECASE,
+)
+
+_BULLETS = "•●▪◦‣·∙➔→►▶➢✓✔–—*-+"
+_TERMINAL = ".!?:;"
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•●▪$€£➔])")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st no nos art fig approx est e.g i.e etc vs jan feb mar apr jun jul
+    aug sep sept oct nov dec inc ltd co corp gov sen rep gen lt col capt sgt pp p para vol
+    u.s u.k u.n e.u a.m p.m""".split()
+)
+_FOLD_HYPHEN = re.compile(r"(?<=[A-Za-z]-)[ \t]*\r?\n\s*")
+_FOLD_SPACE = re.compile(r"\s+")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+MAX_FIGURE_CHARS = 40
+"""Longer runs of digits are not figures (and would make int() slow): they are skipped."""
+
+
+def slugify(text: str, max_words: int = 4) -> str:
+    """A short, stable, lower-case id fragment: "Iraqi Security Force members" -> "iraqi-...".
+
+    Possessive "'s" is dropped; at most the last *max_words* words are kept, since the head
+    noun of an English noun phrase comes last.
+    """
+    t = re.sub(r"['’]s\b", "", text.lower())
+    words = [w for w in _SLUG.split(t) if w]
+    return "-".join(words[-max_words:])
+
+
+def _fold(text: str) -> str:
+    return _FOLD_SPACE.sub(" ", _FOLD_HYPHEN.sub("", text))
+
+
+# --------------------------------------------------------------------------- structure
+
+
+class _Layout:
+    """Lines, paragraphs, headings and sentences of a scan text, found once in linear time."""
+
+    def __init__(self, scan: str) -> None:
+        self.scan = scan
+        self.line_starts = [0]
+        self.line_starts.extend(m.end() for m in re.finditer("\n", scan))
+        self.headings: list[tuple[int, str]] = []
+        self.heading_starts: list[int] = []
+        self.sent_starts: list[int] = []
+        self.sent_ends: list[int] = []
+        self._paragraphs()
+
+    def _paragraphs(self) -> None:
+        scan = self.scan
+        starts = self.line_starts
+        n = len(starts)
+        paras: list[list[int]] = []  # [start, end]
+        runs_on = False
+        pending_blank = False
+        prev_heading = True
+        for i in range(n):
+            a = starts[i]
+            b = starts[i + 1] - 1 if i + 1 < n else len(scan)
+            raw = scan[a:b]
+            s = raw.strip()
+            if not s:
+                pending_blank = True
+                continue
+            lead = a + (len(raw) - len(raw.lstrip()))
+            heading = self._is_heading(s, i, pending_blank or prev_heading)
+            bullet = s[0] in _BULLETS and (len(s) == 1 or s[1] in " \t") or bool(
+                re.match(r"\(?\d{1,2}[.)]\s", s)
+            )
+            if bullet and s[0] in "•●▪◦‣·∙➔→►▶➢✓✔":
+                lead += 1
+            if heading:
+                text = s.lstrip("#").strip()
+                self.headings.append((lead, text))
+                self.heading_starts.append(lead)
+                paras.append([lead, lead])  # a heading holds no sentence of its own
+                prev_heading, runs_on, pending_blank = True, False, False
+                continue
+            new = (
+                not paras
+                or bullet
+                or prev_heading
+                or (pending_blank and not (runs_on and (s[0].islower() or s[0].isdigit()
+                                                        or s[0] in "$€£(")))
+            )
+            if new:
+                paras.append([lead, b])
+            else:
+                paras[-1][1] = b
+            prev_heading, pending_blank = False, False
+            runs_on = s[-1] not in _TERMINAL + "\"”’)"
+        for a, b in paras:
+            if b > a:
+                self._sentences(a, b)
+
+    def _is_heading(self, s: str, i: int, standalone_before: bool) -> bool:
+        if len(s) > 90:
+            return False
+        if s.startswith("#"):
+            return True
+        if s[-1] in _TERMINAL + ",":
+            return False
+        letters = [c for c in s if c.isalpha()]
+        if len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            return s[0] not in _BULLETS
+        if not standalone_before or any(c.isdigit() for c in s) or not s[0].isupper():
+            return False
+        if len(s.split()) > 10:
+            return False
+        # A short line standing alone between blank lines is a heading ("The Military Campaign").
+        starts = self.line_starts
+        j = i + 1
+        nxt_a = starts[j] if j < len(starts) else len(self.scan)
+        nxt_b = starts[j + 1] - 1 if j + 1 < len(starts) else len(self.scan)
+        return j >= len(starts) or not self.scan[nxt_a:nxt_b].strip()
+
+    def _sentences(self, a: int, b: int) -> None:
+        scan = self.scan
+        start = a
+        for m in _SENTENCE_END.finditer(scan, a, b):
+            tok_start = scan.rfind(" ", max(a, m.start() - 24), m.start()) + 1
+            nl = scan.rfind("\n", max(a, m.start() - 24), m.start()) + 1
+            token = scan[max(tok_start, nl, start): m.start()].lower().lstrip("(\"'“‘")
+            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+                continue
+            self.sent_starts.append(start)
+            self.sent_ends.append(m.end())
+            start = m.end()
+            while start < b and scan[start].isspace():
+                start += 1
+        if start < b:
+            self.sent_starts.append(start)
+            self.sent_ends.append(b)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def sentence_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def section(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self.heading_starts, offset) - 1
+        return self.headings[i][1] if i >= 0 else None
+
+
+# --------------------------------------------------------------------------- reading one figure
+
+
+class _Figure:
+    """A figure being read: the mutable scratch record turned into a Claim at the end."""
+
+    __slots__ = (
+        "start", "end", "qual_start", "value", "value_high", "decimals", "scale", "unit",
+        "measures", "counted", "counted_end", "qualifier", "kind", "step", "word_place",
+        "rate",
+    )
+
+    def __init__(self, start: int, end: int, value: Fraction) -> None:
+        self.start = start
+        self.end = end
+        self.qual_start = start
+        self.value = value
+        self.value_high: Fraction | None = None
+        self.decimals = 0
+        self.scale = 1
+        self.unit = U.COUNT
+        self.measures = "count"
+        self.counted = ""
+        self.counted_end = end
+        self.qualifier = Qualifier.EXACT
+        self.kind = "figure"
+        self.step: Fraction | None = None
+        self.word_place = 0
+        self.rate: str | None = None
+
+
+class _Extractor:
+    def __init__(self, text: str, scan: str, source: str, revision: str | None) -> None:
+        self.text = text
+        self.scan = scan
+        self.source = source
+        self.revision = revision
+        self.layout = _Layout(scan)
+        self.claims: list[Claim] = []
+        self.ids: set[str] = set()
+        self._sentence_cache: dict[int, tuple[str, TimeContext, str | None]] = {}
+        self._last_in_sentence: dict[int, Claim] = {}
+
+    # -- scanning
+
+    def run(self) -> list[Claim]:
+        scan = self.scan
+        pos = 0
+        n = len(scan)
+        search = _CANDIDATE.search
+        while pos < n:
+            m = search(scan, pos)
+            if m is None:
+                break
+            fig: _Figure | None
+            if m.lastgroup == "num":
+                fig = self._digits(m)
+            elif m.lastgroup == "word":
+                fig = self._words(m)
+            elif m.lastgroup == "frac":
+                fig = self._fraction(m)
+            else:
+                fig = self._multiple(m)
+            if fig is None:
+                pos = max(m.end(), pos + 1)
+                continue
+            self._finish(fig)
+            pos = max(fig.end, m.end(), pos + 1)
+        return self.claims
+
+    def _digits(self, m: re.Match[str]) -> _Figure | None:
+        scan = self.scan
+        a, b = m.span()
+        token = m.group()
+        if len(token) > MAX_FIGURE_CHARS:
+            return None
+        if self._not_a_figure(a, b, token):
+            return None
+        value, decimals = nums.parse_digits(token)
+        fig = _Figure(a, b, value)
+        fig.decimals = decimals
+        # Currency written before the figure ("$", "US$", "€", "EUR ").
+        cur = _CURRENCY_BEFORE.search(scan, max(0, a - 6), a)
+        if cur:
+            fig.unit, fig.measures, fig.qual_start = U.CURRENCY_PREFIXES[
+                cur.group("c").replace(" ", "").rstrip(".") if cur.group("c") != "Rs." else "Rs"
+            ], "money", cur.start()
+            fig.start = cur.start()
+        # A range: "30-34 million", "5–19", "between 5 and 19".
+        rng = _RANGE_AFTER.match(scan, b)
+        if rng is None and _BETWEEN_BEFORE.search(scan, max(0, fig.start - 12), fig.start):
+            rng = _RANGE_AND_AFTER.match(scan, b)
+        if rng is not None:
+            hv, hd = nums.parse_digits(rng.group("n"))
+            if hv > value:
+                fig.value_high = hv
+                fig.decimals = max(decimals, hd)
+                fig.qualifier = Qualifier.RANGE
+                fig.end = b = rng.end()
+        b = self._scale(fig, b)
+        self._right(fig, b)
+        return fig
+
+    def _not_a_figure(self, a: int, b: int, token: str) -> bool:
+        """Years, dates, times, ordinals and identifiers are not figures."""
+        scan = self.scan
+        before = scan[max(0, a - 24):a]
+        if a > 0 and scan[a - 1] == "-" and _LETTER_HYPHEN_BEFORE.search(before):
+            return True  # "COVID-19", "F-16", "2014-15" (the second part)
+        nxt = scan[b:b + 1]
+        if nxt.isalpha() and not _SCALE_ABBR_ATTACHED.match(scan, b) and not _ORDINAL_AFTER.match(
+            scan, b
+        ):
+            # "5G", "3D", "A4": the figure is part of a name. An attached unit ("10km") is read.
+            if not _UNIT_AFTER.match(scan, b):
+                return True
+        if _ORDINAL_AFTER.match(scan, b):
+            return True
+        if _CLOCK_AFTER.match(scan, b):
+            return True
+        plain = "," not in token and "." not in token
+        if plain and len(token) == 4 and 1000 <= int(token) <= 2100:
+            # A bare four-digit number is a year unless a unit, scale or currency makes it an
+            # amount. Publishers write counts of this size with a separator ("1,500").
+            if not (
+                _PERCENT_AFTER.match(scan, b)
+                or _SCALE_WORD_AFTER.match(scan, b)
+                or _CURRENCY_BEFORE.search(scan, max(0, a - 6), a)
+                or _UNIT_AFTER.match(scan, b)
+            ) or _YEAR_RANGE_AFTER.match(scan, b):
+                return True
+        if plain and len(token) <= 2 and 1 <= int(token) <= 31:
+            if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(scan, b):
+                return True
+        if plain and _IDENTIFIER_BEFORE.search(before) and not _CURRENCY_BEFORE.search(before):
+            # "UNSCR 2254", "Article 5", "Phase 2", "SDG 4": a name, not an amount.
+            return True
+        return False
+
+    def _scale(self, fig: _Figure, b: int) -> int:
+        scan = self.scan
+        sm = _SCALE_WORD_AFTER.match(scan, b)
+        if sm is None:
+            sm = _SCALE_ABBR_ATTACHED.match(scan, b)
+            if sm is not None and sm.group("s").lower() == "m" and (
+                _METRES_HINT.match(scan, sm.end()) and fig.measures != "money"
+            ):
+                sm = None
+            if sm is None and fig.measures == "money":
+                sm = _SCALE_ABBR_SPACED.match(scan, b)
+        if sm is not None:
+            fig.scale = nums.SCALES[sm.group("s").lower()]
+            fig.value *= fig.scale
+            if fig.value_high is not None:
+                fig.value_high *= fig.scale
+            fig.end = b = sm.end()
+        return b
+
+    def _right(self, fig: _Figure, b: int) -> None:
+        """Read what follows a figure: percent, currency word, unit, compound, rate, noun."""
+        scan = self.scan
+        if fig.measures == "money":
+            # "$5 million dollars" is rare; "US$ 5 million" already has its unit.
+            cw = None
+        else:
+            cw = _CURRENCY_WORD_AFTER.match(scan, b)
+        pm = _PERCENT_AFTER.match(scan, b)
+        if pm:
+            fig.unit, fig.measures, fig.kind = "percent", "share", "share"
+            b = fig.end = pm.end()
+        elif cw:
+            fig.unit, fig.measures = U.CURRENCY_WORDS[_fold(cw.group("w")).lower()], "money"
+            b = fig.end = cw.end()
+        else:
+            cm = _COMPOUND_AFTER.match(scan, b)
+            if cm:
+                w = cm.group("w").lower()
+                if w in ("year", "month", "week", "day", "hour"):
+                    fig.unit, fig.measures = w, "duration"
+                    if cm.group("old"):
+                        fig.counted = "age"
+                elif w in ("mile", "kilometre", "kilometer", "km"):
+                    fig.unit, fig.measures = {"mile": "mi"}.get(w, "km"), "length"
+                else:
+                    fig.counted = {"strong": "members", "people": "people",
+                                   "person": "people"}.get(w, w + "s")
+                b = fig.end = fig.counted_end = cm.end()
+            else:
+                um = _UNIT_AFTER.match(scan, b)
+                if um:
+                    key = _fold(um.group("w")).lower()
+                    fig.unit, fig.measures = U.UNIT_WORDS[key]
+                    if fig.unit == "percent":
+                        fig.counted = U.UNIT_WORDS[key][1]
+                    b = fig.end = um.end()
+                elif _AGE_BEFORE.search(scan, max(0, fig.start - 16), fig.start):
+                    fig.unit, fig.measures, fig.counted = "year", "duration", "age"
+                else:
+                    nm = _IN_N_AFTER.match(scan, b)
+                    if nm and fig.value_high is None and fig.scale == 1:
+                        d = nm.group("n").lower()
+                        parsed = nums.parse_words(d)
+                        den = parsed[0] if parsed and not d[0].isdigit() else Fraction(
+                            int(d.replace(",", ""))
+                        )
+                        if den > fig.value:
+                            fig.value = fig.value / den
+                            fig.unit, fig.measures, fig.kind = "dimensionless", "share", "share"
+                            fig.step = Fraction(0)
+                            b = fig.end = nm.end()
+                    else:
+                        tm = _TIMES_AFTER.match(scan, b)
+                        if tm:
+                            fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
+                            b = fig.end = tm.end()
+        if not fig.counted:
+            self._counted(fig, b)
+        # A rate: "42,500 persons per day".
+        rm = _RATE_AFTER.match(scan, fig.counted_end)
+        if rm and fig.measures in ("count", "money", "length", "mass", "volume", "energy"):
+            t = U.TIME_UNITS[rm.group("t").lower()]
+            fig.unit = f"{fig.unit}/{t}"
+            fig.counted_end = rm.end()
+
+    def _counted(self, fig: _Figure, b: int) -> None:
+        """The noun phrase after a figure says what is counted: "4.3 million displaced people"."""
+        scan = self.scan
+        words: list[str] = []
+        pos = b
+        end = b
+        leading = True
+        limit = min(len(scan), b + 160)
+        while len(words) < 5 and pos < limit:
+            m = _WORD_TOKEN.match(scan, pos, limit)
+            if m is None:
+                break
+            w = m.group("w")
+            lw = w.lower().rstrip("'’")
+            if leading and not words and lw in _LEAD_SKIP and fig.measures in (
+                "money", "share", "area", "count", "length", "duration", "mass", "volume"
+            ):
+                # "$20 billion in stabilisation assistance", "62 percent of the terrain".
+                if lw in ("in", "for", "on") and fig.measures not in ("money",):
+                    break
+                pos = m.end()
+                continue
+            if lw in _STOP_WORDS or lw in nums.ONES or lw in nums.TENS or lw in nums.SCALES:
+                break
+            if words:
+                prev = words[-1]
+                if prev[:1].islower() and w[:1].isupper() and not self._modifier_run(m.end(), limit):
+                    break  # "the terrain | ISIS once controlled", but "mid-level ISIS leaders"
+                if _PLURAL.fullmatch(prev) and prev not in _NOT_PLURAL:
+                    break  # the head noun of a phrase is its last: "partners | contribute"
+                if lw.endswith("ed") and lw not in _PARTICIPLE_NOUNS and not prev.endswith("ly"):
+                    break  # "troops | deployed"
+                if lw.endswith("ly") and lw not in _LY_NOUNS:
+                    break
+            words.append(w.rstrip("'’"))
+            leading = False
+            end = m.end()
+            pos = end
+            tm = _SUSPENDED_TO.match(scan, pos, limit)
+            if tm and len(words) < 4:
+                # "senior to mid-level ISIS leaders", "mid- to senior-level leaders"
+                words.append("to")
+                pos = tm.end()
+                continue
+            am = _AND_TOKEN.match(scan, pos, limit)
+            if am and len(words) <= 3:
+                nm = _WORD_TOKEN.match(scan, am.end(), limit)
+                if nm:
+                    nw = nm.group("w").lower()
+                    if (nw not in _STOP_WORDS and nw not in nums.ONES and nw not in nums.TENS
+                            and not (w[:1].islower() and nm.group("w")[:1].isupper())):
+                        words.append("and")
+                        pos = am.end()
+        while words and words[-1] == "and":
+            words.pop()
+        if words:
+            # Trim to the last real word read.
+            last = words[-1]
+            end = scan.find(last, b, end + 1) + len(last) if last else end
+            fig.counted = " ".join(words)
+            fig.counted_end = end
+
+    def _modifier_run(self, pos: int, limit: int) -> bool:
+        """True when the capitalised word just read is followed by more of the noun phrase."""
+        scan = self.scan
+        for _ in range(3):
+            m = _WORD_TOKEN.match(scan, pos, limit)
+            if m is None:
+                return False
+            w = m.group("w")
+            if w[:1].isupper():
+                pos = m.end()
+                continue
+            lw = w.lower()
+            return not (lw in _STOP_WORDS or lw.endswith(("ed", "ly")))
+        return False
+
+    # -- number words
+
+    def _words(self, m: re.Match[str]) -> _Figure | None:
+        scan = self.scan
+        a = m.start()
+        # Read the whole number phrase: "twenty-six", "two hundred and five", "four million".
+        pos = m.end()
+        toks = [m.group()]
+        while True:
+            nm = re.compile(r"(?:[\s-]+|\s+and\s+)(?P<w>[A-Za-z]+)\b").match(scan, pos)
+            if not nm:
+                break
+            w = nm.group("w").lower()
+            if w not in nums.ONES and w not in nums.TENS and w not in (
+                "hundred", "thousand", "million", "billion", "trillion"
+            ):
+                break
+            toks.append(nm.group("w"))
+            pos = nm.end()
+        phrase = " ".join(toks)
+        low = phrase.lower()
+        half = low.startswith("half")
+        parsed = nums.parse_words(low.replace("half", "", 1) if half else low)
+        if parsed is None:
+            return None
+        value, place = parsed
+        if half:
+            value /= 2
+        fig = _Figure(a, pos, value)
+        fig.word_place = place
+        # Fractions: "two-thirds" (number word followed by a fraction word) go to _fraction.
+        fm = re.compile(r"[\s-]+(?P<f>" + "|".join(_FRACTION_WORDS) + r")\b", re.IGNORECASE).match(
+            scan, pos
+        )
+        if fm and value < 10 and fm.group("f").lower() != "half":
+            return self._share(a, fm.end(), value / nums.FRACTION_WORDS[fm.group("f").lower()])
+        if value >= 1000 and place >= 1000:
+            fig.scale = place
+        lone_one = low in ("one", "a", "an") or low.startswith(("a ", "an ")) and place == 1
+        self._right(fig, pos)
+        if lone_one and fig.unit == U.COUNT and fig.kind == "figure" and not fig.counted.endswith(
+            "s"
+        ):
+            # "one of the largest", "one country": "one" is too often not a figure.
+            return None
+        if lone_one and fig.unit == U.COUNT and fig.kind == "figure":
+            return None
+        if fig.value == 0 and fig.unit == U.COUNT:
+            return None
+        return fig
+
+    def _fraction(self, m: re.Match[str]) -> _Figure | None:
+        low = _fold(m.group()).lower().replace("-", " ").split()
+        denom = nums.FRACTION_WORDS[low[-1]]
+        if len(low) == 1:
+            if low[0] not in ("half", "halves"):
+                return None  # "the third largest", "first quarter": ordinals, not shares
+            num = 1
+        else:
+            parsed = nums.parse_words(low[0])
+            num = int(parsed[0]) if parsed else 1
+        # "half a million" is a count, read by _words.
+        if re.compile(r"\s+an?\s+(?:million|billion|thousand|dozen)\b", re.IGNORECASE).match(
+            self.scan, m.end()
+        ):
+            return None
+        return self._share(m.start(), m.end(), Fraction(num, denom))
+
+    def _share(self, a: int, b: int, value: Fraction) -> _Figure:
+        fig = _Figure(a, b, value)
+        fig.unit, fig.measures, fig.kind = "dimensionless", "share", "share"
+        # A fraction in words is rounded to a simple fraction: allow a twentieth either side.
+        fig.step = Fraction(1, 10)
+        self._counted(fig, b)
+        return fig
+
+    def _multiple(self, m: re.Match[str]) -> _Figure | None:
+        w = m.group().lower()
+        if w == "twice" and not re.compile(r"\s+(?:as|the|that|what)\b").match(self.scan, m.end()):
+            return None
+        fig = _Figure(m.start(), m.end(), Fraction(_MULTIPLE_WORDS[w]))
+        fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
+        fig.step = Fraction(0)
+        return fig
+
+    # -- turning a figure into a claim
+
+    def _finish(self, fig: _Figure) -> None:
+        scan = self.scan
+        # Qualifier: the phrase that ends right before the figure (and its currency sign).
+        qm = _QUALIFIER_BEFORE.search(scan, max(0, fig.qual_start - 40), fig.qual_start)
+        if qm and fig.qualifier is not Qualifier.RANGE:
+            phrase = _fold(qm.group("q")).lower()
+            fig.qualifier = _QUALIFIERS[phrase]
+            fig.qual_start = qm.start("q")
+        si = self.layout.sentence_index(fig.start)
+        sentence, time, lead_scope = self._sentence(si)
+        s_start = self.layout.sent_starts[si] if self.layout.sent_starts else 0
+        if fig.qual_start < s_start:
+            fig.qual_start = fig.start
+        prev = self._last_in_sentence.get(si)
+        if not fig.counted:
+            nb = _NUMBER_OF_BEFORE.search(scan, max(s_start, fig.start - 200), fig.start)
+            if nb:
+                fig.counted = _fold(nb.group("n"))
+            elif prev is not None and prev.unit == fig.unit and prev.counted:
+                fig.counted = prev.counted  # "62 percent of the terrain ... and 30 percent in Syria"
+        scope = self._scope(fig) or lead_scope
+        # Precision: the place value of the last written digit.
+        if fig.step is None:
+            if fig.word_place:
+                exact_count = fig.measures == "count" and fig.word_place == 1
+                fig.step = Fraction(0) if exact_count else Fraction(fig.word_place)
+                if fig.measures in ("duration", "share") and fig.word_place == 1:
+                    fig.step = Fraction(0) if fig.measures == "duration" else Fraction(1)
+            elif fig.scale > 1:
+                fig.step = Fraction(fig.scale, 10**fig.decimals)
+            elif fig.measures == "count" and fig.decimals == 0:
+                fig.step = Fraction(0)
+            else:
+                fig.step = Fraction(1, 10**fig.decimals)
+        interval = nums.allowed_interval(fig.qualifier, fig.value, fig.step, fig.value_high)
+        q_end = max(fig.end, fig.counted_end)
+        quote = self.text[fig.qual_start:q_end]
+        stated = _fold(self.text[fig.start:fig.end])
+        line, col = self.layout.line_col(fig.qual_start)
+        sent_raw_start = s_start
+        span_a = len(_fold(self.text[sent_raw_start:fig.qual_start]))
+        span_b = span_a + len(_fold(quote))
+        counted = fig.counted or _FALLBACK_COUNTED.get(fig.measures, "figure")
+        base = slugify(counted) or "figure"
+        if base in self.ids and scope:
+            # Only a second figure of the same thing is told apart by its scope, so that ids
+            # stay the same when a later version adds or drops a place name.
+            base = f"{base}-{slugify(scope)}"
+        cid = base
+        k = 2
+        while cid in self.ids:
+            cid = f"{base}-{k}"
+            k += 1
+        self.ids.add(cid)
+        claim = Claim(
+            id=cid,
+            value=fig.value,
+            unit=fig.unit,
+            counted=counted,
+            qualifier=fig.qualifier,
+            stated=stated,
+            interval=interval,
+            provenance=Provenance(
+                source=self.source,
+                line=line,
+                column=col,
+                quote=quote,
+                sentence=sentence,
+                section=self.layout.section(fig.start),
+                revision=self.revision,
+                offset=fig.qual_start,
+                sentence_span=(span_a, span_b),
+            ),
+            step=fig.step,
+            value_high=fig.value_high,
+            scope=scope,
+            time=time,
+            kind=fig.kind,
+        )
+        self.claims.append(claim)
+        self._last_in_sentence[si] = claim
+        fig.end = q_end
+
+    def _scope(self, fig: _Figure) -> str | None:
+        scan = self.scan
+        a = max(fig.end, fig.counted_end)
+        window_end = min(len(scan), a + 80)
+        # The clause ends at punctuation or at the next figure.
+        cut = re.compile(r"[,;.()\[\]:!?\d•]|\s(?:and|but|while|which|who)\s+(?:[a-z]+\s+)?[\d$€£]").search(
+            scan, a, window_end
+        )
+        stop = cut.start() if cut else window_end
+        sm = _SCOPE_AFTER.search(scan, a, stop)
+        if not sm:
+            return None
+        s = _fold(sm.group("s"))
+        if re.fullmatch(rf"(?:{_MONTHS})\b.*", s) or s.split()[0] in ("The", "A", "An", "This"):
+            return None
+        return s
+
+    def _sentence(self, si: int) -> tuple[str, TimeContext, str | None]:
+        hit = self._sentence_cache.get(si)
+        if hit is not None:
+            return hit
+        lay = self.layout
+        if not lay.sent_starts:
+            result = ("", TimeContext(), None)
+        else:
+            sentence = _fold(self.text[lay.sent_starts[si]:lay.sent_ends[si]]).strip()
+            since = _SINCE.search(sentence)
+            as_of = _AS_OF.search(sentence)
+            time = TimeContext(
+                as_of=_fold(as_of.group("d")) if as_of else None,
+                since=_fold(since.group("d")) if since else None,
+                cumulative=bool(_CUMULATIVE.search(sentence)),
+            )
+            lead = _LEAD_SCOPE.match(sentence)
+            lead_scope = lead.group("s") if lead else None
+            if lead_scope and re.match(rf"(?:{_MONTHS})\b", lead_scope):
+                lead_scope = None
+            result = (sentence, time, lead_scope)
+        self._sentence_cache[si] = result
+        return result
+
+
+_FALLBACK_COUNTED = {
+    "money": "funding",
+    "area": "area",
+    "length": "distance",
+    "duration": "duration",
+    "share": "share",
+    "multiple": "multiple",
+    "mass": "mass",
+    "volume": "volume",
+    "energy": "energy",
+    "power": "power",
+    "count": "figure",
+    "percentage points": "percentage points",
+}
+
+
+def extract(
+    text: str,
+    source: str = "<text>",
+    *,
+    reader: Reader | None = None,
+    revision: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    """Read a factsheet's text into a :class:`Document` of claims, in order of appearance.
+
+    *reader* turns the file's text into scan text of the same length (see
+    :mod:`factcheck.readers`); plain text by default. The same text always yields the same
+    claims and ids. Never raises on any text.
+    """
+    scan = (reader or read_plain)(text)
+    if len(scan) != len(text):  # pragma: no cover - a reader broke its contract
+        raise ValueError("a reader must return text of the same length as its input")
+    claims = _Extractor(text, scan, source, revision).run()
+    return Document(
+        source=source, claims=tuple(claims), revision=revision, title=title, date=date, text=text
+    )

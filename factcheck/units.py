@@ -1,0 +1,177 @@
+"""Units: the words publishers use for them, and the project's one pint registry.
+
+Claims carry their unit as a canonical string ("count", "USD", "km**2", "percent", "year",
+"count/day"); that string is what the JSON and snapshot formats hold, and every one of them
+parses in :func:`registry`. pint itself is imported only when a conversion or a dimension is
+asked for, so reading a factsheet never pays for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from fractions import Fraction
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import pint
+
+__all__ = [
+    "COUNT",
+    "UNKNOWN",
+    "CURRENCY_CODES",
+    "conversion_factor",
+    "dimension",
+    "is_currency",
+    "registry",
+    "same_dimension",
+]
+
+COUNT = "count"
+"""The unit of counts of things; the counted noun sits beside it on the claim."""
+UNKNOWN = "unknown"
+"""The unit of a figure whose unit word factcheck does not know."""
+
+CURRENCY_CODES = frozenset(
+    "USD EUR GBP JPY CHF CAD AUD NZD CNY INR SEK NOK DKK HKD SGD ZAR BRL MXN RUB TRY SAR AED "
+    "KRW PLN CZK HUF ILS EGP NGN KES PKR BDT IDR PHP THB MYR QAR KWD".split()
+)
+
+# Currency signs and codes written before a figure, longest first so "US$" wins over "$".
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD",
+    "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
+    "₹": "INR", "INR": "INR", "CHF": "CHF", "CAD": "CAD", "AUD": "AUD", "Rs": "INR",
+}
+
+# Currency words written after a figure ("12,000 Euros", "5 million US dollars").
+CURRENCY_WORDS: dict[str, str] = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP", "gbp": "GBP",
+    "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "chf": "CHF", "rupees": "INR",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "yuan": "CNY", "renminbi": "CNY",
+    "rand": "ZAR", "kronor": "SEK", "kroner": "NOK",
+}
+
+# Unit words written after a figure, mapped to (canonical unit, what the figure measures).
+# Keys are lower case with single spaces; longest keys are tried first.
+UNIT_WORDS: dict[str, tuple[str, str]] = {}
+
+
+def _units(unit: str, measures: str, *words: str) -> None:
+    for w in words:
+        UNIT_WORDS[w] = (unit, measures)
+
+
+_units("percent", "share", "%", "percent", "per cent", "pct", "per-cent")
+_units("percent", "percentage points", "percentage points", "percentage point")
+_units("km**2", "area", "sq km", "sq. km", "sq.km", "sq km.", "square kilometres",
+       "square kilometers", "square kilometre", "square kilometer", "km²", "km2", "sqkm")
+_units("mi**2", "area", "sq mi", "sq. mi", "sq miles", "sq. miles", "square miles", "square mile",
+       "mi²")
+_units("m**2", "area", "square metres", "square meters", "sq m", "sq. m", "m²", "sqm")
+_units("hectare", "area", "hectares", "hectare", "ha")
+_units("acre", "area", "acres", "acre")
+_units("dunam", "area", "dunams", "dunums", "donums")
+_units("km", "length", "km", "kilometres", "kilometers", "kilometre", "kilometer", "kms")
+_units("mi", "length", "miles", "mile")
+_units("m", "length", "metres", "meters", "metre", "meter")
+_units("nmi", "length", "nautical miles")
+_units("tonne", "mass", "tonnes", "tonne", "metric tons", "metric tonnes", "mt")
+_units("short_ton", "mass", "tons", "ton")
+_units("kg", "mass", "kilograms", "kilogrammes", "kg", "kgs", "kilos")
+_units("lb", "mass", "pounds", "lbs", "lb")
+_units("L", "volume", "litres", "liters", "litre", "liter")
+_units("gal", "volume", "gallons")
+_units("bbl", "volume", "barrels")
+_units("MW", "power", "megawatts", "mw")
+_units("GW", "power", "gigawatts", "gw")
+_units("kWh", "energy", "kilowatt hours", "kilowatt-hours", "kwh")
+_units("MWh", "energy", "megawatt hours", "megawatt-hours", "mwh")
+_units("kcal", "energy", "kilocalories", "kcal", "calories")
+_units("year", "duration", "years", "year", "yrs")
+_units("month", "duration", "months", "month")
+_units("week", "duration", "weeks", "week")
+_units("day", "duration", "days", "day")
+_units("hour", "duration", "hours", "hour", "hrs")
+_units("minute", "duration", "minutes")
+_units("decade", "duration", "decades", "decade")
+_units("century", "duration", "centuries")
+
+TIME_UNITS: dict[str, str] = {
+    "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
+    "annum": "year", "minute": "minute", "decade": "decade",
+}
+
+
+def is_currency(unit: str) -> bool:
+    """True when *unit* is an ISO 4217 currency code the project knows."""
+    return unit in CURRENCY_CODES
+
+
+_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """The project's one pint registry, built on first use from ``factcheck/units.txt``.
+
+    It is shared, so treat it as read-only: define your own units in a registry of your own.
+    """
+    with _lock:
+        import pint  # noqa: PLC0415 - imported lazily: ~130 ms
+
+        definitions = resources.files("factcheck").joinpath("units.txt")
+        with resources.as_file(definitions) as path:
+            reg = pint.UnitRegistry(str(path), autoconvert_offset_to_baseunit=True)
+        return reg
+
+
+_SAFE_UNIT = re.compile(r"[A-Za-z_*/0-9 ²]+")
+
+
+@functools.lru_cache(maxsize=512)
+def dimension(unit: str) -> str:
+    """A string naming *unit*'s dimension ("[length] ** 2", "[currency_USD]", "" for counts).
+
+    Unknown units have the dimension ``"unknown"``: they fit nothing but themselves.
+    """
+    if unit == UNKNOWN or not _SAFE_UNIT.fullmatch(unit):
+        return UNKNOWN
+    try:
+        dims = registry().Unit(unit).dimensionality
+    except Exception:  # noqa: BLE001 - pint raises several unrelated types for bad units
+        return UNKNOWN
+    return str(dims) if dims else ""
+
+
+def same_dimension(a: str, b: str) -> bool:
+    """True when figures in units *a* and *b* may be compared or added."""
+    if a == b:
+        return True
+    da, db = dimension(a), dimension(b)
+    return da != UNKNOWN and da == db
+
+
+@functools.lru_cache(maxsize=512)
+def conversion_factor(from_unit: str, to_unit: str) -> Fraction:
+    """The exact-as-written factor that turns a value in *from_unit* into *to_unit*.
+
+    Raises :class:`factcheck.errors.UnitError` when the two do not share a dimension
+    (currencies never convert into each other).
+    """
+    from factcheck.errors import UnitError  # noqa: PLC0415
+
+    if from_unit == to_unit:
+        return Fraction(1)
+    if not same_dimension(from_unit, to_unit):
+        raise UnitError(f"cannot convert {from_unit!r} to {to_unit!r}: different dimensions")
+    reg = registry()
+    magnitude = reg.Quantity(1, from_unit).to(to_unit).magnitude
+    # Factors come from the definitions file as floats; their shortest repr is the decimal
+    # that was written there, which is the exact factor we mean.
+    return Fraction(repr(float(magnitude)))
