@@ -1,0 +1,542 @@
+"""Relations a factsheet's own words state between its figures: totals and parts, shares.
+
+"83 members (78 nations and five international organisations)" states that 83 is the sum of
+78 and 5; "over 14,000 km² of terrain in Syria, including more than 7,400 km²" that the second
+is part of the first; "Of the 83 members, 78 (94%) are nations" that 94% is 78 of 83. This
+module finds such relations from the words *between* the figures, and only from shapes that
+leave no doubt, because every relation found here becomes a check that can fail a build:
+
+* a total followed by its parts in brackets, after a colon, after "comprising" / "made up
+  of" / "namely" (an exhaustive breakdown: :attr:`Kind.SUM`);
+* parts after "including", "of which", "among them", "such as", "This includes:" (a
+  non-exhaustive breakdown: :attr:`Kind.PART_OF`, the parts must not exceed the total);
+* an itemised list followed by its stated total ("..., 1,320 in total", "Total: 1,320");
+* "78 out of 83 members", "Of the 83 members, 78 ...";
+* a percentage beside a part ("78 (94%)"), or "40% of the 6.75 million, or 2.7 million";
+* percentages listed together ("60% women and 40% men": together at most 100%);
+* a figure followed by itself in another unit in brackets ("110,000 sq km (42,500 sq mi)").
+
+A list is a run of figures joined by commas, "and", semicolons or bullets, each figure with
+its own words (its unit and counted noun) and, for figures, an optional short place phrase
+("300 in Mosul and 200 in Basra"). The scan is linear in the number of figures: each pattern
+looks only at the words between two neighbouring figures, and those words are cut to a bounded
+length before any pattern sees them.
+
+The words between figures come from the factsheet's text when the document has it. A
+document loaded from a snapshot has only each claim's sentence, so relations that cross
+sentences ("... displaced. This includes: • 35.3 million refugees ...") are not found there.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from factcheck.claim import Claim, Document
+from factcheck.units import UNIT_WORDS, UNKNOWN, is_currency, same_dimension
+
+__all__ = ["Kind", "Relation", "find_relations", "unit_family"]
+
+
+class Kind(str, enum.Enum):
+    """What a relation between figures says."""
+
+    SUM = "sum"
+    """The parts add up to the total (an exhaustive breakdown)."""
+    PART_OF = "part-of"
+    """The parts are among what the total counts: together they do not exceed it."""
+    SHARE = "share"
+    """The share is the part divided by the whole."""
+    SHARES = "shares"
+    """The shares are of one whole: together they are at most 100%."""
+    CONVERSION = "conversion"
+    """The parts state the total again in another unit of the same dimension."""
+
+
+@attrs.frozen
+class Relation:
+    """A relation between claims, as the text states it.
+
+    ``total`` is the total (or the whole, for a share); ``parts`` the parts; ``share`` the
+    percentage or fraction of a :attr:`Kind.SHARE` relation; ``words`` the words that state
+    the relation (``"("``, ``"including"``, ``"in total"``), for messages.
+    """
+
+    kind: Kind
+    total: Claim | None
+    parts: tuple[Claim, ...]
+    share: Claim | None = None
+    words: str = ""
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim the relation involves: total, parts, share."""
+        out = [] if self.total is None else [self.total]
+        out.extend(self.parts)
+        if self.share is not None:
+            out.append(self.share)
+        return tuple(out)
+
+
+def unit_family(unit: str) -> str:
+    """What may be listed or added together: ``"money"`` for every currency, else the unit.
+
+    Money in two currencies is one family here, so that a breakdown mixing them is still
+    seen as a breakdown, and the units check can say that it cannot be added.
+    """
+    return "money" if is_currency(unit) else unit
+
+
+_MEASURES: dict[str, str] = {u: m for u, m in UNIT_WORDS.values()}
+_MEASURES.update({"count": "count", "percent": "share", "dimensionless": "share"})
+
+
+def _fits(a: Claim, b: Claim) -> bool:
+    """True when two figures may stand in one list (same kind; same unit family)."""
+    if a.kind != b.kind or a.kind == "multiple":
+        return False
+    fa, fb = unit_family(a.unit), unit_family(b.unit)
+    if fa == fb:
+        return fa != UNKNOWN
+    if fa == "money" or fb == "money":
+        return False
+    # Known units are told apart by what they measure, without building the pint registry.
+    ma, mb = _MEASURES.get(a.unit), _MEASURES.get(b.unit)
+    if ma is not None and mb is not None and ma != mb:
+        return False
+    return same_dimension(a.unit, b.unit)
+
+
+def _is_share(c: Claim) -> bool:
+    return c.kind == "share" and c.unit in ("percent", "dimensionless") and (
+        c.counted != "percentage points"
+    )
+
+
+# --------------------------------------------------------------------------- the words between
+
+_BULLET_AT_LINE = re.compile(r"\n[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+\-–]|\(?\d{1,2}[.)])[ \t]+")
+_MARKUP = re.compile(r"[*_`]")
+_SPACE = re.compile(r"\s+")
+_MAX_GAP = 400
+"""Words between two figures are cut to this length: no pattern needs more."""
+
+
+class _Gap:
+    """The words between two neighbouring figures, raw and normalised (lower case, single
+    spaces, a bullet at a line start written as "•")."""
+
+    __slots__ = ("raw", "norm", "bullet", "newline", "unknown")
+
+    def __init__(self, raw: str) -> None:
+        self.unknown = "\x00" in raw
+        if len(raw) > _MAX_GAP:
+            raw = raw[:_MAX_GAP // 2] + " … " + raw[-_MAX_GAP // 2:]
+        self.raw = raw
+        self.newline = "\n" in raw
+        s = _BULLET_AT_LINE.sub(" • ", raw)
+        self.bullet = "•" in s
+        s = _MARKUP.sub("", s)
+        self.norm = _SPACE.sub(" ", s).strip().lower()
+
+
+# Markers that open a list of parts after a total.
+_NON_EXHAUSTIVE = (
+    r"including|includes|include|included|incl\.|of which|of whom|among them|among whom|"
+    r"among which|among these|such as|notably|e\.g\.|of these|of them|of this|of this total"
+)
+_EXHAUSTIVE = (
+    r"comprising|comprises|comprise|consisting of|consists of|consist of|made up of|"
+    r"is made up of|are made up of|broken down into|broken down as|divided into|split into|"
+    r"split between|namely|i\.e\.|that is"
+)
+_MARKER = re.compile(
+    rf"^(?P<pre>[^.;!?()\d•]{{0,60}}?)[,;]? ?[-—–]? ?\b(?P<m>{_NON_EXHAUSTIVE}|{_EXHAUSTIVE})"
+    r"(?: ?:)? ?•?$"
+)
+_PAREN = re.compile(
+    rf"^(?P<pre>[^.;!?()\d•]{{0,60}}?) ?\( ?(?:(?P<m>{_NON_EXHAUSTIVE}|{_EXHAUSTIVE}) ?:? ?)?$"
+)
+_COLON = re.compile(r"^(?:in total|in all|altogether|overall)?,? ?[:—–] ?•?$")
+_ANAPHOR = re.compile(
+    r"^(?P<rest>[^.!?•]{0,300})[.!?][\"”’)]? "
+    r"(?P<m>(?:this|these|that|it|they|the total|this total|this figure|this number)"
+    rf" (?:figure |number |total |amount )?(?P<v>{_NON_EXHAUSTIVE}|{_EXHAUSTIVE})"
+    r"|of these|of them|of this total|of this|among them|among these|of whom|of which)"
+    r",?(?: ?:)? ?•?$"
+)
+_NON_EXHAUSTIVE_RE = re.compile(rf"^(?:{_NON_EXHAUSTIVE})$")
+
+# Separators inside a list.
+_SEP = re.compile(r"^(?:[,;&/•]|and|plus|as well as| )*$")
+_SEP_AFTER_PLACE = re.compile(
+    r"^(?:in|at|from|for|of|across|under|on|within|to|by|with|outside|inside|among|aged"
+    r"|during)\b[^.;:!?()•\d]{0,50}?(?:,|;|,? and|,? plus)$"
+)
+_BULLET_ITEM = re.compile(r"^[^•]{0,160}•(?P<label>[^•.!?;]{0,60})$")
+_OPEN_BRACKET = re.compile(r"[ \t]*[(\[][ \t]*")
+_CLOSE_BRACKET = re.compile(r"[ \t]*[)\]]")
+_CLOSE_PAREN = re.compile(r"^[^()\d]{0,60}\)")
+_CONTINUES = re.compile(r"^[^.;!?()\d•]{0,80}?(?:,|\band|\bplus)$")
+
+# Totals named as such.
+_TOTAL_BEFORE = re.compile(
+    r"(?:\ba total of|\btotal of|\btotal ?:|\btotall?ing|\bin total,?|\baltogether,?"
+    r"|\bin all,?|\bcombined total of|\ba combined|\bgrand total of)\s*$"
+)
+_TOTAL_AFTER = re.compile(r"^[\s,(]*(?:in total|in all|altogether|all told)\b")
+_TOTAL_GAP = re.compile(
+    r"^[^.;!?()\d•]{0,40}?[,;:—–(]? ?(?:(?:for|making|giving|with|bringing the total to|"
+    r"to make|to give)\s+)?(?:a |the )?(?:grand |combined )?(?:total(?: of)?|totall?ing|"
+    r"sum of)\s*:?\s*\(?$"
+)
+_OF_THE_BEFORE = re.compile(r"(?:^|[.;:•]\s*)(?:of|out of|among)(?: the| these| those| its| their| all)?\s*$")
+_OUT_OF = re.compile(r"^(?:out of|of|of the|of all|of its|of their|out of the|out of a total of)$")
+_OR_PART = re.compile(r"^[^.;!?()\d•]{0,40}?(?:,|\() ?(?:or|i\.e\.|that is)?$")
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _head(c: Claim) -> str:
+    words = c.counted.split()
+    return _singular(words[-1]) if words else ""
+
+
+# --------------------------------------------------------------------------- the view
+
+
+class _View:
+    """The claims in text order, with the text around them."""
+
+    def __init__(self, claims: Sequence[Claim], text: str | None) -> None:
+        placed: list[tuple[int, int, Claim]] = []
+        if text is not None and all(
+            text.startswith(c.provenance.quote, c.provenance.offset) for c in claims
+        ):
+            self.text = text
+            placed = [
+                (c.provenance.offset, c.provenance.offset + len(c.provenance.quote), c)
+                for c in claims
+            ]
+        else:
+            # No text (a snapshot): lay the claims' sentences end to end, each new sentence
+            # after a NUL that no pattern crosses, since what stood between them is unknown.
+            chunks: list[str] = []
+            pos = 0
+            last: str | None = None
+            for c in claims:
+                p = c.provenance
+                a, b = p.sentence_span
+                if b <= a or b > len(p.sentence):
+                    continue
+                if p.sentence != last:
+                    chunk = "\n\x00\n" + p.sentence
+                    chunks.append(chunk)
+                    sentence_start = pos + 3
+                    pos += len(chunk)
+                    last = p.sentence
+                placed.append((sentence_start + a, sentence_start + b, c))
+            self.text = "".join(chunks)
+        placed.sort(key=lambda t: (t[0], t[1]))
+        placed = self._lift_annotations(placed)
+        self.starts = [p[0] for p in placed]
+        self.ends = [p[1] for p in placed]
+        self.claims = [p[2] for p in placed]
+        n = len(placed)
+        self.gaps = [
+            _Gap(self.text[self.ends[i]:max(self.ends[i], self.starts[i + 1])])
+            for i in range(n - 1)
+        ]
+        self.tail = _Gap(self.text[self.ends[-1]:self.ends[-1] + 120]) if n else _Gap("")
+
+    def _lift_annotations(
+        self, placed: list[tuple[int, int, Claim]]
+    ) -> list[tuple[int, int, Claim]]:
+        """Take out shares in brackets right after a figure ("78 nations (94%)").
+
+        They annotate that figure; taken out (and blanked in the text), they no longer break
+        the list the figure stands in. :attr:`annotations` keeps them by their figure.
+        """
+        self.annotations: dict[int, Claim] = {}
+        keep: list[tuple[int, int, Claim]] = []
+        text = self.text
+        blanks: list[tuple[int, int]] = []
+        for k, (a, b, c) in enumerate(placed):
+            if keep and _is_share(c) and not _is_share(keep[-1][2]):
+                pa, pb, host = keep[-1]
+                m_open = _OPEN_BRACKET.match(text, pb, a)
+                m_close = _CLOSE_BRACKET.match(text, b)
+                if m_open and m_open.end() == a and m_close and id(host) not in self.annotations:
+                    self.annotations[id(host)] = c
+                    blanks.append((pb, m_close.end()))
+                    continue
+            keep.append((a, b, c))
+        if blanks:
+            chars = list(text)
+            for x, y in blanks:
+                for j in range(x, y):
+                    if chars[j] not in "\n":
+                        chars[j] = " "
+            self.text = "".join(chars)
+        return keep
+
+    def after(self, i: int) -> _Gap:
+        """The words after claim *i*, up to the next claim."""
+        return self.gaps[i] if i < len(self.gaps) else self.tail
+
+    def before(self, i: int, width: int = 40) -> str:
+        """Up to *width* normalised characters before claim *i* (not reaching the claim before)."""
+        lo = max(0, self.starts[i] - width * 2)
+        if i > 0:
+            lo = max(lo, self.ends[i - 1])
+        s = _BULLET_AT_LINE.sub(" • ", "\n" + self.text[lo:self.starts[i]])
+        return _SPACE.sub(" ", _MARKUP.sub("", s)).strip().lower()[-width:]
+
+
+# --------------------------------------------------------------------------- finding relations
+
+
+def find_relations(
+    claims: Document | Sequence[Claim], text: str | None = None
+) -> tuple[Relation, ...]:
+    """The relations a document's words state between its figures, in text order.
+
+    *claims* is a document (its text is used when it has one) or a sequence of claims; give
+    *text* to supply the original text for claims read from it.
+    """
+    if isinstance(claims, Document):
+        text = claims.text if text is None else text
+        claims = claims.claims
+    view = _View(claims, text)
+    return _Finder(view).run()
+
+
+class _Finder:
+    def __init__(self, view: _View) -> None:
+        self.v = view
+        n = len(view.claims)
+        cs = view.claims
+        self.is_total = [
+            bool(_TOTAL_BEFORE.search(view.before(i))) or bool(_TOTAL_AFTER.match(view.after(i).norm))
+            for i in range(n)
+        ]
+        # joins[i]: claim i and claim i+1 stand in one list.
+        self.joins = [False] * max(n - 1, 0)
+        self.joins_shares = [False] * max(n - 1, 0)
+        for i in range(n - 1):
+            g = view.gaps[i]
+            if g.unknown or not _fits(cs[i], cs[i + 1]) or self.is_total[i + 1] or self.is_total[i]:
+                continue
+            pure = (bool(g.norm) and _SEP.match(g.norm) is not None) or (not g.norm and g.newline)
+            bullet = g.bullet and _BULLET_ITEM.match(g.norm) is not None and "\n" in g.raw
+            if _is_share(cs[i]):
+                self.joins_shares[i] = pure or (bullet and not _BULLET_ITEM.match(g.norm).group("label").strip())  # type: ignore[union-attr]
+                continue
+            self.joins[i] = pure or bullet or _SEP_AFTER_PLACE.match(g.norm) is not None
+        # run_end[i]: the last claim of the list that starts at claim i.
+        self.run_end = list(range(n))
+        for i in range(n - 2, -1, -1):
+            if self.joins[i]:
+                self.run_end[i] = self.run_end[i + 1]
+        self.out: list[Relation] = []
+        self.seen: set[tuple[str, int, tuple[int, ...], int]] = set()
+
+    # -- helpers
+
+    def _add(self, kind: Kind, total: int | None, parts: Sequence[int], words: str,
+             share: int | None = None) -> None:
+        key = (kind.value, -1 if total is None else total, tuple(parts), -1 if share is None else share)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        cs = self.v.claims
+        self.out.append(
+            Relation(
+                kind=kind,
+                total=None if total is None else cs[total],
+                parts=tuple(cs[p] for p in parts),
+                share=None if share is None else cs[share],
+                words=words,
+            )
+        )
+
+    def _closed(self, last: int) -> bool:
+        """The list ending at claim *last* ends there (it does not go on past a place phrase)."""
+        g = self.v.after(last)
+        if last + 1 >= len(self.v.claims) or g.unknown:
+            return True
+        return not (_CONTINUES.match(g.norm) and _fits(self.v.claims[last], self.v.claims[last + 1]))
+
+    def _breakdown(self, t: int, first: int, exhaustive: bool, words: str,
+                   need_close_paren: bool = False) -> None:
+        """Record the list starting at claim *first* as the parts of claim *t*."""
+        cs = self.v.claims
+        if first >= len(cs):
+            return
+        last = self.run_end[first]
+        # Every part must fit the total's kind; money in another currency is kept, so that
+        # the units check can say it cannot be added.
+        if need_close_paren and not _CLOSE_PAREN.match(self.v.after(last).norm):
+            if exhaustive:
+                return
+        parts = list(range(first, last + 1))
+        total, part0 = cs[t], cs[first]
+        if _is_share(part0) and not _is_share(total):
+            shares = [p for p in parts if _is_share(cs[p])]
+            if len(shares) >= 2:
+                self._add(Kind.SHARES, t, shares, words)
+            return
+        if total.kind != part0.kind:
+            return
+        if exhaustive and (len(parts) < 2 or not self._closed(last)):
+            if len(parts) == 1 and need_close_paren:
+                self._single_in_brackets(t, first, words)
+            return
+        if not exhaustive and not self._closed(last):
+            # The list goes on past a phrase we could not read as a list: keep what is sure.
+            pass
+        self._add(Kind.SUM if exhaustive else Kind.PART_OF, t, parts, words)
+
+    def _single_in_brackets(self, t: int, p: int, words: str) -> None:
+        cs = self.v.claims
+        a, b = cs[t], cs[p]
+        if a.kind == b.kind == "figure" and a.unit != b.unit and unit_family(a.unit) == a.unit \
+                and unit_family(b.unit) == b.unit and same_dimension(a.unit, b.unit):
+            self._add(Kind.CONVERSION, t, [p], words)
+
+    # -- the patterns
+
+    def run(self) -> tuple[Relation, ...]:
+        v, cs = self.v, self.v.claims
+        n = len(cs)
+        for i in range(n - 1):
+            g = v.gaps[i]
+            if g.unknown:
+                continue
+            t = cs[i]
+            nxt = cs[i + 1]
+            if self.is_total[i + 1] and not self.is_total[i]:
+                continue
+            m = _PAREN.match(g.norm)
+            if m and not g.bullet:
+                marker = m.group("m")
+                self._breakdown(
+                    i, i + 1, exhaustive=not (marker and _NON_EXHAUSTIVE_RE.match(marker)),
+                    words=f"({marker})" if marker else "(", need_close_paren=True,
+                )
+                continue
+            m = _MARKER.match(g.norm)
+            if m:
+                marker = m.group("m")
+                self._breakdown(i, i + 1, exhaustive=not _NON_EXHAUSTIVE_RE.match(marker),
+                                words=marker)
+                continue
+            if _COLON.match(g.norm):
+                self._breakdown(i, i + 1, exhaustive=True, words=":")
+                continue
+            m = _ANAPHOR.match(g.norm)
+            if m:
+                # The total is the one figure of its kind in the sentence before.
+                if i > 0 and cs[i - 1].provenance.sentence == t.provenance.sentence and \
+                        _fits(cs[i - 1], t):
+                    continue
+                verb = m.group("v") or m.group("m")
+                self._breakdown(i, i + 1, exhaustive=not _NON_EXHAUSTIVE_RE.match(verb),
+                                words=m.group("m"))
+                continue
+            if _OUT_OF.match(g.norm) and not _is_share(nxt):
+                if _is_share(t) and nxt.kind == "figure":
+                    self._share_of_whole(i, i + 1)
+                    continue
+                if _fits(t, nxt):
+                    self._add(Kind.PART_OF, i + 1, [i], g.norm)
+                    self._share_beside(i + 1, part=i, whole=i + 1)
+                    continue
+            if _OF_THE_BEFORE.search(v.before(i)) and re.match(r"^[^.;!?()\d•]{0,60}?, ?$", g.norm):
+                self._breakdown(i, i + 1, exhaustive=False, words="of the")
+        self._totals_after()
+        self._shares_beside_parts()
+        self._share_lists()
+        pos = {id(c): a for a, c in zip(self.v.starts, self.v.claims)}
+        self.out.sort(key=lambda r: min(pos[id(c)] for c in r.claims if id(c) in pos))
+        return tuple(self.out)
+
+    def _totals_after(self) -> None:
+        """Itemised lists followed by their stated total."""
+        v, cs = self.v, self.v.claims
+        for t in range(1, len(cs)):
+            if not self.is_total[t]:
+                continue
+            g = v.gaps[t - 1]
+            if g.unknown:
+                continue
+            last = t - 1
+            if not (_TOTAL_GAP.match(g.norm) or _SEP.match(g.norm) or
+                    (g.bullet and _BULLET_ITEM.match(g.norm))):
+                continue
+            first = last
+            while first > 0 and self.joins[first - 1]:
+                first -= 1
+            parts = list(range(first, last + 1))
+            if len(parts) < 2 or not all(_fits(cs[p], cs[t]) for p in parts):
+                continue
+            head = _head(cs[t])
+            if not all(_head(cs[p]) == head for p in parts):
+                continue
+            self._add(Kind.SUM, t, parts, "in total")
+
+    def _share_beside(self, host: int, part: int, whole: int) -> None:
+        """A share in brackets after claim *host* ("78 out of 83 (94%)") as part / whole."""
+        cs = self.v.claims
+        s = self.v.annotations.get(id(cs[host]))
+        if s is None or _is_share(cs[part]) or _is_share(cs[whole]):
+            return
+        key = (Kind.SHARE.value, whole, (part,), id(s))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.out.append(Relation(Kind.SHARE, cs[whole], (cs[part],), share=s, words="("))
+
+    def _shares_beside_parts(self) -> None:
+        index = {id(c): i for i, c in enumerate(self.v.claims)}
+        for r in list(self.out):
+            if r.kind not in (Kind.SUM, Kind.PART_OF) or r.total is None:
+                continue
+            t = index[id(r.total)]
+            for p in r.parts:
+                i = index[id(p)]
+                self._share_beside(i, part=i, whole=t)
+
+    def _share_of_whole(self, s: int, w: int) -> None:
+        """"40% of the 6.75 million beneficiaries, or 2.7 million"."""
+        v, cs = self.v, self.v.claims
+        p = w + 1
+        if p >= len(cs) or not _fits(cs[w], cs[p]) or _is_share(cs[p]):
+            return
+        g = v.gaps[w]
+        if g.unknown or not _OR_PART.match(g.norm):
+            return
+        self._add(Kind.SHARE, w, [p], "of", share=s)
+
+    def _share_lists(self) -> None:
+        cs = self.v.claims
+        i = 0
+        n = len(cs)
+        while i < n:
+            j = i
+            while j < n - 1 and self.joins_shares[j]:
+                j += 1
+            if j > i and all(cs[k].scope == cs[i].scope for k in range(i, j + 1)):
+                self._add(Kind.SHARES, None, list(range(i, j + 1)), "and")
+            i = j + 1
+

@@ -1,0 +1,636 @@
+"""The built-in validators, and the checks they are made of (usable in your own validators).
+
+Validators (each ``validator(claims, context) -> Iterable[Finding]``):
+
+* :func:`sums` — totals and their parts as the text states them (``sum``, ``part-of``);
+* :func:`units` — parts and totals that cannot be added (another dimension, another currency
+  without a declared rate), and figures restated in another unit (``units``);
+* :func:`shares` — a percentage against its part and whole (``share``), percentages of one
+  whole that exceed 100% (``shares``);
+* :func:`restated` — the same figure (same counted thing, scope and time) stated twice;
+* :func:`declared` — the rules of the rules file (``declared:<type>``).
+
+Checks (each returns one :class:`~factcheck.checking.Finding`): :func:`check_sum`,
+:func:`check_equal`, :func:`check_share`, :func:`check_shares`, :func:`check_bound`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+import attrs
+
+from factcheck import intervals as iv
+from factcheck.checking import CheckContext, Finding, Verdict
+from factcheck.claim import Claim, Interval, Qualifier
+from factcheck.numbers import format_number
+from factcheck.relations import Kind, Relation
+from factcheck.rules import Rule, Rules
+from factcheck.units import UNKNOWN, conversion_factor, is_currency, same_dimension
+
+__all__ = [
+    "check_bound",
+    "check_equal",
+    "check_share",
+    "check_shares",
+    "check_sum",
+    "declared",
+    "restated",
+    "shares",
+    "sums",
+    "units",
+]
+
+_C, _I, _U = Verdict.CONSISTENT, Verdict.INCONSISTENT, Verdict.UNDETERMINED
+
+
+def _verdict(possible: bool, implied: bool, at_face_value: bool) -> Verdict:
+    if not possible:
+        return _I
+    return _C if implied or at_face_value else _U
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _says(c: Claim) -> str:
+    return f"line {c.line} says “{_fold(c.quote)}”"
+
+
+def _figure(c: Claim, value: Fraction | None = None, step: Fraction | None = None,
+            qualifier: Qualifier | None = None, unit: str | None = None) -> str:
+    from factcheck.reports.text import figure_text  # noqa: PLC0415
+
+    changes: dict[str, object] = {}
+    if value is not None:
+        changes.update(value=value, value_high=None)
+    if step is not None:
+        changes["step"] = step
+    if qualifier is not None:
+        changes["qualifier"] = qualifier
+    if unit is not None:
+        changes["unit"] = unit
+    return figure_text(attrs.evolve(c, **changes) if changes else c)
+
+
+def _bare(c: Claim) -> str:
+    """A figure without its qualifier: "4.3 million", "$20 billion", "62%"."""
+    return _figure(c, qualifier=Qualifier.EXACT if c.qualifier is not Qualifier.RANGE else None)
+
+
+def _joined(texts: Sequence[str], op: str) -> str:
+    """Join figures with *op*, writing a shared trailing word ("million", "km²") once."""
+    if len(texts) > 1:
+        tails = {t.rsplit(" ", 1)[-1] if " " in t else "" for t in texts}
+        if len(tails) == 1 and (tail := tails.pop()) and not any(ch.isdigit() for ch in tail):
+            heads = [t[: -len(tail)].rstrip() for t in texts]
+            return f" {op} ".join(heads) + f" {tail}"
+    return f" {op} ".join(texts)
+
+
+def _range_text(c: Claim, i: Interval) -> str:
+    """An interval in the claim's unit, for messages: "83.35 to 83.45 million"."""
+    if i.is_point and i.low is not None:
+        return _figure(c, value=i.low, step=Fraction(0), qualifier=Qualifier.EXACT)
+    i = Interval(None if i.low is None else _display(i.low),
+                 None if i.high is None else _display(i.high), i.low_open, i.high_open)
+    step = _fine_step(i)
+    lo = None if i.low is None else _figure(c, value=i.low, step=step, qualifier=Qualifier.EXACT)
+    hi = None if i.high is None else _figure(c, value=i.high, step=step, qualifier=Qualifier.EXACT)
+    if lo and hi:
+        return f"{lo} to {hi}"
+    if lo:
+        return f"{'over' if i.low_open else 'at least'} {lo}"
+    if hi:
+        return f"{'under' if i.high_open else 'at most'} {hi}"
+    return "any value"
+
+
+def _display(x: Fraction, digits: int = 4) -> Fraction:
+    """*x* rounded to *digits* significant figures, for messages only."""
+    if x == 0 or (x.denominator == 1 and len(str(abs(x.numerator))) <= digits + 2):
+        return x
+    exp = len(str(abs(int(x)))) - digits if abs(x) >= 1 else -digits
+    place = Fraction(10) ** exp
+    return Fraction(round(x / place)) * place
+
+
+def _fine_step(i: Interval) -> Fraction:
+    step = Fraction(0)
+    for b in (i.low, i.high):
+        if b is not None and b.denominator == 1 and b:
+            n, place = b.numerator, 1
+            while n % 10 == 0 and place < 10**12:
+                n //= 10
+                place *= 10
+            step = Fraction(place) if step == 0 else min(step, Fraction(place))
+    return step if step >= 1000 else Fraction(0)
+
+
+def _sum_qualifier(claims: Sequence[Claim]) -> Qualifier:
+    qs = {c.qualifier for c in claims} - {Qualifier.EXACT}
+    if not qs:
+        return Qualifier.EXACT
+    if qs <= {Qualifier.OVER, Qualifier.AT_LEAST}:
+        return Qualifier.OVER if Qualifier.OVER in qs else Qualifier.AT_LEAST
+    if qs <= {Qualifier.UNDER, Qualifier.AT_MOST}:
+        return Qualifier.UNDER if Qualifier.UNDER in qs else Qualifier.AT_MOST
+    return Qualifier.ABOUT
+
+
+def _percent_text(value: Fraction, decimals: int) -> str:
+    return format_number(round(value * 100, decimals) if decimals else Fraction(round(value * 100)),
+                         decimals) + "%"
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _factor(c: Claim, to_unit: str, rates: Rules | None) -> Fraction | str:
+    """The factor turning *c*'s value into *to_unit*, or why there is none."""
+    if c.unit == to_unit:
+        return Fraction(1)
+    if is_currency(c.unit) and is_currency(to_unit):
+        rate = rates.rate(c.unit, to_unit) if rates is not None else None
+        if rate is None:
+            return (f"money in {c.unit} and {to_unit} is not added without a declared rate "
+                    f"(add a [[rates]] table to the rules file)")
+        return rate
+    if UNKNOWN in (c.unit, to_unit) or not same_dimension(c.unit, to_unit):
+        return f"{c.unit} and {to_unit} do not share a dimension"
+    return conversion_factor(c.unit, to_unit)
+
+
+def _scaled(c: Claim, factor: Fraction) -> tuple[Interval, Interval]:
+    """The claim's allowed and face-value intervals, in another unit."""
+    return iv.scale(c.interval, factor), iv.scale(iv.nominal(c), factor)
+
+
+_SCALE_SLIPS = (Fraction(1000), Fraction(1, 1000))
+
+
+def _has_scale_word(c: Claim) -> bool:
+    return bool(re.search(r"(?i)thousand|million|billion|trillion|\d\s*(?:bn|m|k|tn)\b", c.stated)) \
+        or bool(re.search(r"(?i)\b(?:thousand|million|billion|trillion|bn|tn)\b", c.quote))
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_sum(
+    total: Claim,
+    parts: Sequence[Claim],
+    *,
+    complete: bool = True,
+    rule: str | None = None,
+    rates: Rules | None = None,
+) -> Finding:
+    """Check that *parts* add up to *total* (or, unless *complete*, do not exceed it).
+
+    Parts in another unit of the same dimension are converted; money in another currency
+    only at a rate declared in *rates*, otherwise the finding is ``units``, undetermined.
+    """
+    rule = rule or ("sum" if complete else "part-of")
+    involved = (total, *parts)
+    subject = f"{total.id} {'=' if complete else '>='} " + " + ".join(p.id for p in parts)
+    factors = []
+    for p in parts:
+        f = _factor(p, total.unit, rates)
+        if isinstance(f, str):
+            return Finding.make(
+                "units", _U,
+                f"cannot add {_bare(p)} (line {p.line}) to the other parts of "
+                f"{_bare(total)} (line {total.line}): {f}",
+                involved, line=p.line, subject=subject,
+            )
+        factors.append(f)
+    allowed, face = _sum_intervals(parts, factors)
+    verdict = _sum_verdict(allowed, face, total, complete)
+    parts_text = _joined([_bare(p) for p in parts], "+")
+    n_face = face.low if face.is_point else None
+    finest = [p.step * f for p, f in zip(parts, factors) if p.step]
+    step = min(finest) if finest and all(p.step for p in parts) else Fraction(0)
+    mid = sum((p.value * f for p, f in zip(parts, factors)), Fraction(0))
+    sum_text = _figure(total, value=mid, step=step, qualifier=_sum_qualifier(parts))
+    if n_face is not None:
+        sum_text = _figure(total, value=n_face, step=Fraction(0), qualifier=_sum_qualifier(parts))
+    line = total.line
+    if len(parts) == 1:
+        expr = f"{_figure(parts[0])} (line {parts[0].line})"
+    else:
+        expr = f"{parts_text} = {sum_text}"
+    if verdict is _C:
+        if complete or iv.can_meet(face, iv.nominal(total)):
+            message = f"{expr}, as stated" if len(parts) > 1 else \
+                f"{expr} is {_figure(total)}, as stated"
+            if len(parts) == 1 and not complete:
+                message = f"{_figure(parts[0])} of {_figure(total)}" + (
+                    "" if parts[0].line == total.line else f" (lines {parts[0].line}, {total.line})"
+                ) + ": the part does not exceed its total"
+            elif not iv.can_meet(face, iv.nominal(total)):
+                message = (f"{expr}, which {_figure(total)} allows "
+                           f"({_range_text(total, total.interval)})")
+        elif len(parts) == 1:
+            message = f"{_figure(parts[0])} of {_figure(total)}" + (
+                "" if parts[0].line == total.line else f" (lines {parts[0].line}, {total.line})"
+            ) + ": the part does not exceed its total"
+        else:
+            message = (f"{expr}, not more than {_figure(total)} (line {total.line}); "
+                       "the list need not be complete")
+    elif verdict is _I:
+        if complete:
+            message = f"{expr}, but {_says(total)}"
+            if not face.is_point or not iv.nominal(total).is_point:
+                message += (f" (the parts allow {_range_text(total, allowed)}; the total "
+                            f"{_range_text(total, total.interval)})")
+        else:
+            message = f"{expr} exceeds the total it is part of: {_says(total)}"
+        slip = _scale_slip(total, parts, factors, complete)
+        if slip is not None:
+            c, fixed = slip
+            message += f"; a scale word may be wrong: with “{fixed}” for “{_bare(c)}” it adds up"
+            line = c.line
+    else:
+        message = (f"{expr}; {_says(total)}: the words allow it but do not show it "
+                   f"(the parts allow {_range_text(total, allowed)}, the total "
+                   f"{_range_text(total, total.interval)})")
+    return Finding.make(rule, verdict, message, involved, line=line, subject=subject)
+
+
+def _sum_intervals(parts: Sequence[Claim], factors: Sequence[Fraction]) -> tuple[Interval, Interval]:
+    allowed, face = iv.POINT_ZERO, iv.POINT_ZERO
+    for p, f in zip(parts, factors):
+        a, n = _scaled(p, f)
+        allowed, face = iv.add(allowed, a), iv.add(face, n)
+    return allowed, face
+
+
+def _sum_verdict(allowed: Interval, face: Interval, total: Claim, complete: bool) -> Verdict:
+    t_allowed, t_face = total.interval, iv.nominal(total)
+    if complete:
+        return _verdict(iv.can_meet(allowed, t_allowed), iv.within(allowed, t_allowed),
+                        iv.can_meet(face, t_face))
+    return _verdict(iv.can_be_le(allowed, t_allowed), iv.always_le(allowed, t_allowed),
+                    iv.can_be_le(face, t_face))
+
+
+def _scale_slip(total: Claim, parts: Sequence[Claim], factors: Sequence[Fraction],
+                complete: bool) -> tuple[Claim, str] | None:
+    """The one figure whose scale word, changed by a thousandfold, makes the sum hold."""
+    fixes = []
+    for k in range(len(parts) + 1):
+        c = total if k == len(parts) else parts[k]
+        if not _has_scale_word(c):
+            continue
+        for slip in _SCALE_SLIPS:
+            if k == len(parts):
+                allowed, face = _sum_intervals(parts, factors)
+                t = attrs.evolve(total, value=total.value * slip, step=total.step * slip,
+                                 interval=iv.scale(total.interval, slip),
+                                 value_high=None if total.value_high is None
+                                 else total.value_high * slip)
+            else:
+                ps = list(parts)
+                p = ps[k]
+                ps[k] = attrs.evolve(p, value=p.value * slip, step=p.step * slip,
+                                     interval=iv.scale(p.interval, slip),
+                                     value_high=None if p.value_high is None
+                                     else p.value_high * slip)
+                allowed, face = _sum_intervals(ps, factors)
+                t = total
+            if _sum_verdict(allowed, face, t, complete) is _C:
+                fixed = t if k == len(parts) else ps[k]
+                fixes.append((c, _bare(fixed)))
+    return fixes[0] if len(fixes) == 1 else None
+
+
+def check_equal(a: Claim, b: Claim, *, rule: str = "restated", lenient: bool = False,
+                rates: Rules | None = None) -> Finding:
+    """Check that *b* states the same quantity as *a* (in its unit, or converted to it).
+
+    With *lenient*, trailing zeros are read as rounding (as publishers round a conversion:
+    "110,000 sq km (42,500 sq mi)").
+    """
+    subject = f"{a.id} = {b.id}"
+    f = _factor(b, a.unit, rates)
+    if isinstance(f, str):
+        return Finding.make("units", _U, f"cannot compare {_bare(b)} (line {b.line}) with "
+                            f"{_bare(a)} (line {a.line}): {f}", (a, b), line=b.line,
+                            subject=subject)
+    ia, na = a.interval, iv.nominal(a)
+    ib, nb = _scaled(b, f)
+    if lenient:
+        ia, na = _loosen(a, ia, Fraction(1)), _loosen(a, na, Fraction(1))
+        ib, nb = _loosen(b, ib, f), _loosen(b, nb, f)
+    verdict = _verdict(iv.can_meet(ia, ib), iv.within(ia, ib) or iv.within(ib, ia),
+                       iv.can_meet(na, nb))
+    if verdict is _C:
+        if a.unit != b.unit:
+            message = f"{_figure(b)} is {_range_text(a, ib)}, which {_figure(a)} allows" \
+                if not iv.can_meet(na, nb) or not lenient else \
+                f"{_figure(b)} is {_range_text(a, ib)}: it agrees with {_figure(a)}"
+        elif _fold(a.quote) == _fold(b.quote) or (a.value == b.value and a.qualifier == b.qualifier):
+            message = f"lines {a.line} and {b.line} both say {_figure(a)}"
+        else:
+            message = f"line {b.line} says {_figure(b)} and line {a.line} {_figure(a)}: they agree"
+    elif verdict is _I:
+        message = f"{_says(b)}, but {_says(a)}"
+        if a.unit != b.unit:
+            message += f" ({_figure(b)} is {_range_text(a, ib)})"
+        for slip in _SCALE_SLIPS:
+            if _has_scale_word(b) and iv.can_meet(ia, iv.scale(ib, slip)):
+                message += "; a scale word may be wrong"
+                break
+    else:
+        message = (f"{_says(b)} and {_says(a)}: the words allow them to agree but do not "
+                   "show it")
+    return Finding.make(rule, verdict, message, (a, b), line=b.line, subject=subject)
+
+
+def _loosen(c: Claim, i: Interval, factor: Fraction) -> Interval:
+    """Widen an interval by the rounding that trailing zeros may stand for."""
+    if c.value.denominator != 1 or c.value == 0:
+        return i
+    n, place = abs(c.value.numerator), 1
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    half = Fraction(place, 2) * factor
+    return Interval(None if i.low is None else i.low - half,
+                    None if i.high is None else i.high + half, i.low_open, i.high_open)
+
+
+def _as_fraction(c: Claim) -> tuple[Interval, Interval] | None:
+    """A share's allowed and face-value intervals as fractions of one (62% -> 0.62)."""
+    if c.unit == "percent":
+        return iv.scale(c.interval, Fraction(1, 100)), iv.scale(iv.nominal(c), Fraction(1, 100))
+    if c.unit == "dimensionless":
+        return c.interval, iv.nominal(c)
+    return None
+
+
+def check_share(
+    share: Claim | Fraction,
+    part: Claim,
+    whole: Claim,
+    *,
+    rule: str = "share",
+    rates: Rules | None = None,
+) -> Finding:
+    """Check that *share* (a percentage or fraction claim, or an exact fraction) is part/whole."""
+    subject = f"{part.id} / {whole.id}"
+    involved = tuple(x for x in (share, part, whole) if isinstance(x, Claim))
+    f = _factor(part, whole.unit, rates)
+    if isinstance(f, str):
+        return Finding.make("units", _U, f"cannot divide {_bare(part)} by {_bare(whole)}: {f}",
+                            involved, line=part.line, subject=subject)
+    if isinstance(share, Claim):
+        got = _as_fraction(share)
+        if got is None:
+            return Finding.make("units", _U, f"{_figure(share)} (line {share.line}) is not a "
+                                "percentage or a fraction", involved, line=share.line,
+                                subject=subject)
+        s_allowed, s_face = got
+        decimals = 0
+        st = share.step if share.unit == "percent" else share.step * 100
+        while st and st < 1 and decimals < 6:
+            st *= 10
+            decimals += 1
+        stated = _figure(share) if share.line == part.line else \
+            f"{_figure(share)} (line {share.line})"
+        line = share.line
+    else:
+        s_allowed = s_face = iv.point(share)
+        decimals = 1
+        stated = _percent_text(share, 2)
+        line = part.line
+    p_allowed, p_face = _scaled(part, f)
+    ratio = iv.divide(p_allowed, whole.interval)
+    ratio_face = iv.divide(p_face, iv.nominal(whole))
+    verdict = _verdict(iv.can_meet(ratio, s_allowed), iv.within(ratio, s_allowed),
+                       iv.can_meet(ratio_face, s_face))
+    mid = (part.value * f) / whole.value if whole.value else None
+    shown = _percent_text(mid, decimals + 1) if mid is not None else "undefined"
+    expr = f"{_bare(part)} / {_bare(whole)} = {shown}"
+    if verdict is _C:
+        message = f"{expr}, as stated ({stated})"
+    elif verdict is _I:
+        message = f"{expr}, but the text says {stated}"
+    else:
+        message = f"{expr}; the text says {stated}: the words allow it but do not show it"
+    return Finding.make(rule, verdict, message, involved, line=line, subject=subject)
+
+
+def check_shares(shares_: Sequence[Claim], *, rule: str = "shares") -> Finding:
+    """Check that shares of one whole add up to at most 100%."""
+    subject = " + ".join(s.id for s in shares_) + " <= 100%"
+    allowed, face = iv.POINT_ZERO, iv.POINT_ZERO
+    for s in shares_:
+        got = _as_fraction(s)
+        if got is None:
+            return Finding.make("units", _U, f"{_figure(s)} is not a percentage or a fraction",
+                                shares_, line=s.line, subject=subject)
+        allowed, face = iv.add(allowed, got[0]), iv.add(face, got[1])
+    one = iv.point(1)
+    verdict = _verdict(iv.can_be_le(allowed, one), iv.always_le(allowed, one),
+                       iv.can_be_le(face, one))
+    texts = _joined([_bare(s) for s in shares_], "+")
+    mid = sum(((s.value / 100 if s.unit == "percent" else s.value) for s in shares_), Fraction(0))
+    total_text = _percent_text(mid, 1).replace(".0%", "%")
+    if verdict is _C:
+        message = f"{texts} = {total_text}: not more than the whole"
+    elif verdict is _I:
+        message = f"{texts} = {total_text}: shares of one whole add up to more than 100%"
+    else:
+        message = f"{texts} = {total_text}: the words allow it to be at most 100% but do not show it"
+    return Finding.make(rule, verdict, message, shares_, line=shares_[0].line, subject=subject)
+
+
+_OPS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">"}
+
+
+def check_bound(a: Claim, op: str, b: Claim | Fraction, *, rule: str = "declared:bound",
+                rates: Rules | None = None) -> Finding:
+    """Check ``a op b`` (``op`` one of ``<=``, ``>=``, ``<``, ``>``) for a claim and a claim or number."""
+    if isinstance(b, Claim):
+        f = _factor(b, a.unit, rates)
+        if isinstance(f, str):
+            return Finding.make("units", _U, f"cannot compare {_bare(a)} with {_bare(b)}: {f}",
+                                (a, b), subject=f"{a.id} {op} {b.id}")
+        ib, nb = _scaled(b, f)
+        b_text = f"{_figure(b)} (line {b.line})"
+        involved: tuple[Claim, ...] = (a, b)
+        subject = f"{a.id} {op} {b.id}"
+    else:
+        ib = nb = iv.point(b)
+        b_text = _figure(a, value=b, step=Fraction(0), qualifier=Qualifier.EXACT)
+        involved = (a,)
+        subject = f"{a.id} {op} {format_number(b)}"
+    ia, na = a.interval, iv.nominal(a)
+    strict = op in ("<", ">")
+    lo_a, lo_na, hi_b, hi_nb = (ia, na, ib, nb) if op in ("<=", "<") else (ib, nb, ia, na)
+    if strict:
+        hi_b = attrs.evolve(hi_b, high_open=hi_b.high is not None)
+        hi_nb = attrs.evolve(hi_nb, high_open=hi_nb.high is not None)
+    possible = iv.can_be_le(lo_a, hi_b)
+    implied = iv.always_le(lo_a, hi_b) and not (
+        strict and lo_a.high is not None and hi_b.low is not None and lo_a.high == hi_b.low)
+    face = iv.can_be_le(lo_na, hi_nb)
+    verdict = _verdict(possible, implied, face)
+    expr = f"{_figure(a)} (line {a.line}) {_OPS[op]} {b_text}"
+    word = {_C: "as required", _I: "which no reading allows",
+            _U: "the words allow it but do not show it"}[verdict]
+    return Finding.make(rule, verdict, f"{expr}: {word}", involved, line=a.line, subject=subject)
+
+
+# --------------------------------------------------------------------------- validators
+
+
+def sums(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
+    """Totals and their parts, as the text states them (a breakdown, "including", a total)."""
+    for r in context.relations:
+        if r.kind in (Kind.SUM, Kind.PART_OF) and r.total is not None and _units_fit(r, context):
+            yield check_sum(r.total, r.parts, complete=r.kind is Kind.SUM, rates=context.rules)
+
+
+def _units_fit(r: Relation, context: CheckContext) -> bool:
+    assert r.total is not None
+    return all(not isinstance(_factor(p, r.total.unit, context.rules), str) for p in r.parts)
+
+
+def units(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
+    """Breakdowns whose parts cannot be added to their total; figures restated in another unit."""
+    for r in context.relations:
+        if r.kind in (Kind.SUM, Kind.PART_OF) and r.total is not None \
+                and not _units_fit(r, context):
+            yield check_sum(r.total, r.parts, complete=r.kind is Kind.SUM, rates=context.rules)
+        elif r.kind is Kind.CONVERSION and r.total is not None:
+            yield check_equal(r.total, r.parts[0], rule="units", lenient=True,
+                              rates=context.rules)
+
+
+def shares(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
+    """Percentages against their part and whole; percentages of one whole within 100%."""
+    for r in context.relations:
+        if r.kind is Kind.SHARE and r.share is not None and r.total is not None:
+            yield check_share(r.share, r.parts[0], r.total, rates=context.rules)
+        elif r.kind is Kind.SHARES:
+            yield check_shares(r.parts)
+
+
+_GENERIC = frozenset(
+    "figure funding area distance duration share multiple mass volume energy power "
+    "percentage points".split()
+)
+_STOP = frozenset(
+    "the and of to in a an at on for with by from has have had is are was were been be that "
+    "this which than more over nearly about some around almost as its their it they now also "
+    "into across since while who whom these those there here per our we you not all any each "
+    "such other been being will would can could may might must".split()
+)
+_WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+def _norm_counted(c: Claim) -> str:
+    words = c.counted.lower().replace("organization", "organisation").split()
+    if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _window(c: Claim, width: int = 6) -> set[str]:
+    """Content words within *width* words either side of the figure, in its sentence."""
+    p = c.provenance
+    a, b = p.sentence_span
+    before = _WORD.findall(p.sentence[:a].lower())[-width:]
+    after = _WORD.findall(p.sentence[b:].lower())[:width]
+    own = set(_WORD.findall(c.counted.lower()))
+    return {w for w in (*before, *after) if w not in _STOP and w not in own and len(w) > 2}
+
+
+def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
+    """The same figure stated twice (same counted thing, scope and time) must agree.
+
+    A counted noun of one word ("people") says little about what is counted, so two such
+    figures must also share a word near them ("Global Coalition") to be held to agree;
+    otherwise a disagreement is only undetermined. Figures in one sentence are never taken
+    for restatements (they are lists, "62 percent ... and 30 percent").
+    """
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        if c.counted in _GENERIC or c.kind == "multiple" or c.unit == UNKNOWN:
+            continue
+        if _norm_counted(c).split()[-1:] and _norm_counted(c).split()[-1] not in \
+                _fold(c.quote).lower().replace("organization", "organisation"):
+            continue  # the counted noun was carried over from a figure before ("... and 30")
+        family = "money" if is_currency(c.unit) else c.unit
+        key = (_norm_counted(c), (c.scope or "").lower(), c.time.as_of, c.time.since,
+               family, c.kind)
+        groups.setdefault(key, []).append(c)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        first = group[0]
+        for later in group[1:]:
+            if later.provenance.sentence == first.provenance.sentence:
+                continue
+            finding = check_equal(first, later, rates=context.rules)
+            if finding.verdict is _I and len(first.counted.split()) < 2 and not (
+                _window(first) & _window(later)
+            ):
+                finding = attrs.evolve(
+                    finding, verdict=_U,
+                    message=finding.message + f"; but “{first.counted}” may not be the same "
+                    "thing in both places",
+                )
+            yield finding
+
+
+def declared(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
+    """The rules of the rules file, each checked as declared."""
+    by_id = context.by_id()
+    for rule in context.rules.rules:
+        yield _declared(rule, by_id, context.rules)
+
+
+def _declared(rule: Rule, by_id: dict[str, Claim], rules: Rules) -> Finding:
+    name = f"declared:{rule.type}"
+    finding: Finding
+    if rule.type == "sum":
+        assert rule.total is not None
+        finding = check_sum(by_id[rule.total], [by_id[p] for p in rule.parts],
+                            complete=rule.complete, rule=name, rates=rules)
+    elif rule.type == "equal":
+        first, *rest = (by_id[c] for c in rule.claims)
+        findings = [check_equal(first, c, rule=name, rates=rules) for c in rest]
+        finding = max(findings, key=lambda f: [_C, _U, _I].index(f.verdict))
+        if len(findings) > 1:
+            finding = attrs.evolve(
+                finding, claims=tuple(by_id[c] for c in rule.claims),
+                subject=" = ".join(rule.claims),
+                message="; ".join(f.message for f in findings),
+            )
+    elif rule.type in ("ratio", "percentage"):
+        assert rule.part is not None and rule.whole is not None
+        value = rule.value
+        share: Claim | Fraction
+        if isinstance(value, str):
+            share = by_id[value]
+        else:
+            assert value is not None
+            share = value / 100 if rule.type == "percentage" else value
+        finding = check_share(share, by_id[rule.part], by_id[rule.whole], rule=name, rates=rules)
+    else:
+        assert rule.claim is not None and rule.op is not None and rule.than is not None
+        than = by_id[rule.than] if isinstance(rule.than, str) else rule.than
+        finding = check_bound(by_id[rule.claim], rule.op, than, rule=name, rates=rules)
+    if rule.name:
+        finding = attrs.evolve(finding, subject=rule.name)
+    return finding
+
