@@ -36,6 +36,17 @@ _EXPORTS = {
     "UnitError": "factcheck.errors",
     # rendering
     "render": "factcheck.reports",
+    # checking figures against each other
+    "check": "factcheck.checking",
+    "CheckContext": "factcheck.checking",
+    "CheckReport": "factcheck.checking",
+    "Finding": "factcheck.checking",
+    "Verdict": "factcheck.checking",
+    "default_validators": "factcheck.checking",
+    "find_relations": "factcheck.relations",
+    "Relation": "factcheck.relations",
+    "Rules": "factcheck.rules",
+    "load_rules": "factcheck.rules",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -65,7 +76,17 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnitError,
     )
     from factcheck.extract import extract
+    from factcheck.checking import (
+        CheckContext,
+        CheckReport,
+        Finding,
+        Verdict,
+        check,
+        default_validators,
+    )
+    from factcheck.relations import Relation, find_relations
     from factcheck.reports import render
+    from factcheck.rules import Rules, load_rules
     from factcheck.snapshot import dumps_snapshot, loads_snapshot, save_snapshot
     from factcheck.sources import load
     from factcheck.units import registry

@@ -105,3 +105,47 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
         raise click.UsageError("--format toml writes one snapshot: give exactly one PATH")
     docs = [load(p) for p in paths]
     emit(render(docs, fmt, kind="extract"), output)
+
+@main.command()
+@PATHS
+@click.option("-r", "--rules", "rules_path", type=click.Path(dir_okay=False), default=None,
+              help="A rules file for every PATH (default: PATH's own x.rules.toml, if any).")
+@click.option(
+    "-f", "--format", "fmt",
+    type=click.Choice(["text", "json", "junit", "sarif", "github"]), default="text",
+    show_default=True,
+    help="text: for people; json: for programs; junit, sarif, github: for CI.",
+)
+@click.option("--strict", is_flag=True, help="Also fail (exit 1) on undetermined checks.")
+@click.option("--validator", "extra", multiple=True, metavar="MODULE:FUNCTION",
+              help="Also run this validator (repeatable; MODULE importable from here).")
+@OUTPUT
+@handle_errors
+def check(paths: tuple[str, ...], rules_path: str | None, fmt: str, strict: bool,
+          extra: tuple[str, ...], output: str | None) -> None:
+    """Check each factsheet's figures against each other.
+
+    PATH is a factsheet (text, Markdown) or a snapshot file. Parts must add up to their
+    totals, a figure stated twice must agree, percentages must match their parts, units must
+    fit, and the rules in the rules file must hold. Exit status: 0 when nothing is
+    inconsistent, 1 when something is (or, with --strict, undetermined), 2 on bad input.
+    """
+    from factcheck.checking import (  # noqa: PLC0415
+        CheckReport,
+        default_validators,
+        load_validator,
+        plugin_validators,
+    )
+    from factcheck.checking import check as run_check  # noqa: PLC0415
+    from factcheck.reports import render  # noqa: PLC0415
+    from factcheck.rules import load_rules  # noqa: PLC0415
+
+    validators = [*default_validators(), *plugin_validators(), *map(load_validator, extra)]
+    rules = load_rules(rules_path) if rules_path is not None else None
+    report = CheckReport(findings=())
+    for path in paths:
+        report = report + run_check(path, rules, validators=validators)
+    color = fmt == "text" and (output is None or output == "-") and color_wanted()
+    emit(render(report, fmt, kind="check", color=color, strict=strict), output)
+    if report.failed(strict=strict):
+        sys.exit(EXIT_FINDINGS)

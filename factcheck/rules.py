@@ -94,6 +94,9 @@ class Rule:
     whole: str | None = None
     value: str | Fraction | None = None
     """A claim id, or a number (a fraction for ``ratio``, a percentage for ``percentage``)."""
+    value_step: Fraction = Fraction(0)
+    """The precision ``value`` was written with ("94%": 1; "0.94": 0.01): it stands for every
+    value that rounds to it, as a figure in a factsheet does."""
     claim: str | None = None
     op: str | None = None
     than: str | Fraction | None = None
@@ -257,6 +260,20 @@ def _number(value: Any, percent: bool) -> Fraction | None:
     return None
 
 
+def _written_step(value: Any, percent: bool) -> Fraction:
+    """The place value of the last digit of a number as written ("94%": 1, "0.94": 1/100)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return Fraction(0)
+    text = repr(value) if isinstance(value, float) else str(value).strip()
+    if "/" in text or not _NUMBER.match(text):
+        return Fraction(0)
+    pct = text.endswith("%")
+    digits = text.rstrip("%").strip()
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    step = Fraction(1, 10**decimals)
+    return step / 100 if pct and not percent else step
+
+
 def _rule(body: Any, lines: list[str], start: int, end: int, path: str | None) -> Rule:
     if not isinstance(body, dict):  # pragma: no cover - TOML arrays of tables are tables
         raise RulesError("each [[rules]] entry must be a table", path, start)
@@ -316,7 +333,8 @@ def _rule(body: Any, lines: list[str], start: int, end: int, path: str | None) -
         num = _number(value, percent=kind == "percentage")
         if num is None and not isinstance(value, str):  # pragma: no cover - typed above
             raise RulesError(f"{kind} rule: 'value' must be a number or a claim id", path, start)
-        fields.update(part=body["part"], whole=body["whole"], value=value if num is None else num)
+        fields.update(part=body["part"], whole=body["whole"], value=value if num is None else num,
+                      value_step=_written_step(value, percent=kind == "percentage"))
     else:
         if body["op"] not in BOUND_OPS:
             raise RulesError(

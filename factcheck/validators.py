@@ -376,14 +376,18 @@ def _as_fraction(c: Claim) -> tuple[Interval, Interval] | None:
 
 
 def check_share(
-    share: Claim | Fraction,
+    share: Claim | Fraction | Interval,
     part: Claim,
     whole: Claim,
     *,
     rule: str = "share",
     rates: Rules | None = None,
 ) -> Finding:
-    """Check that *share* (a percentage or fraction claim, or an exact fraction) is part/whole."""
+    """Check that *share* is part / whole.
+
+    *share* is a percentage or fraction claim, an exact fraction (0.94), or the interval of
+    fractions it stands for.
+    """
     subject = f"{part.id} / {whole.id}"
     involved = tuple(x for x in (share, part, whole) if isinstance(x, Claim))
     f = _factor(part, whole.unit, rates)
@@ -406,9 +410,17 @@ def check_share(
             f"{_figure(share)} (line {share.line})"
         line = share.line
     else:
-        s_allowed = s_face = iv.point(share)
-        decimals = 1
-        stated = _percent_text(share, 2)
+        s_allowed = s_face = share if isinstance(share, Interval) else iv.point(share)
+        low, high = s_allowed.low, s_allowed.high
+        value = (low + high) / 2 if low is not None and high is not None else (low or high or 0)
+        width = (high - low) * 100 if low is not None and high is not None else Fraction(0)
+        decimals = 0
+        while width and width < 1 and decimals < 6:
+            width *= 10
+            decimals += 1
+        if not width:
+            decimals = 2
+        stated = _percent_text(value, decimals)
         line = part.line
     p_allowed, p_face = _scaled(part, f)
     ratio = iv.divide(p_allowed, whole.interval)
@@ -418,12 +430,13 @@ def check_share(
     mid = (part.value * f) / whole.value if whole.value else None
     shown = _percent_text(mid, decimals + 1) if mid is not None else "undefined"
     expr = f"{_bare(part)} / {_bare(whole)} = {shown}"
+    said, who = ("stated", "the text") if isinstance(share, Claim) else ("declared", "the rule")
     if verdict is _C:
-        message = f"{expr}, as stated ({stated})"
+        message = f"{expr}, as {said} ({stated})"
     elif verdict is _I:
-        message = f"{expr}, but the text says {stated}"
+        message = f"{expr}, but {who} says {stated}"
     else:
-        message = f"{expr}; the text says {stated}: the words allow it but do not show it"
+        message = f"{expr}; {who} says {stated}: the words allow it but do not show it"
     return Finding.make(rule, verdict, message, involved, line=line, subject=subject)
 
 
@@ -624,7 +637,9 @@ def _declared(rule: Rule, by_id: dict[str, Claim], rules: Rules) -> Finding:
             share = by_id[value]
         else:
             assert value is not None
-            share = value / 100 if rule.type == "percentage" else value
+            scale = Fraction(1, 100) if rule.type == "percentage" else Fraction(1)
+            half = rule.value_step / 2
+            share = Interval((value - half) * scale, (value + half) * scale)
         finding = check_share(share, by_id[rule.part], by_id[rule.whole], rule=name, rates=rules)
     else:
         assert rule.claim is not None and rule.op is not None and rule.than is not None

@@ -27,3 +27,27 @@ def render_extract(docs: Sequence[Document], **_: Any) -> str:
             "claims": [claim_to_json(c) for d in docs for c in d.claims],
         }
     )
+
+def finding_to_json(finding: Any) -> dict[str, Any]:
+    """The stable JSON object of a consistency finding (README, "JSON formats", ``check``)."""
+    return {
+        "rule": finding.rule,
+        "verdict": finding.verdict.value,
+        "message": finding.message,
+        "source": finding.source,
+        "line": finding.line,
+        "subject": finding.subject,
+        "claims": [claim_to_json(c) for c in finding.claims],
+    }
+
+
+def render_check(report: Any, **_: Any) -> str:
+    """``{"schema_version", "sources", "summary", "findings"}`` for a check report."""
+    return dumps(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "sources": list(report.sources),
+            "summary": report.summary,
+            "findings": [finding_to_json(f) for f in report.findings],
+        }
+    )

@@ -73,3 +73,28 @@ def render_extract(docs: Sequence[Document], **_: Any) -> str:
         parts.append(title + "\n" + (table(rows, ["line", "id", "figure", "counted", "quote"])
                                      if rows else ""))
     return "\n".join(parts)
+
+_VERDICT_STYLE = {"consistent": "green", "inconsistent": "red", "undetermined": "yellow"}
+
+
+def render_check(report: Any, *, color: bool = False, **_: Any) -> str:
+    """Findings by source, each as ``LINE  VERDICT  RULE  MESSAGE``, then a summary line."""
+    import click  # noqa: PLC0415
+
+    out: list[str] = []
+    for source in report.sources:
+        found = [f for f in report.findings if f.source == source]
+        out.append(f"{source}: {len(found)} check{'s' if len(found) != 1 else ''}")
+        width = max((len(f.rule) for f in found), default=0)
+        for f in found:
+            verdict = f.verdict.value
+            label = f"{verdict:<12}"
+            if color:
+                label = click.style(label, fg=_VERDICT_STYLE[verdict], bold=verdict != "consistent")
+            out.append(f"  {f.line:>4}  {label}  {f.rule:<{width}}  {f.message}")
+    s = report.summary
+    out.append(
+        f"{s['checks']} check{'s' if s['checks'] != 1 else ''}: {s['consistent']} consistent, "
+        f"{s['inconsistent']} inconsistent, {s['undetermined']} undetermined"
+    )
+    return "\n".join(out) + "\n"

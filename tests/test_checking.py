@@ -1,0 +1,136 @@
+"""factcheck.check: inputs, the report record, your own validators, and properties."""
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck import strategies
+from factcheck.checking import CheckReport, Finding, Verdict, check, default_validators
+from factcheck.extraction import extract
+from factcheck.snapshot import dumps_snapshot
+
+SERIES = Path(__file__).resolve().parent.parent / "snapshots" / "global-coalition"
+TEXT = "The Global Coalition now stands at 83 members (78 nations and five international organisations).\n"
+
+
+def summary(report):
+    """(rule, verdict, message) of each finding."""
+    return [(f.rule, f.verdict.value, f.message) for f in report.findings]
+
+
+def test_check_takes_a_document_claims_a_path_or_a_snapshot(tmp_path):
+    """The same findings from a document, its claims, its file and its snapshot file."""
+    doc = extract(TEXT, source="f.txt")
+    (tmp_path / "f.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "f.toml").write_text(dumps_snapshot(doc), encoding="utf-8")
+    expected = [("sum", "consistent", "78 + 5 = 83, as stated")]
+    assert summary(check(doc)) == expected
+    assert summary(check(list(doc))) == expected
+    assert summary(check(tmp_path / "f.txt")) == expected
+    assert summary(check(str(tmp_path / "f.toml"))) == expected
+
+
+def test_public_api():
+    """check and its records are part of the public API."""
+    assert factcheck.check is check
+    assert factcheck.Verdict is Verdict
+    assert {"check", "CheckReport", "Finding", "Verdict", "load_rules"} <= set(factcheck.__all__)
+
+
+def test_report_summary_and_failure():
+    """The summary counts findings per verdict; failed() follows --strict."""
+    claim = extract(TEXT)[0]
+    report = CheckReport(
+        findings=(
+            Finding.make("sum", Verdict.CONSISTENT, "ok", [claim]),
+            Finding.make("x", Verdict.UNDETERMINED, "maybe", [claim]),
+        ),
+        sources=("<text>",),
+    )
+    assert report.summary == {"checks": 2, "consistent": 1, "inconsistent": 0,
+                              "undetermined": 1}
+    assert (report.failed(), report.failed(strict=True)) == (False, True)
+
+
+def test_custom_validator():
+    """Your own validator runs with the built-in ones and its findings are reported."""
+
+    def no_small_totals(claims, context):
+        for c in claims:
+            if c.counted == "members":
+                verdict = Verdict.INCONSISTENT if c.value < 100 else Verdict.CONSISTENT
+                yield Finding.make("big-enough", verdict, f"{c.value} members", [c])
+
+    report = check(extract(TEXT), validators=[*default_validators(), no_small_totals])
+    assert summary(report) == [
+        ("sum", "consistent", "78 + 5 = 83, as stated"),
+        ("big-enough", "inconsistent", "83 members"),
+    ]
+
+
+def test_validators_see_the_relations():
+    """A validator's context holds the relations the text states."""
+    seen = []
+
+    def spy(claims, context):
+        seen.extend((r.kind.value, r.total.id) for r in context.relations)
+        return ()
+
+    check(extract(TEXT), validators=[spy])
+    assert seen == [("sum", "members")]
+
+
+def test_bundled_series_has_no_inconsistent_finding():
+    """Every bundled version checks with nothing inconsistent."""
+    report = CheckReport(findings=())
+    for p in sorted(SERIES.glob("*.txt")):
+        report = report + check(p)
+    assert report.summary == {"checks": 3, "consistent": 3, "inconsistent": 0,
+                              "undetermined": 0}
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=60, deadline=None)
+@given(strategies.paragraphs())
+def test_consistent_breakdowns_are_never_inconsistent(p):
+    """A consistent breakdown written exactly is found, and found consistent."""
+    report = check(extract(p.text))
+    assert [(f.rule, f.verdict) for f in report.findings] == [
+        ("sum" if p.complete else "part-of", Verdict.CONSISTENT)
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(strategies.paragraphs(rounding=True))
+def test_rounding_never_makes_it_inconsistent(p):
+    """Parts and totals rounded the way publishers round are never inconsistent."""
+    report = check(extract(p.text))
+    assert report.count(Verdict.INCONSISTENT) == 0
+    assert len(report.findings) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(strategies.paragraphs(source=strategies.breakdowns()), st.data())
+def test_perturbing_one_exact_part_makes_it_inconsistent(p, data):
+    """Changing one exactly written part makes the check inconsistent.
+
+    A list after 'includes' need not be complete, so there only a larger part must fail.
+    """
+    i = data.draw(st.integers(0, len(p.part_texts) - 1))
+    delta = data.draw(st.integers(1, 10**6))
+    if p.complete and data.draw(st.booleans()) and p.breakdown.parts[i] > delta:
+        delta = -delta
+    q = strategies.perturbed(p, i, delta)
+    report = check(extract(q.text))
+    assert [f.verdict for f in report.findings] == [Verdict.INCONSISTENT]
+
+
+@settings(max_examples=30, deadline=None)
+@given(strategies.claims())
+def test_generated_claims_hold_their_own_value(c):
+    """strategies.claims() gives claims whose interval allows their value, or is open at it."""
+    assert c.value in c.interval or c.qualifier.value in ("over", "under")

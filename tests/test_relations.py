@@ -1,0 +1,162 @@
+"""Relations the text states between figures: breakdowns, parts, shares."""
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.extraction import extract
+from factcheck.relations import Kind, find_relations
+from factcheck.snapshot import dumps_snapshot, loads_snapshot
+
+SERIES = Path(__file__).resolve().parent.parent / "snapshots" / "global-coalition"
+
+
+def shape(text):
+    """Relations as (kind, total id, part ids, share id, words)."""
+    return [
+        (r.kind.value, r.total.id if r.total else None, [p.id for p in r.parts],
+         r.share.id if r.share else None)
+        for r in find_relations(extract(text))
+    ]
+
+
+def test_breakdown_in_brackets():
+    """A total followed by its parts in brackets is a sum."""
+    assert shape("The Coalition stands at 83 members (78 nations and five international "
+                 "organisations).") == [
+        ("sum", "members", ["nations", "international-organisations"], None)
+    ]
+
+
+def test_total_followed_by_bulleted_parts():
+    """'This includes:' and a bulleted list after a total: parts of it."""
+    text = ("108.4 million people were displaced. This includes:\n• 35.3 million refugees\n"
+            "• 62.5 million internally displaced people\n• 5.4 million asylum-seekers\n")
+    assert shape(text) == [
+        ("part-of", "people", ["refugees", "internally-displaced-people", "asylum-seekers"],
+         None)
+    ]
+
+
+def test_colon_list_and_stated_total_after_list():
+    """'A total of N: a, b and c' and 'a, b and c, N in total' are sums."""
+    assert shape("A total of 1,320 projects: 904 education projects, 358 health projects "
+                 "and 58 housing projects.") == [
+        ("sum", "projects", ["education-projects", "health-projects", "housing-projects"], None)
+    ]
+    assert shape("They built 904 education projects and 416 health projects, 1,320 projects "
+                 "in total.") == [
+        ("sum", "projects", ["education-projects", "health-projects"], None)
+    ]
+
+
+def test_including_is_part_of():
+    """'including' names a part that must not exceed its total (the 2017 text)."""
+    text = (SERIES / "2017-03-24.txt").read_text(encoding="utf-8")
+    assert shape(text) == [("part-of", "terrain-syria-2", ["territory"], None)]
+
+
+def test_part_with_place_phrases():
+    """Parts with a place phrase each still form one list."""
+    assert shape("Some 1,200 schools, including 300 in Mosul and 200 in Basra.") == [
+        ("part-of", "schools", ["schools-mosul", "schools-basra"], None)
+    ]
+
+
+def test_share_beside_a_part():
+    """'Of the 83 members, 78 (94%) are nations': a part and its share."""
+    assert shape("Of the 83 members, 78 (94%) are nations.") == [
+        ("part-of", "members", ["members-2"], None),
+        ("share", "members", ["members-2"], "share"),
+    ]
+
+
+def test_share_inside_a_breakdown_does_not_break_it():
+    """A share in brackets after a part annotates it; the breakdown is still found."""
+    assert shape("83 members (78 nations (94%) and five international organisations).") == [
+        ("sum", "members", ["nations", "international-organisations"], None),
+        ("share", "members", ["nations"], "share"),
+    ]
+
+
+def test_share_of_a_whole_with_its_part():
+    """'40% of the 6.75 million beneficiaries, or 2.7 million'."""
+    assert shape("40% of the 6.75 million beneficiaries, or 2.7 million, are women.") == [
+        ("share", "beneficiaries", ["beneficiaries-2"], "share")
+    ]
+
+
+def test_shares_listed_together():
+    """Percentages joined by 'and' are shares of one whole."""
+    assert shape("Staff are 60% women and 45% men.") == [
+        ("shares", None, ["women", "men"], None)
+    ]
+
+
+def test_shares_of_different_places_are_not_one_whole():
+    """'62 percent of the terrain ... in Iraq and 30 percent in Syria' is two wholes."""
+    assert shape("Operations liberated 62 percent of the terrain ISIS once controlled in Iraq "
+                 "and 30 percent in Syria.") == []
+
+
+def test_conversion_in_brackets():
+    """A figure followed by itself in another unit, in brackets."""
+    assert shape("It covers 110,000 sq km (42,500 sq mi).") == [
+        ("conversion", "area", ["area-2"], None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list with no total
+        "Projects completed include: 904 education projects, 37 road projects.",
+        # figures of different kinds side by side
+        "Forces liberated nearly 8 million people and 110,000 sq km across Iraq.",
+        # a list after a sentence that does not refer back to a figure
+        "4.3 million people returned home. Projects include: 904 schools, 37 roads.",
+        # two figures of one kind in the sentence before 'This includes'
+        "83 members joined, up from 81 members. This includes 78 nations.",
+        # a list that is not the parts of the figure before it
+        "23 partners have over 9,000 troops in Iraq and 5,000 troops in Syria.",
+    ],
+)
+def test_no_relation_where_the_words_do_not_state_one(text):
+    """Precision first: no relation unless the words state it."""
+    assert shape(text) == []
+
+
+def test_snapshot_keeps_relations_within_sentences():
+    """A document loaded from a snapshot (no text) still yields in-sentence relations."""
+    doc = extract("The Coalition stands at 83 members (78 nations and five international "
+                  "organisations).", source="f.txt")
+    snap = loads_snapshot(dumps_snapshot(doc), "f.toml")
+    assert snap.text is None
+    assert [r.kind for r in find_relations(snap)] == [Kind.SUM]
+
+
+def test_bundled_relations():
+    """The bundled texts state the two membership breakdowns and the 2017 'including'."""
+    found = {
+        p.name: [(r.kind.value, r.total.id, [x.id for x in r.parts])
+                 for r in find_relations(extract(p.read_text(encoding="utf-8")))]
+        for p in sorted(SERIES.glob("*.txt"))
+    }
+    assert found == {
+        "2017-03-24.txt": [("part-of", "terrain-syria-2", ["territory"])],
+        "2017-07.txt": [],
+        "2019-02-06.txt": [],
+        "2020-01.txt": [("sum", "members", ["nations", "international-organizations"])],
+        "2021.txt": [("sum", "members", ["nations", "international-organisations"])],
+    }
+
+
+def test_linear_on_long_lists():
+    """A long list of figures is read in time linear in its length."""
+    import time
+
+    text = "Total: " + ", ".join(f"{i:,} projects" for i in range(1000, 9000)) + "."
+    doc = extract(text)
+    t0 = time.perf_counter()
+    find_relations(doc)
+    assert time.perf_counter() - t0 < 2.0
