@@ -116,7 +116,8 @@ def intersect(a: Interval, b: Interval) -> Interval | None:
 
 def can_meet(a: Interval, b: Interval) -> bool:
     """True when some value lies in both: two statements of one quantity can both be true."""
-    return intersect(a, b) is not None
+    # Each interval's low end must not lie above the other's high end.
+    return can_be_le(a, b) and can_be_le(b, a)
 
 
 def within(inner: Interval, outer: Interval) -> bool:
@@ -179,6 +180,8 @@ def nominal(claim: Claim) -> Interval:
     holds at face value is reported consistent even when the qualifier would also allow
     values for which it fails ("over 7,400" is part of "over 14,000").
     """
+    if not claim.step and claim.value_high is None:
+        return Interval(claim.value, claim.value)
     half = claim.step / 2
     high = claim.value if claim.qualifier is not Qualifier.RANGE or claim.value_high is None \
         else claim.value_high

@@ -107,12 +107,12 @@ class Rule:
     def ids(self) -> tuple[str, ...]:
         """Every claim id the rule names."""
         out: list[str] = []
-        for v in (self.total, *self.parts, *self.claims, self.part, self.whole, self.claim):
-            if v is not None:
-                out.append(v)
-        for v in (self.value, self.than):
-            if isinstance(v, str):
-                out.append(v)
+        for cid in (self.total, *self.parts, *self.claims, self.part, self.whole, self.claim):
+            if cid is not None:
+                out.append(cid)
+        for ref in (self.value, self.than):
+            if isinstance(ref, str):
+                out.append(ref)
         return tuple(out)
 
     def line_of(self, claim_id: str) -> int:
@@ -306,7 +306,7 @@ def _rule(body: Any, lines: list[str], start: int, end: int, path: str | None) -
                 f"{kind} rule: {key!r} must be {names}; got {type(value).__name__} {value!r}",
                 path, _key_line(lines, key, start, end),
             )
-        if want is list and (not value or not all(isinstance(x, str) for x in value)):
+        if isinstance(value, list) and (not value or not all(isinstance(x, str) for x in value)):
             raise RulesError(
                 f"{kind} rule: {key!r} must be a non-empty list of claim ids (strings)",
                 path, _key_line(lines, key, start, end),

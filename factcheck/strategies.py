@@ -121,15 +121,15 @@ def written(value: int | Fraction, style: str = "exact") -> str:
     if style == "rounded":
         if v >= 10**6:
             r = _round_half_up(v, place)
-            return format_figure(r, place)
+            return format_figure(r, Fraction(place))
         if v >= 10**4:
             return f"about {format_number(_round_half_up(v, place))}"
         return format_number(v)
     if style == "over":
-        low = (v - 1) // place * place if v > place else None
+        low = Fraction((v - 1) // place * place) if v > place else None
         return f"more than {format_number(low)}" if low is not None and low > 0 else format_number(v)
     if style == "nearly":
-        high = -((-v) // place) * place
+        high = Fraction(-((-v) // place) * place)
         return f"nearly {format_number(high)}" if high - v <= high / 10 else format_number(v)
     raise ValueError(f"unknown style {style!r}")
 
@@ -137,7 +137,8 @@ def written(value: int | Fraction, style: str = "exact") -> str:
 def _place(v: Fraction) -> int:
     """The place value that keeps three significant figures of *v* (at least 1)."""
     digits = len(str(int(v)))
-    return 10 ** max(digits - 3, 0)
+    place: int = 10 ** max(digits - 3, 0)
+    return place
 
 
 def _round_half_up(v: Fraction, place: int) -> Fraction:

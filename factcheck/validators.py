@@ -67,16 +67,16 @@ def _figure(c: Claim, value: Fraction | None = None, step: Fraction | None = Non
             qualifier: Qualifier | None = None, unit: str | None = None) -> str:
     from factcheck.reports.text import figure_text  # noqa: PLC0415
 
-    changes: dict[str, object] = {}
+    shown = c
     if value is not None:
-        changes.update(value=value, value_high=None)
+        shown = attrs.evolve(shown, value=value, value_high=None)
     if step is not None:
-        changes["step"] = step
+        shown = attrs.evolve(shown, step=step)
     if qualifier is not None:
-        changes["qualifier"] = qualifier
+        shown = attrs.evolve(shown, qualifier=qualifier)
     if unit is not None:
-        changes["unit"] = unit
-    return figure_text(attrs.evolve(c, **changes) if changes else c)
+        shown = attrs.evolve(shown, unit=unit)
+    return figure_text(shown)
 
 
 def _bare(c: Claim) -> str:
@@ -169,6 +169,8 @@ def _factor(c: Claim, to_unit: str, rates: Rules | None) -> Fraction | str:
 
 def _scaled(c: Claim, factor: Fraction) -> tuple[Interval, Interval]:
     """The claim's allowed and face-value intervals, in another unit."""
+    if factor == 1:  # the usual case: no arithmetic to do
+        return c.interval, iv.nominal(c)
     return iv.scale(c.interval, factor), iv.scale(iv.nominal(c), factor)
 
 
@@ -420,7 +422,7 @@ def check_share(
             decimals += 1
         if not width:
             decimals = 2
-        stated = _percent_text(value, decimals)
+        stated = _percent_text(Fraction(value), decimals)
         line = part.line
     p_allowed, p_face = _scaled(part, f)
     ratio = iv.divide(p_allowed, whole.interval)
@@ -632,7 +634,7 @@ def _declared(rule: Rule, by_id: dict[str, Claim], rules: Rules) -> Finding:
     elif rule.type in ("ratio", "percentage"):
         assert rule.part is not None and rule.whole is not None
         value = rule.value
-        share: Claim | Fraction
+        share: Claim | Fraction | Interval
         if isinstance(value, str):
             share = by_id[value]
         else:

@@ -134,3 +134,33 @@ def test_perturbing_one_exact_part_makes_it_inconsistent(p, data):
 def test_generated_claims_hold_their_own_value(c):
     """strategies.claims() gives claims whose interval allows their value, or is open at it."""
     assert c.value in c.interval or c.qualifier.value in ("over", "under")
+
+
+def _readme_block(heading):
+    """The first python code block after *heading* in the README."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    after = text[text.index(heading):]
+    start = after.index("```python\n") + len("```python\n")
+    return after[start:after.index("```", start)]
+
+
+def test_readme_check_example(capsys):
+    """The README's check example prints what its comments say."""
+    code = _readme_block("### Checking figures against each other")
+    exec(compile(code, "README.md", "exec"), {})
+    expected = [line[2:] for line in code.splitlines() if line.startswith("# ")]
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_readme_cli_example():
+    """The README's check command example shows what the command prints."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = text[text.index("$ factcheck check "):]
+    block = block[:block.index("```")]
+    command, *lines = block.splitlines()
+    result = CliRunner().invoke(main, command.split()[2:])
+    assert result.stdout.splitlines() == lines
