@@ -572,10 +572,12 @@ def _window(c: Claim, width: int = 6) -> set[str]:
 def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
     """The same figure stated twice (same counted thing, scope and time) must agree.
 
-    A counted noun of one word ("people") says little about what is counted, so two such
-    figures must also share a word near them ("Global Coalition") to be held to agree;
-    otherwise a disagreement is only undetermined. Figures in one sentence are never taken
-    for restatements (they are lists, "62 percent ... and 30 percent").
+    A counted noun says little about what is counted ("displaced people" who returned, and
+    those still in camps), so two figures must also share at least two words near them
+    ("Global Coalition") to be held to agree; otherwise a disagreement is only undetermined.
+    Figures in one sentence are never taken for restatements (they are lists, "62 percent
+    ... and 30 percent"); nor is a figure whose counted noun was carried over from the figure
+    before it ("... and 30 percent in Syria").
     """
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
@@ -596,9 +598,7 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
             if later.provenance.sentence == first.provenance.sentence:
                 continue
             finding = check_equal(first, later, rates=context.rules)
-            if finding.verdict is _I and len(first.counted.split()) < 2 and not (
-                _window(first) & _window(later)
-            ):
+            if finding.verdict is _I and len(_window(first) & _window(later)) < 2:
                 finding = attrs.evolve(
                     finding, verdict=_U,
                     message=finding.message + f"; but “{first.counted}” may not be the same "

@@ -276,3 +276,10 @@ def test_check_bound_open_ended():
         Verdict.CONSISTENT)
     assert check_bound(claim("more than 40,000 FTFs"), ">=", F(50000)).verdict is (
         Verdict.UNDETERMINED)
+
+
+def test_same_noun_in_other_contexts_is_not_a_contradiction():
+    """'displaced people' who returned and those in camps are not held to agree."""
+    text = ("More than 4.3 million displaced people have returned to their homes.\n\n"
+            "Some 1.2 million displaced people still live in camps.\n")
+    assert [f[1] for f in problems(text)] == ["undetermined"]
