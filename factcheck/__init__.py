@@ -47,6 +47,13 @@ _EXPORTS = {
     "Relation": "factcheck.relations",
     "Rules": "factcheck.rules",
     "load_rules": "factcheck.rules",
+    # diffing versions
+    "diff": "factcheck.differ",
+    "match": "factcheck.differ",
+    "Change": "factcheck.differ",
+    "DiffReport": "factcheck.differ",
+    "DiffWarning": "factcheck.differ",
+    "FindingChange": "factcheck.differ",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -67,6 +74,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from factcheck.claim import Claim, Document, Interval, Provenance, Qualifier, TimeContext
+    from factcheck.differ import Change, DiffReport, DiffWarning, FindingChange, diff, match
     from factcheck.errors import (
         FactcheckError,
         InputError,

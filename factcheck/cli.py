@@ -106,6 +106,41 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     docs = [load(p) for p in paths]
     emit(render(docs, fmt, kind="extract"), output)
 
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]),
+    default="text", show_default=True,
+    help="text: for a terminal; markdown: a pull-request comment; html: one self-contained "
+    "page; json: for programs.",
+)
+@OUTPUT
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list figures that were only reworded or moved.")
+@click.option("--exit-code", is_flag=True,
+              help="Exit 1 when a figure changed, was added or removed (as git diff --exit-code).")
+@handle_errors
+def diff(old: str, new: str, fmt: str, output: str | None, show_all: bool,
+         exit_code: bool) -> None:
+    """Compare two versions of a factsheet in figures.
+
+    OLD and NEW are each a factsheet (text, Markdown) or a snapshot file. Every figure in
+    OLD is paired with its counterpart in NEW; the report lists the figures that changed
+    ("members 81 → 83 (+2)"), were requalified ("over 9,000 → nearly 9,000"), added or
+    removed, with the line in each version.
+    """
+    from factcheck.differ import diff as diff_versions  # noqa: PLC0415
+    from factcheck.differ import load_version  # noqa: PLC0415
+    from factcheck.reports import render  # noqa: PLC0415
+
+    report = diff_versions(load_version(old), load_version(new))
+    color = fmt == "text" and (output is None or output == "-") and color_wanted()
+    emit(render(report, fmt, kind="diff", all=show_all, color=color), output)
+    if exit_code and report.has_changes:
+        sys.exit(EXIT_FINDINGS)
+
 @main.command()
 @PATHS
 @click.option("-r", "--rules", "rules_path", type=click.Path(dir_okay=False), default=None,

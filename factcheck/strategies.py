@@ -43,9 +43,12 @@ from factcheck.numbers import ONES, allowed_interval, format_figure, format_numb
 
 __all__ = [
     "Breakdown",
+    "EditedVersions",
     "Paragraph",
     "breakdowns",
     "claims",
+    "edited_versions",
+    "number_words",
     "paragraphs",
     "perturbed",
     "written",
@@ -236,4 +239,173 @@ def claims(draw: st.DrawFn, units: tuple[str, ...] = _UNITS) -> Claim:
                               sentence=quote + ".", sentence_span=(0, len(quote))),
         step=step,
         kind="share" if unit == "percent" else "figure",
+    )
+
+
+# --------------------------------------------------------------------------- versions (differ)
+# Two versions of one factsheet and the edits between them, for the differ's properties
+# (``factcheck.diff``): figures changed, sentences dropped and added, lines reflowed,
+# paragraphs reordered, numbers restyled. Every counted noun is used once and no two look
+# alike, so each edit has exactly one right reading.
+
+_DIFF_NOUNS = ("members", "schools", "troops", "villages", "hospitals", "refugees", "tanks",
+               "wells", "clinics", "volunteers", "aircraft", "donors", "farms", "nurses",
+               "mosques", "ferries", "cities")
+_DIFF_TEMPLATES = (
+    "The coalition now counts {0}.",
+    "Since 2014, partners have supported {0} across the region.",
+    "Officials reported {0} and {1} in the north.",
+    "According to the ministry, {0} were recorded last year.",
+    "{0} received help from the coalition.",
+)
+_DIFF_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+              "ninety")
+_DIFF_ONES = {v: k for k, v in ONES.items()}
+
+
+def number_words(n: int) -> str:
+    """2-99 in words, as publishers write them: "seven", "twenty-six"."""
+    if n < 20:
+        return _DIFF_ONES[n]
+    return _DIFF_TENS[n // 10] + ("-" + _DIFF_ONES[n % 10] if n % 10 else "")
+
+
+@attrs.frozen
+class _VersionFigure:
+    noun: str
+    scale: str  # "unit" (2-99, no round tens), "thousand" (2,000-99,000), "million" (1.1-9.9m)
+    mantissa: int
+    qualifier: str
+
+    def text(self, words: bool) -> str:
+        if self.scale == "unit":
+            num = number_words(self.mantissa) if words else str(self.mantissa)
+        elif self.scale == "thousand":
+            num = f"{self.mantissa * 1000:,}"
+        else:
+            m = f"{self.mantissa // 10}.{self.mantissa % 10}"
+            num = f"{m}m" if words else f"{m} million"
+        return f"{self.qualifier}{num} {self.noun}"
+
+
+@attrs.frozen
+class _VersionSentence:
+    template: int
+    figures: tuple[_VersionFigure, ...]
+
+    def text(self, words: bool) -> str:
+        # A second figure stays in digits: extraction reads "5 wells and twenty-one troops"
+        # as one figure counting "wells and twenty-one troops".
+        t = _DIFF_TEMPLATES[self.template].format(
+            *(f.text(words and k == 0) for k, f in enumerate(self.figures))
+        )
+        return t[0].upper() + t[1:]
+
+
+@attrs.frozen
+class EditedVersions:
+    """Two versions of a factsheet and what each counted noun's figure underwent."""
+
+    old_text: str
+    new_text: str
+    expected: dict[str, str]
+    """Counted noun -> ``same`` (unchanged, perhaps moved or restyled), ``changed``,
+    ``added`` or ``removed``."""
+
+
+def _mantissas(scale: str) -> st.SearchStrategy[int]:
+    if scale == "unit":  # no round tens: extraction reads "twenty" as rounded to the ten
+        return st.integers(2, 99).filter(lambda m: m % 10 != 0)
+    if scale == "thousand":
+        return st.integers(2, 99)
+    return st.integers(11, 99).filter(lambda m: m % 10 != 0)
+
+
+@st.composite
+def _version_figures(draw: st.DrawFn, noun: str) -> _VersionFigure:
+    scale = draw(st.sampled_from(["unit", "thousand", "million"]))
+    return _VersionFigure(noun, scale, draw(_mantissas(scale)),
+                          draw(st.sampled_from(["", "more than ", "nearly ", "about "])))
+
+
+@st.composite
+def _version_sentences(draw: st.DrawFn, nouns: list[str]) -> list[_VersionSentence]:
+    out: list[_VersionSentence] = []
+    i = 0
+    while i < len(nouns):
+        t = draw(st.integers(0, len(_DIFF_TEMPLATES) - 1))
+        need = _DIFF_TEMPLATES[t].count("{")
+        if i + need > len(nouns):
+            t, need = 0, 1
+        out.append(_VersionSentence(t, tuple(draw(_version_figures(n))
+                                             for n in nouns[i:i + need])))
+        i += need
+    return out
+
+
+def _render_version(sentences: list[_VersionSentence], *, words: bool = False,
+                    width: int = 1000, breaks: frozenset[int] = frozenset(),
+                    order: list[int] | None = None) -> str:
+    import textwrap  # noqa: PLC0415
+
+    paras: list[list[str]] = [[]]
+    for i, s in enumerate(sentences):
+        paras[-1].append(s.text(words))
+        if i in breaks and i != len(sentences) - 1:
+            paras.append([])
+    if order is not None:
+        paras = [paras[i] for i in order if i < len(paras)] + [
+            p for i, p in enumerate(paras) if i >= len(order)
+        ]
+    return "\n\n".join(
+        textwrap.fill(" ".join(p), width, break_on_hyphens=False, break_long_words=False)
+        for p in paras if p
+    ) + "\n"
+
+
+@st.composite
+def edited_versions(draw: st.DrawFn, max_claims: int = 9, max_edits: int = 4) -> EditedVersions:
+    """An old factsheet and a new one made from it by random edits: figures changed,
+    sentences dropped and added, lines rewrapped, paragraphs reordered, numbers written in
+    another style ("26" and "twenty-six", "4.3 million" and "4.3m")."""
+    pool = list(draw(st.permutations(_DIFF_NOUNS)))
+    n_old = draw(st.integers(1, max_claims))
+    fresh = pool[n_old:]
+    old = draw(_version_sentences(pool[:n_old]))
+    new = list(old)
+    for _ in range(draw(st.integers(0, max_edits))):
+        op = draw(st.sampled_from(["change", "drop", "add"]))
+        if op == "change" and new:
+            i = draw(st.integers(0, len(new) - 1))
+            j = draw(st.integers(0, len(new[i].figures) - 1))
+            f = new[i].figures[j]
+            m = draw(_mantissas(f.scale).filter(lambda m, f=f: m != f.mantissa))
+            figures = list(new[i].figures)
+            figures[j] = attrs.evolve(f, mantissa=m)
+            new[i] = attrs.evolve(new[i], figures=tuple(figures))
+        elif op == "drop" and new:
+            new.pop(draw(st.integers(0, len(new) - 1)))
+        elif op == "add" and fresh:
+            (s,) = draw(_version_sentences(fresh[:1]))
+            fresh = fresh[1:]
+            new.insert(draw(st.integers(0, len(new))), s)
+    before = {f.noun: f for s in old for f in s.figures}
+    after = {f.noun: f for s in new for f in s.figures}
+    expected = {
+        noun: "removed" if noun not in after else "added" if noun not in before
+        else "changed" if before[noun] != after[noun] else "same"
+        for noun in before.keys() | after.keys()
+    }
+    old_breaks = draw(st.sets(st.integers(0, max(len(old) - 1, 0))))
+    new_breaks = draw(st.sets(st.integers(0, max(len(new) - 1, 0))))
+    return EditedVersions(
+        old_text=_render_version(old, breaks=frozenset(old_breaks)),
+        new_text=_render_version(
+            new,
+            words=draw(st.booleans()),
+            width=draw(st.integers(30, 100)),
+            breaks=frozenset(new_breaks),
+            order=list(draw(st.permutations(range(len(new))))) if new else None,
+        ),
+        expected=expected,
     )

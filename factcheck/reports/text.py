@@ -77,6 +77,58 @@ def render_extract(docs: Sequence[Document], **_: Any) -> str:
 _VERDICT_STYLE = {"consistent": "green", "inconsistent": "red", "undetermined": "yellow"}
 
 
+# --------------------------------------------------------------------------- diff
+
+_DIFF_COLOURS = {
+    "changed": "\x1b[33m", "requalified": "\x1b[36m", "added": "\x1b[32m",
+    "removed": "\x1b[31m", "reworded": "\x1b[2m", "moved": "\x1b[2m",
+}
+_RESET = "\x1b[0m"
+
+
+def render_diff(report: Any, *, all: bool = False, color: bool = False, **_: Any) -> str:  # noqa: A002
+    """A diff for a terminal: a summary line, one line per change (kind, change in figures,
+    lines in each version), then warnings and consistency findings. ANSI colour only when
+    *color* is true (the CLI asks for it on a terminal)."""
+    n = report.counts()
+    head = ", ".join(f"{n[k]} {k}" for k in ("changed", "requalified", "added", "removed"))
+    summary = f"{report.old.source} → {report.new.source}: {head}"
+    if not all and (n["reworded"] or n["moved"]):
+        summary += f" ({n['reworded']} reworded, {n['moved']} moved not shown; --all shows them)"
+    out = [summary]
+    shown = report.visible(all=all)
+    if shown:
+        def where(c: Claim | None) -> str:
+            return "-" if c is None else str(c.line)
+
+        rows = [[c.kind, c.message, f"{where(c.old)} → {where(c.new)}"] for c in shown]
+        lines = table(rows, ["kind", "change", "line"]).rstrip("\n").split("\n")
+        if color:
+            lines[2:] = [
+                f"{_DIFF_COLOURS.get(c.kind, '')}{line}{_RESET}"
+                for c, line in zip(shown, lines[2:])
+            ]
+        out += ["", *lines]
+    if report.warnings:
+        out += ["", "warnings:"]
+        out += [f"  {w.kind}: {w.message}" for w in report.warnings]
+    for title, found in (
+        ("findings appeared", report.findings_appeared),
+        ("findings disappeared", report.findings_disappeared),
+    ):
+        if found:
+            out += ["", f"{title}:"]
+            out += [
+                f"  {f.rule} ({f.verdict}): {f.message}"
+                + (f" [{', '.join(f.claim_ids)}]" if f.claim_ids else "")
+                for f in found
+            ]
+    return "\n".join(out) + "\n"
+
+
+_VERDICT_STYLE = {"consistent": "green", "inconsistent": "red", "undetermined": "yellow"}
+
+
 def render_check(report: Any, *, color: bool = False, **_: Any) -> str:
     """Findings by source, each as ``LINE  VERDICT  RULE  MESSAGE``, then a summary line."""
     import click  # noqa: PLC0415

@@ -1,0 +1,956 @@
+"""Diff two versions of a factsheet in figures: pair every claim with its counterpart, then say
+what happened to each figure ("members 81 → 83 (+2)").
+
+Matching (:func:`match`) pairs claims one to one, in two passes that both stay near-linear:
+
+1. **Exact context.** Each claim gets a key: its dimension, its normalised counted noun
+   ("Coalition partners" → "coalition partner") and its sentence with *every* figure masked
+   (its own and its neighbours', qualifiers and counted nouns included), case and
+   whitespace folded. Claims with equal keys pair in document order. Reflowed lines,
+   reordered paragraphs, numbers rewritten in another style ("23" → "twenty-three", "62%"
+   → "62 per cent") and changed figures in an otherwise unchanged sentence all pair here.
+2. **Fuzzy.** The rest are put into blocks that share the dimension and one of: the id, the
+   counted noun, the last five letters of the counted head noun ("strike" and "airstrike"
+   meet in ``trike``), or one of the two rarest words of the masked sentence. Within a
+   block every pair is a candidate when the block is small; a large block only pairs
+   neighbours in relative document position. Candidates are scored with rapidfuzz
+   (counted noun and masked sentence, plus section, id and scope) and accepted greedily,
+   best first, above a cutoff. No pass compares whole documents pair by pair.
+
+Claims of different dimensions (a count, an area, US dollars, euros) never pair. Every
+score and tie-break is symmetric, so ``match(b, a)`` is ``match(a, b)`` mirrored.
+
+Classifying a pair (:func:`diff`) is unit-aware: the new figure is converted into the old
+claim's unit and the two *agree* when they are equal or differ by less than half the
+coarser stated precision ("110,000 sq km" and "42,471 sq mi"; "4.3 million" and "4.27
+million"). A pair that agrees and has the same qualifier and precision is the same figure
+(``reworded``, ``moved`` or ``unchanged``); one that agrees but whose qualifier or precision
+changed is ``requalified``; one that does not agree is ``changed``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from rapidfuzz import fuzz
+
+from factcheck.claim import Claim, Document
+
+__all__ = [
+    "CHANGE_KINDS",
+    "FIGURE_KINDS",
+    "HIDDEN_KINDS",
+    "Change",
+    "DiffReport",
+    "DiffWarning",
+    "FindingChange",
+    "change_delta_text",
+    "delta_text",
+    "diff",
+    "figure_span",
+    "load_version",
+    "match",
+    "normalise_counted",
+    "relative_text",
+]
+
+CHANGE_KINDS = ("changed", "requalified", "added", "removed", "reworded", "moved", "unchanged")
+"""Every kind of :class:`Change`, in the order reports list them."""
+FIGURE_KINDS = frozenset({"changed", "requalified", "added", "removed"})
+"""Kinds that are a change in figures: they are shown by default and make ``--exit-code`` fail."""
+HIDDEN_KINDS = frozenset({"reworded", "moved"})
+"""Same figure, other wording or place: counted, but shown only when asked (``all=True``)."""
+
+Pair = tuple[Claim | None, Claim | None]
+"""One old claim and its counterpart in the new version; ``None`` on a side: added/removed."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+@attrs.frozen
+class Change:
+    """What happened to one figure between two versions.
+
+    ``delta`` is ``new - old`` in the *old* claim's unit (after converting the new figure),
+    for ``changed`` and ``requalified`` pairs; ``relative`` is ``delta / old``. ``aspects``
+    names what differs: ``value``, ``qualifier``, ``precision``, ``unit``, ``counted``,
+    ``wording``, ``section``, ``order``.
+    """
+
+    kind: str
+    old: Claim | None
+    new: Claim | None
+    delta: Fraction | None = None
+    relative: Fraction | None = None
+    message: str = ""
+    aspects: tuple[str, ...] = ()
+
+    @property
+    def claim(self) -> Claim:
+        """The claim to show for this change: the new one, or the old one when removed."""
+        c = self.new if self.new is not None else self.old
+        assert c is not None  # a change always has at least one side
+        return c
+
+    @property
+    def label(self) -> str:
+        """What is counted, with its scope: "terrain in Iraq", "strikes (now airstrikes)"."""
+        return _label(self.old, self.new)
+
+
+@attrs.frozen
+class DiffWarning:
+    """Something about a figure's change that deserves a second look.
+
+    ``kind`` is ``cumulative-shrank`` (a running total went down), ``unit-changed`` (the
+    same figure in another unit of the same dimension) or ``dimension-changed`` (the same
+    counted thing, now measured in something that does not convert: a count became a
+    percentage, dollars became euros).
+    """
+
+    kind: str
+    message: str
+    old: Claim | None = None
+    new: Claim | None = None
+
+
+@attrs.frozen
+class FindingChange:
+    """A consistency finding (from the ``check`` verb) present in only one version.
+
+    ``claim_ids`` are the ids of the claims it is about, in the version where it is found.
+    """
+
+    rule: str
+    verdict: str
+    message: str
+    claim_ids: tuple[str, ...] = ()
+    finding: Any = attrs.field(default=None, eq=False, repr=False)
+    """The finding record itself, as the consistency check returned it."""
+
+
+@attrs.frozen
+class DiffReport:
+    """Two versions of a factsheet compared in figures: the result of :func:`diff`.
+
+    ``changes`` holds one :class:`Change` for every pair and every added or removed claim,
+    ``unchanged`` ones included (renderers never show those, nor ``reworded``/``moved``
+    unless asked), in the new version's order with removed claims where they stood.
+    """
+
+    old: Document
+    new: Document
+    changes: tuple[Change, ...] = ()
+    warnings: tuple[DiffWarning, ...] = ()
+    findings_appeared: tuple[FindingChange, ...] = ()
+    findings_disappeared: tuple[FindingChange, ...] = ()
+    findings_checked: bool = False
+    """True when the consistency checks ran on both versions (this installation has them)."""
+
+    @property
+    def has_changes(self) -> bool:
+        """True when a figure changed, was requalified, added or removed, or a finding came or
+        went: what ``factcheck diff --exit-code`` exits 1 for."""
+        return (
+            any(c.kind in FIGURE_KINDS for c in self.changes)
+            or bool(self.findings_appeared)
+            or bool(self.findings_disappeared)
+        )
+
+    def visible(self, all: bool = False) -> tuple[Change, ...]:  # noqa: A002 - the CLI's --all
+        """The changes a report shows: figure changes, plus reworded/moved when *all*."""
+        shown = FIGURE_KINDS | HIDDEN_KINDS if all else FIGURE_KINDS
+        return tuple(c for c in self.changes if c.kind in shown)
+
+    def counts(self) -> dict[str, int]:
+        """How many changes of each kind, every kind present (``unchanged`` included)."""
+        out = dict.fromkeys(CHANGE_KINDS, 0)
+        for c in self.changes:
+            out[c.kind] += 1
+        return out
+
+    def summary(self) -> str:
+        """One line in words: "4 changed, 0 requalified, 1 added, 4 removed; 2 reworded, ..."."""
+        n = self.counts()
+        head = ", ".join(f"{n[k]} {k}" for k in ("changed", "requalified", "added", "removed"))
+        tail = f"{n['reworded']} reworded, {n['moved']} moved, {n['unchanged']} unchanged"
+        text = f"{head}; {tail}"
+        if self.findings_appeared or self.findings_disappeared:
+            text += (
+                f"; findings: {len(self.findings_appeared)} appeared, "
+                f"{len(self.findings_disappeared)} disappeared"
+            )
+        return text
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_version(spec: Document | str | os.PathLike[str]) -> Document:
+    """The document a diff argument names: a :class:`Document` as it is, or a path to a
+    factsheet text or snapshot file (read with :func:`factcheck.sources.load`).
+
+    This is the one place that turns a command-line argument into a version, so that new
+    ways of naming one (a git ``REV:PATH``) are added here.
+    """
+    if isinstance(spec, Document):
+        return spec
+    from factcheck.sources import load  # noqa: PLC0415
+
+    return load(spec)
+
+
+# --------------------------------------------------------------------------- normalising
+
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u2011": "-"}
+)
+_OWN = "\x01"  # where the claim's own figure was, in a masked sentence
+_OTHER = "\x02"  # where another figure of the same sentence was
+_CONTEXT_CHARS = 160  # masked sentence kept on each side of the figure: long enough to tell
+# sentences apart, short enough that fuzzy scoring stays cheap on run-on bullet lists
+_WORD = re.compile(r"[a-z0-9]+")
+_NOUN_SPLIT = re.compile(r"[^a-z0-9]+")
+_IRREGULAR = {
+    "people": "person", "persons": "person", "children": "child", "women": "woman",
+    "men": "man", "data": "data", "series": "series", "news": "news", "species": "species",
+}
+_FALLBACK_NOUNS = frozenset(
+    {"funding", "area", "distance", "duration", "share", "multiple", "mass", "volume",
+     "energy", "power", "figure", "percentage points", "percentage point"}
+)
+"""What extraction calls a figure whose counted noun it could not find: these say nothing
+about what the figure is, so they neither help nor hurt a pairing."""
+_STOP = frozenset(
+    "the and that with from have has had been were was this their they them than more over "
+    "into also which while including across since about some other its it's our for".split()
+)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.translate(_FOLD).casefold().split())
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_counted(counted: str) -> str:
+    """A counted noun folded for comparison: "Coalition partners" → "coalition partner"."""
+    t = re.sub(r"['’]s\b", "", counted.casefold())
+    return " ".join(_singular(w) for w in _NOUN_SPLIT.split(t) if w)
+
+
+def figure_span(claim: Claim) -> tuple[int, int]:
+    """Where the claim's own words (qualifier, figure, unit, counted noun) sit in its sentence.
+
+    This is ``provenance.sentence_span``, checked against the quote: extraction can leave it a
+    character or two off when the sentence text was stripped of leading blanks (a bulleted
+    line), so the quote is looked for next to it and the found place is used.
+    """
+    sentence = claim.provenance.sentence
+    a, b = claim.provenance.sentence_span
+    quote = " ".join(claim.provenance.quote.split())
+    if not quote or sentence[a:b] == quote:
+        return a, b
+    at = sentence.find(quote, max(0, a - 8), b + 8 + len(quote))
+    if at < 0:
+        return min(a, len(sentence)), min(b, len(sentence))
+    return at, at + len(quote)
+
+
+def _masked_contexts(claims: Sequence[Claim]) -> list[str]:
+    """Each claim's sentence with every figure of that sentence masked, folded.
+
+    Claims of one sentence are consecutive in a document and share its sentence text; their
+    spans say where each figure's own words are.
+    """
+    out: list[str] = [""] * len(claims)
+    i = 0
+    n = len(claims)
+    while i < n:
+        sentence = claims[i].provenance.sentence
+        j = i + 1
+        last = figure_span(claims[i])
+        while j < n and claims[j].provenance.sentence == sentence:
+            span = figure_span(claims[j])
+            if span[0] < last[1]:  # a repeated sentence starts again: another group
+                break
+            last = span
+            j += 1
+        spans = [figure_span(claims[k]) for k in range(i, j)]
+        for k in range(i, j):
+            pieces: list[str] = []
+            at = 0
+            own_at = 0
+            for m, (a, b) in enumerate(spans):
+                a = max(a, at)
+                if b <= a:
+                    continue
+                pieces.append(sentence[at:a])
+                if m == k - i:
+                    own_at = sum(len(p) for p in pieces)
+                pieces.append(_OWN if m == k - i else _OTHER)
+                at = b
+            pieces.append(sentence[at:])
+            masked = "".join(pieces)
+            if len(masked) > 2 * _CONTEXT_CHARS:
+                masked = masked[max(0, own_at - _CONTEXT_CHARS): own_at + _CONTEXT_CHARS]
+            out[k] = _fold(masked)
+        i = j
+    return out
+
+
+def _dimension_key(claim: Claim) -> str:
+    """The class of figures a claim may pair with: counts with counts, shares with shares,
+    an area with an area in any unit, each currency alone."""
+    unit = claim.unit
+    if unit == "count":
+        return "count"
+    if unit in ("percent", "dimensionless"):
+        return "multiple" if claim.kind == "multiple" else "share"
+    from factcheck.units import UNKNOWN, dimension  # noqa: PLC0415 - builds pint on demand
+
+    if unit == UNKNOWN:
+        return "unknown"
+    dim = dimension(unit)
+    if dim == UNKNOWN:
+        return f"unit:{unit}"
+    if "count" in unit:  # a rate of things ("count/day") is not a rate of anything else
+        return f"count:{dim}"
+    return dim or "share"
+
+
+@attrs.frozen
+class _Key:
+    """What matching knows about one claim (computed once per claim)."""
+
+    dim: str
+    noun: str
+    head: str
+    ctx: str
+    section: str
+    scope: str
+    cid: str
+    fallback: bool
+
+
+def _keys(claims: Sequence[Claim]) -> list[_Key]:
+    contexts = _masked_contexts(claims)
+    dims: dict[tuple[str, str], str] = {}
+    out = []
+    for c, ctx in zip(claims, contexts):
+        dk = (c.unit, c.kind)
+        dim = dims.get(dk)
+        if dim is None:
+            dim = dims[dk] = _dimension_key(c)
+        noun = normalise_counted(c.counted)
+        words = noun.split()
+        out.append(
+            _Key(
+                dim=dim,
+                noun=noun,
+                head=words[-1] if words else "",
+                ctx=ctx,
+                section=_fold(c.provenance.section or ""),
+                scope=_fold(c.scope or ""),
+                cid=c.id,
+                fallback=noun in _FALLBACK_NOUNS or not noun,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- matching
+
+_BAND = 6
+"""In a block too big to compare pair by pair, each claim meets this many neighbours (by
+relative position in its document) on the other side."""
+_ACCEPT = 0.55
+"""The lowest score a fuzzy pair is accepted at (scores run from 0 to 1)."""
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two spellings ("organisation", "organization")?"""
+    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80)
+
+
+def _noun_similarity(a: _Key, b: _Key) -> float:
+    """How likely two claims' counted nouns name the same thing (see :func:`_nouns_alike`)."""
+    if a.noun == b.noun:
+        return 1.0
+    return _nouns_alike(a.noun, b.noun) if a.noun < b.noun else _nouns_alike(b.noun, a.noun)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _nouns_alike(a_noun: str, b_noun: str) -> float:
+    """How likely two normalised counted nouns name the same thing, from 0 to 1.
+
+    Nouns may differ in spelling, word order, or by a modifier added or dropped ("coalition
+    partners" and "partners"), and a compound may replace its head ("strikes" and
+    "airstrikes"). A different head noun, or a modifier swapped for another ("reserve
+    teachers", "trained teachers"), names another thing: 0, never paired.
+    """
+    if a_noun == b_noun:
+        return 1.0
+    if a_noun in _FALLBACK_NOUNS or b_noun in _FALLBACK_NOUNS or not a_noun or not b_noun:
+        return 0.6
+    a_words, b_words = a_noun.split(), b_noun.split()
+    a_head, b_head = a_words[-1], b_words[-1]
+    short, long_ = sorted((a_head, b_head), key=len)
+    if _same_word(a_head, b_head):
+        floor = 0.7
+    elif len(short) >= 5 and len(long_) - len(short) >= 3 and long_.endswith(short):
+        floor = 0.85  # a compound of the same head: "airstrike" and "strike"
+    else:
+        return 0.0
+    wa = [w for w in a_words[:-1] if len(w) > 2 and w not in _STOP]
+    wb = [w for w in b_words[:-1] if len(w) > 2 and w not in _STOP]
+    if any(not any(_same_word(w, v) for v in wb) for w in wa) and any(
+        not any(_same_word(w, v) for v in wa) for w in wb
+    ):
+        return 0.0
+    sim = max(fuzz.ratio(a_noun, b_noun), fuzz.token_sort_ratio(a_noun, b_noun)) / 100
+    return max(sim, floor)
+
+
+def _score(a: _Key, b: _Key) -> float:
+    """How alike two claims' descriptions are, from 0 to 1; 0 when they must not pair."""
+    ns = _noun_similarity(a, b)
+    if ns < 0.5:
+        return 0.0
+    cs = fuzz.ratio(a.ctx, b.ctx) / 100
+    # Nouns that are not quite the same need the sentence to agree as well.
+    if ns < 0.85 and cs < 0.6:
+        return 0.0
+    score = 0.5 * ns + 0.4 * cs
+    if a.section == b.section:
+        score += 0.05
+    if a.cid == b.cid:
+        score += 0.05
+    if a.scope and b.scope and a.scope != b.scope:
+        score -= 0.25  # "terrain in Iraq" is not "terrain in Syria"
+    return score if score >= _ACCEPT else 0.0
+
+
+def _blocks(key: _Key, rare: Sequence[str]) -> Iterable[tuple[str, ...]]:
+    yield ("id", key.dim, key.cid)
+    if not key.fallback:
+        yield ("noun", key.dim, key.noun)
+        yield ("head", key.dim, key.head[-5:])
+    for tok in rare:
+        yield ("word", key.dim, tok)
+
+
+def _rare_words(keys: Sequence[_Key], left: Sequence[int], df: dict[str, int]) -> dict[int, list[str]]:
+    out = {}
+    for i in left:
+        words = {w for w in _WORD.findall(keys[i].ctx) if len(w) >= 4 and w not in _STOP}
+        out[i] = sorted(words, key=lambda w: (df[w], w))[:2]
+    return out
+
+
+def _band(olist: list[tuple[int, int]], nlist: list[tuple[int, int]], out: set[tuple[int, int]]) -> None:
+    """Pair each claim of a large block with its nearest neighbours on the other side."""
+    opos = [p for p, _ in olist]
+    npos = [p for p, _ in nlist]
+    for pos, o in olist:
+        at = bisect.bisect_left(npos, pos)
+        for _, n in nlist[max(0, at - _BAND // 2): at + _BAND // 2]:
+            out.add((o, n))
+    for pos, n in nlist:
+        at = bisect.bisect_left(opos, pos)
+        for _, o in olist[max(0, at - _BAND // 2): at + _BAND // 2]:
+            out.add((o, n))
+
+
+def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[int, int]]:
+    """The pairs (old index, new index) of matched claims, in no particular order."""
+    old, new = okeys, nkeys  # only their lengths are needed below
+    pairs: list[tuple[int, int]] = []
+
+    # Pass 1: equal dimension, counted noun and masked sentence; k-th with k-th.
+    exact: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for j, k in enumerate(nkeys):
+        exact[(k.dim, k.noun, k.ctx)].append(j)
+    taken_new: set[int] = set()
+    cursor: dict[tuple[str, str, str], int] = defaultdict(int)
+    old_left: list[int] = []
+    for i, k in enumerate(okeys):
+        t = (k.dim, k.noun, k.ctx)
+        bucket = exact.get(t)
+        if bucket is not None and cursor[t] < len(bucket):
+            j = bucket[cursor[t]]
+            cursor[t] += 1
+            pairs.append((i, j))
+            taken_new.add(j)
+        else:
+            old_left.append(i)
+    new_left = [j for j in range(len(new)) if j not in taken_new]
+    if not old_left or not new_left:
+        return pairs
+
+    # Pass 2: blocks of plausible candidates, scored, accepted best first.
+    df: dict[str, int] = defaultdict(int)
+    for keys, left in ((okeys, old_left), (nkeys, new_left)):
+        for i in left:
+            for w in set(_WORD.findall(keys[i].ctx)):
+                df[w] += 1
+    orare = _rare_words(okeys, old_left, df)
+    nrare = _rare_words(nkeys, new_left, df)
+    lo, ln = max(len(old), 1), max(len(new), 1)
+    blocks: dict[tuple[str, ...], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    for i in old_left:
+        for b in _blocks(okeys[i], orare[i]):
+            blocks.setdefault(b, ([], []))[0].append((i * ln, i))
+    for j in new_left:
+        for b in _blocks(nkeys[j], nrare[j]):
+            blocks.setdefault(b, ([], []))[1].append((j * lo, j))
+    candidates: set[tuple[int, int]] = set()
+    for olist, nlist in blocks.values():
+        if not olist or not nlist:
+            continue
+        if len(olist) * len(nlist) <= (len(olist) + len(nlist)) * _BAND:
+            candidates.update((o, n) for _, o in olist for _, n in nlist)
+        else:
+            _band(olist, nlist, candidates)
+    scored = []
+    for o, n in candidates:
+        s = _score(okeys[o], nkeys[n])
+        if s > 0:
+            # Best score first; then nearest in relative position; then earliest. Every key
+            # is the same for (a, b) as for the mirrored (b, a), so the result mirrors too.
+            scored.append((-s, abs(o * ln - n * lo), o + n, o, n))
+    scored.sort()
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for _, _, _, o, n in scored:
+        if o in used_old or n in used_new:
+            continue
+        used_old.add(o)
+        used_new.add(n)
+        pairs.append((o, n))
+    return pairs
+
+
+def _ordered(
+    pairs: list[tuple[int, int]], n_old: int, n_new: int
+) -> list[tuple[int | None, int | None]]:
+    """All pairs plus the unpaired claims of both sides, in the new version's order, each
+    removed claim placed after the new position of the last paired claim before it."""
+    partner = dict(pairs)
+    rows: dict[int, tuple[int | None, int | None]] = {j: (None, j) for j in range(n_new)}
+    for o, n in pairs:
+        rows[n] = (o, n)
+    keyed: list[tuple[tuple[int, int, int], tuple[int | None, int | None]]] = [
+        ((j, 0, 0), rows[j]) for j in range(n_new)
+    ]
+    anchor = -1
+    for i in range(n_old):
+        if i in partner:
+            anchor = max(anchor, partner[i])
+        else:
+            keyed.append(((anchor, 1, i), (i, None)))
+    keyed.sort(key=lambda t: t[0])
+    return [row for _, row in keyed]
+
+
+def match(old: Sequence[Claim], new: Sequence[Claim]) -> list[Pair]:
+    """Pair each claim of *old* with its counterpart in *new*, one to one.
+
+    Returns every claim of both versions once: ``(old, new)`` for a pair, ``(old, None)``
+    for a removed claim and ``(None, new)`` for an added one, in the new version's order
+    with removed claims where they stood. Deterministic, and mirrored when the arguments
+    are swapped. Claims of different dimensions never pair.
+    """
+    olist, nlist = list(old), list(new)
+    idx = _ordered(_match_indices(_keys(olist), _keys(nlist)), len(olist), len(nlist))
+    return [
+        (None if o is None else olist[o], None if n is None else nlist[n]) for o, n in idx
+    ]
+
+
+# --------------------------------------------------------------------------- classifying
+
+
+def _stable(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The pairs that keep their order: those in *every* longest run of pairs whose old and
+    new positions both increase. The others are ``moved``. Defined without a choice between
+    equally long runs, so it is the same whichever version is called old."""
+    if not pairs:
+        return set()
+    ordered = sorted(pairs)
+    seq = [n for _, n in ordered]
+    f = _lis_lengths(seq)
+    g = list(reversed(_lis_lengths([-x for x in reversed(seq)])))
+    longest = max(f)
+    critical = [f[i] + g[i] - 1 == longest for i in range(len(seq))]
+    per_level: dict[int, int] = defaultdict(int)
+    for i, crit in enumerate(critical):
+        if crit:
+            per_level[f[i]] += 1
+    return {ordered[i] for i in range(len(seq)) if critical[i] and per_level[f[i]] == 1}
+
+
+def _lis_lengths(seq: Sequence[int]) -> list[int]:
+    """For each element, the length of the longest strictly increasing run ending at it."""
+    tails: list[int] = []
+    out = []
+    for x in seq:
+        at = bisect.bisect_left(tails, x)
+        if at == len(tails):
+            tails.append(x)
+        else:
+            tails[at] = x
+        out.append(at + 1)
+    return out
+
+
+def _agree(a: Fraction, b: Fraction, step_a: Fraction, step_b: Fraction) -> bool:
+    """Whether two values are the same figure within the coarser stated precision."""
+    d = abs(a - b)
+    return d == 0 or d < max(step_a, step_b) / 2
+
+
+def _factor(from_unit: str, to_unit: str) -> Fraction:
+    if from_unit == to_unit:
+        return Fraction(1)
+    from factcheck.units import conversion_factor  # noqa: PLC0415
+
+    return conversion_factor(from_unit, to_unit)
+
+
+def _classify(
+    o: Claim, n: Claim, okey: _Key, nkey: _Key, stable: bool
+) -> tuple[str, Fraction | None, Fraction | None, tuple[str, ...]]:
+    factor = _factor(n.unit, o.unit)
+    nv = n.value * factor
+    nstep = n.step * factor
+    agree = _agree(o.value, nv, o.step, nstep)
+    if (o.value_high is None) != (n.value_high is None):
+        agree = False
+    elif o.value_high is not None and n.value_high is not None:
+        agree = agree and _agree(o.value_high, n.value_high * factor, o.step, nstep)
+    aspects: list[str] = []
+    if not agree:
+        aspects.append("value")
+    if o.qualifier is not n.qualifier:
+        aspects.append("qualifier")
+    if o.unit == n.unit and o.step != n.step:
+        aspects.append("precision")
+    if o.unit != n.unit:
+        aspects.append("unit")
+    if okey.noun != nkey.noun:
+        aspects.append("counted")
+    if okey.ctx != nkey.ctx:
+        aspects.append("wording")
+    if okey.section != nkey.section:
+        aspects.append("section")
+    if not stable:
+        aspects.append("order")
+    if not agree:
+        kind = "changed"
+    elif "qualifier" in aspects or "precision" in aspects:
+        kind = "requalified"
+    elif "counted" in aspects or "wording" in aspects or "unit" in aspects:
+        kind = "reworded"
+    elif "section" in aspects or "order" in aspects:
+        kind = "moved"
+    else:
+        kind = "unchanged"
+    delta = relative = None
+    if kind in ("changed", "requalified"):
+        delta = nv - o.value
+        relative = delta / o.value if o.value else None
+    return kind, delta, relative, tuple(aspects)
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _figure(claim: Claim) -> str:
+    from factcheck.reports.text import figure_text  # noqa: PLC0415
+
+    return figure_text(claim)
+
+
+def _label(old: Claim | None, new: Claim | None) -> str:
+    c = new if new is not None else old
+    assert c is not None
+    text = c.counted
+    if old is not None and new is not None:
+        on, nn = normalise_counted(old.counted), normalise_counted(new.counted)
+        if nn in _FALLBACK_NOUNS and on not in _FALLBACK_NOUNS:
+            text = old.counted  # the new text names no counted noun: keep the old one
+        elif on != nn and on not in _FALLBACK_NOUNS:
+            text = f"{old.counted} (now {new.counted})"
+    if c.scope:
+        text = f"{text} in {c.scope}"
+    return text
+
+
+_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def delta_text(delta: Fraction, unit: str, step: Fraction = Fraction(0)) -> str:
+    """A signed change in figures: "+2", "-4,000", "+8 points", "+$500 million", "0"."""
+    from factcheck.numbers import format_figure  # noqa: PLC0415
+    from factcheck.reports.text import UNIT_LABELS  # noqa: PLC0415
+
+    sign = "+" if delta > 0 else "-" if delta < 0 else ""
+    mag = format_figure(abs(delta), step)
+    if unit == "percent":
+        return f"{sign}{mag} point{'s' if abs(delta) != 1 else ''}"
+    if unit in _SIGNS:
+        return f"{sign}{_SIGNS[unit]}{mag}"
+    if len(unit) == 3 and unit.isupper():
+        return f"{sign}{unit} {mag}"
+    label = UNIT_LABELS.get(unit, unit)
+    return f"{sign}{mag} {label}".rstrip() if label else f"{sign}{mag}"
+
+
+def relative_text(relative: Fraction) -> str:
+    """A relative change as a signed percentage with one decimal: "+7.4%", "-0.5%"."""
+    tenths = round(abs(relative) * 1000)
+    sign = "+" if relative >= 0 else "-"
+    return f"{sign}{tenths // 10}.{tenths % 10}%"
+
+
+def change_delta_text(change: Change) -> str:
+    """A change's delta in words with its relative change: "+5 (+7.4%)"; "" when none."""
+    if change.delta is None or change.old is None or change.new is None:
+        return ""
+    text = delta_text(change.delta, change.old.unit, _delta_step(change.old, change.new))
+    if change.relative is not None and change.delta != 0:
+        text += f" ({relative_text(change.relative)})"
+    return text
+
+
+def _delta_step(o: Claim, n: Claim) -> Fraction:
+    steps = [s for s in (o.step, n.step * _factor(n.unit, o.unit)) if s > 0]
+    return min(steps) if steps else Fraction(0)
+
+
+def _message(kind: str, o: Claim | None, n: Claim | None, delta: Fraction | None) -> str:
+    label = _label(o, n)
+    if o is None:
+        assert n is not None
+        return f"{label} {_figure(n)} (added)"
+    if n is None:
+        return f"{label} {_figure(o)} (removed)"
+    text = f"{label} {_figure(o)} → {_figure(n)}"
+    if kind == "changed" and o.qualifier is n.qualifier and delta is not None:
+        text += f" ({delta_text(delta, o.unit, _delta_step(o, n))})"
+    elif kind in ("reworded", "moved"):
+        before, after = _figure(o), _figure(n)
+        shown = after if before == after else f"{before} → {after}"
+        text = f"{label} {shown} ({kind})"
+    elif kind == "unchanged":
+        text = f"{label} {_figure(n)}"
+    return text
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _check_function() -> Any:
+    """The consistency check, or None when this installation has none."""
+    import importlib  # noqa: PLC0415
+
+    for name in ("factcheck.check", "factcheck.checking"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        fn = getattr(module, "check", None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def _verdict(f: Any) -> str:
+    verdict = getattr(f, "verdict", "")
+    return str(getattr(verdict, "value", verdict))
+
+
+def _finding_key(f: Any, partner: dict[str, str]) -> tuple[str, str, tuple[str, ...]]:
+    # Claims with no counterpart keep their own id, marked so it cannot meet an old id.
+    ids = tuple(sorted(partner.get(i, f"+{i}") for i in _finding_ids(f)))
+    return (str(getattr(f, "rule", "")), _verdict(f), ids)
+
+
+def _finding_ids(f: Any) -> tuple[str, ...]:
+    claims = getattr(f, "claims", None) or ()
+    ids = []
+    for c in claims:
+        ids.append(c.id if isinstance(c, Claim) else str(c))
+    return tuple(ids)
+
+
+def _is_problem(f: Any) -> bool:
+    """Findings worth reporting when they come or go: all but the checks that held."""
+    return _verdict(f).lower() not in ("ok", "consistent", "pass", "passed")
+
+
+def _findings_delta(
+    old: Document, new: Document, pairs: Sequence[Pair]
+) -> tuple[tuple[FindingChange, ...], tuple[FindingChange, ...], bool]:
+    check = _check_function()
+    if check is None:
+        return (), (), False
+    old_findings = [f for f in getattr(check(old), "findings", ()) if _is_problem(f)]
+    new_findings = [f for f in getattr(check(new), "findings", ()) if _is_problem(f)]
+    # Key each finding by its rule, verdict and the *old* ids of its claims, so that a finding
+    # about "strikes" and one about its renamed counterpart "airstrikes" are the same finding.
+    to_old = {n.id: o.id for o, n in pairs if o is not None and n is not None}
+    same = {o.id: o.id for o, n in pairs if o is not None}
+    old_keys = {_finding_key(f, same) for f in old_findings}
+    new_keys = {_finding_key(f, to_old) for f in new_findings}
+
+    def record(f: Any) -> FindingChange:
+        return FindingChange(
+            rule=str(getattr(f, "rule", "")),
+            verdict=_verdict(f),
+            message=str(getattr(f, "message", "")),
+            claim_ids=_finding_ids(f),
+            finding=f,
+        )
+
+    appeared = tuple(record(f) for f in new_findings if _finding_key(f, to_old) not in old_keys)
+    gone = tuple(record(f) for f in old_findings if _finding_key(f, same) not in new_keys)
+    return appeared, gone, True
+
+
+# --------------------------------------------------------------------------- the verb
+
+
+def diff(
+    old: Document | str | os.PathLike[str],
+    new: Document | str | os.PathLike[str],
+    *,
+    findings: bool = True,
+) -> DiffReport:
+    """Compare two versions of a factsheet in figures.
+
+    *old* and *new* are documents, or paths to factsheet texts or snapshot files. With
+    *findings*, the consistency checks run on both versions (when this installation has them)
+    and the findings other than ``consistent`` that appear or disappear are reported, keyed by
+    rule, verdict and the claims they are about (followed across renamed ids).
+    """
+    old_doc, new_doc = load_version(old), load_version(new)
+    oclaims, nclaims = list(old_doc.claims), list(new_doc.claims)
+    okeys, nkeys = _keys(oclaims), _keys(nclaims)
+    index_pairs = _match_indices(okeys, nkeys)
+    stable = _stable(index_pairs)
+    changes: list[Change] = []
+    warnings: list[DiffWarning] = []
+    for o, n in _ordered(index_pairs, len(oclaims), len(nclaims)):
+        oc = None if o is None else oclaims[o]
+        nc = None if n is None else nclaims[n]
+        if oc is None or nc is None:
+            kind = "added" if oc is None else "removed"
+            changes.append(Change(kind, oc, nc, message=_message(kind, oc, nc, None)))
+            continue
+        assert o is not None and n is not None
+        kind, delta, rel, aspects = _classify(oc, nc, okeys[o], nkeys[n], (o, n) in stable)
+        changes.append(
+            Change(kind, oc, nc, delta, rel, _message(kind, oc, nc, delta), aspects)
+        )
+        warnings.extend(_pair_warnings(oc, nc, kind, delta))
+    warnings.extend(_dimension_warnings(changes))
+    appeared: tuple[FindingChange, ...] = ()
+    gone: tuple[FindingChange, ...] = ()
+    checked = False
+    if findings:
+        pairs = [(c.old, c.new) for c in changes]
+        appeared, gone, checked = _findings_delta(old_doc, new_doc, pairs)
+    return DiffReport(
+        old=old_doc,
+        new=new_doc,
+        changes=tuple(changes),
+        warnings=tuple(warnings),
+        findings_appeared=appeared,
+        findings_disappeared=gone,
+        findings_checked=checked,
+    )
+
+
+def _pair_warnings(o: Claim, n: Claim, kind: str, delta: Fraction | None) -> list[DiffWarning]:
+    out: list[DiffWarning] = []
+    if o.unit == n.unit and (kind != "changed" or delta is None or delta >= 0):
+        return out  # the common case, decided without building any words
+    label = _label(o, n)
+    if kind == "changed" and delta is not None and delta < 0 and (
+        o.time.cumulative or n.time.cumulative
+    ):
+        out.append(
+            DiffWarning(
+                "cumulative-shrank",
+                f"{label}: a running total went down, {_figure(o)} → {_figure(n)} "
+                f"({delta_text(delta, o.unit, _delta_step(o, n))})",
+                o,
+                n,
+            )
+        )
+    if o.unit != n.unit:
+        out.append(
+            DiffWarning(
+                "unit-changed",
+                f"{label}: unit changed from {_unit_name(o.unit)} to {_unit_name(n.unit)} "
+                f"({_figure(o)} → {_figure(n)})",
+                o,
+                n,
+            )
+        )
+    return out
+
+
+def _unit_name(unit: str) -> str:
+    from factcheck.reports.text import UNIT_LABELS  # noqa: PLC0415
+
+    return UNIT_LABELS.get(unit) or unit
+
+
+def _dimension_warnings(changes: Sequence[Change]) -> list[DiffWarning]:
+    """A removed and an added claim counting the same thing in units that do not convert."""
+    removed: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in changes:
+        if c.kind == "removed" and c.old is not None:
+            removed[(normalise_counted(c.old.counted), _fold(c.old.scope or ""))].append(c.old)
+    out = []
+    for c in changes:
+        if c.kind != "added" or c.new is None:
+            continue
+        n = c.new
+        if normalise_counted(n.counted) in _FALLBACK_NOUNS:
+            continue
+        for o in removed.get((normalise_counted(n.counted), _fold(n.scope or "")), ()):
+            if o.unit != n.unit:
+                out.append(
+                    DiffWarning(
+                        "dimension-changed",
+                        f"{_label(o, n)}: now measured in {_unit_name(n.unit)}, was "
+                        f"{_unit_name(o.unit)} ({_figure(o)} → {_figure(n)}); the two "
+                        "do not convert, so they are listed as removed and added",
+                        o,
+                        n,
+                    )
+                )
+                break
+    return out
