@@ -20,7 +20,7 @@ _EXPORTS = {
     "Qualifier": "factcheck.claim",
     "TimeContext": "factcheck.claim",
     # reading
-    "extract": "factcheck.extract",
+    "extract": "factcheck.extraction",
     "load": "factcheck.sources",
     "dumps_snapshot": "factcheck.snapshot",
     "loads_snapshot": "factcheck.snapshot",
@@ -83,7 +83,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         SnapshotError,
         UnitError,
     )
-    from factcheck.extract import extract
+    from factcheck.extraction import extract
     from factcheck.checking import (
         CheckContext,
         CheckReport,

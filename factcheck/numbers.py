@@ -134,6 +134,8 @@ def allowed_interval(
     *step* is the place value of the last written digit (0 for an exact count): a figure
     stands for everything that rounds to it, ``[value - step/2, value + step/2]``.
     """
+    if qualifier is Qualifier.EXACT and not step:
+        return Interval(value, value)
     half = step / 2
     if qualifier is Qualifier.EXACT:
         return Interval(value - half, value + half)

@@ -88,7 +88,7 @@ def load(
     other file is read and its claims extracted. *text* may be given when the content came
     from elsewhere (a git blob); *path* then only names it.
     """
-    from factcheck.extract import extract  # noqa: PLC0415
+    from factcheck.extraction import extract  # noqa: PLC0415
     from factcheck.readers import reader_for  # noqa: PLC0415
     from factcheck.snapshot import is_snapshot_text, loads_snapshot  # noqa: PLC0415
 
