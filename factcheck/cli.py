@@ -132,10 +132,10 @@ def diff(old: str, new: str, fmt: str, output: str | None, show_all: bool,
     removed, with the line in each version.
     """
     from factcheck.differ import diff as diff_versions  # noqa: PLC0415
-    from factcheck.differ import load_version  # noqa: PLC0415
     from factcheck.reports import render  # noqa: PLC0415
 
-    report = diff_versions(load_version(old), load_version(new))
+    # Paths go to diff() as they are, so that each uses the rules file beside it.
+    report = diff_versions(old, new)
     color = fmt == "text" and (output is None or output == "-") and color_wanted()
     emit(render(report, fmt, kind="diff", all=show_all, color=color), output)
     if exit_code and report.has_changes:

@@ -709,11 +709,11 @@ _SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
 def delta_text(delta: Fraction, unit: str, step: Fraction = Fraction(0)) -> str:
-    """A signed change in figures: "+2", "-4,000", "+8 points", "+$500 million", "0"."""
+    """A signed change in figures: "+2", "−4,000", "+8 points", "+$500 million", "0"."""
     from factcheck.numbers import format_figure  # noqa: PLC0415
     from factcheck.reports.text import UNIT_LABELS  # noqa: PLC0415
 
-    sign = "+" if delta > 0 else "-" if delta < 0 else ""
+    sign = "+" if delta > 0 else "−" if delta < 0 else ""  # U+2212, as in the README
     mag = format_figure(abs(delta), step)
     if unit == "percent":
         return f"{sign}{mag} point{'s' if abs(delta) != 1 else ''}"
@@ -726,9 +726,9 @@ def delta_text(delta: Fraction, unit: str, step: Fraction = Fraction(0)) -> str:
 
 
 def relative_text(relative: Fraction) -> str:
-    """A relative change as a signed percentage with one decimal: "+7.4%", "-0.5%"."""
+    """A relative change as a signed percentage with one decimal: "+7.4%", "−0.5%"."""
     tenths = round(abs(relative) * 1000)
-    sign = "+" if relative >= 0 else "-"
+    sign = "+" if relative >= 0 else "−"
     return f"{sign}{tenths // 10}.{tenths % 10}%"
 
 
@@ -808,14 +808,25 @@ def _is_problem(f: Any) -> bool:
     return _verdict(f).lower() not in ("ok", "consistent", "pass", "passed")
 
 
+def _rules_beside(spec: object) -> Any:
+    """The rules file beside a version given as a path (``x.txt`` → ``x.rules.toml``)."""
+    if not isinstance(spec, (str, os.PathLike)):
+        return None
+    try:
+        from factcheck.checking import rules_beside  # noqa: PLC0415
+    except ImportError:
+        return None
+    return rules_beside(spec)
+
+
 def _findings_delta(
-    old: Document, new: Document, pairs: Sequence[Pair]
+    old: Document, new: Document, pairs: Sequence[Pair], old_rules: Any, new_rules: Any
 ) -> tuple[tuple[FindingChange, ...], tuple[FindingChange, ...], bool]:
     check = _check_function()
     if check is None:
         return (), (), False
-    old_findings = [f for f in getattr(check(old), "findings", ()) if _is_problem(f)]
-    new_findings = [f for f in getattr(check(new), "findings", ()) if _is_problem(f)]
+    old_findings = [f for f in getattr(check(old, old_rules), "findings", ()) if _is_problem(f)]
+    new_findings = [f for f in getattr(check(new, new_rules), "findings", ()) if _is_problem(f)]
     # Key each finding by its rule, verdict and the *old* ids of its claims, so that a finding
     # about "strikes" and one about its renamed counterpart "airstrikes" are the same finding.
     to_old = {n.id: o.id for o, n in pairs if o is not None and n is not None}
@@ -849,8 +860,9 @@ def diff(
     """Compare two versions of a factsheet in figures.
 
     *old* and *new* are documents, or paths to factsheet texts or snapshot files. With
-    *findings*, the consistency checks run on both versions (when this installation has them)
-    and the findings other than ``consistent`` that appear or disappear are reported, keyed by
+    *findings*, the consistency checks run on both versions (when this installation has
+    them; a version given as a path uses the rules file beside it, as ``check`` does) and
+    the findings other than ``consistent`` that appear or disappear are reported, keyed by
     rule, verdict and the claims they are about (followed across renamed ids).
     """
     old_doc, new_doc = load_version(old), load_version(new)
@@ -879,7 +891,9 @@ def diff(
     checked = False
     if findings:
         pairs = [(c.old, c.new) for c in changes]
-        appeared, gone, checked = _findings_delta(old_doc, new_doc, pairs)
+        appeared, gone, checked = _findings_delta(
+            old_doc, new_doc, pairs, _rules_beside(old), _rules_beside(new)
+        )
     return DiffReport(
         old=old_doc,
         new=new_doc,

@@ -322,7 +322,7 @@ def test_cumulative_figure_that_shrank_warns() -> None:
     )
     assert [(w.kind, w.message) for w in report.warnings] == [
         ("cumulative-shrank",
-         "police officers: a running total went down, over 90,000 → over 85,000 (-5,000)")
+         "police officers: a running total went down, over 90,000 → over 85,000 (−5,000)")
     ]
 
 
@@ -397,8 +397,8 @@ def test_delta_and_relative_text() -> None:
         delta_text(Fraction(0), "count"),
         relative_text(Fraction(5, 68)),
         relative_text(Fraction(-1, 200)),
-    ] == ["+2", "-4,000", "+8 points", "+1 point", "+$500 million", "-€300", "+2,000 km²",
-          "0", "+7.4%", "-0.5%"]
+    ] == ["+2", "−4,000", "+8 points", "+1 point", "+$500 million", "−€300", "+2,000 km²",
+          "0", "+7.4%", "−0.5%"]
 
 
 def test_load_version_reads_texts_and_snapshots(tmp_path: Path) -> None:
@@ -569,3 +569,19 @@ def test_readme_diff_example_prints_what_it_says() -> None:
     with contextlib.redirect_stdout(out):
         exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own README
     assert out.getvalue().splitlines() == expected
+
+
+def test_versions_given_as_paths_use_their_rules_files(tmp_path: Path) -> None:
+    """A version given as a path is checked with the rules file beside it, as `check` does."""
+    text = "The coalition has 81 members (76 nations and 5 international organizations).\n"
+    (tmp_path / "old.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "new.rules.toml").write_text(
+        '[[rules]]\ntype = "bound"\nclaim = "nations"\nop = ">"\nthan = "members"\n',
+        encoding="utf-8",
+    )
+    report = diff(tmp_path / "old.txt", tmp_path / "new.txt")
+    assert [(f.rule, f.verdict, f.claim_ids) for f in report.findings_appeared] == [
+        ("declared:bound", "inconsistent", ("nations", "members"))
+    ]
+    assert (report.findings_disappeared, report.has_changes) == ((), True)
