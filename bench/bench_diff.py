@@ -53,20 +53,19 @@ def figure(rng: random.Random, noun: str) -> tuple[str, str, Fraction, Fraction,
     """A figure's words, unit, value, step and qualifier."""
     roll = rng.random()
     qualifier = rng.choice([Qualifier.EXACT, Qualifier.EXACT, Qualifier.OVER, Qualifier.ABOUT])
-    words = {Qualifier.EXACT: "", Qualifier.OVER: "more than ", Qualifier.ABOUT: "about "}
+    q = {Qualifier.EXACT: "", Qualifier.OVER: "more than ", Qualifier.ABOUT: "about "}[qualifier]
     if roll < 0.8:
         value = Fraction(rng.randrange(2, 100_000))
-        return f"{words[qualifier]}{format_number(value)} {noun}", "count", value, Fraction(0), qualifier
+        return f"{q}{format_number(value)} {noun}", "count", value, Fraction(0), qualifier
     if roll < 0.9:
         value = Fraction(rng.randrange(1, 100))
-        return f"{words[qualifier]}{value} percent of {noun}", "percent", value, Fraction(1), \
-            qualifier
+        return f"{q}{value} percent of {noun}", "percent", value, Fraction(1), qualifier
     if roll < 0.95:
         value = Fraction(rng.randrange(11, 999), 10) * 10**6
-        return (f"{words[qualifier]}${format_number(value / 10**6)} million in {noun}", "USD", value,
-                Fraction(10**5), qualifier)
+        words = f"{q}${format_number(value / 10**6)} million in {noun}"
+        return words, "USD", value, Fraction(10**5), qualifier
     value = Fraction(rng.randrange(100, 200_000))
-    return f"{words[qualifier]}{format_number(value)} sq km of {noun}", "km**2", value, Fraction(1), qualifier
+    return f"{q}{format_number(value)} sq km of {noun}", "km**2", value, Fraction(1), qualifier
 
 
 def make_claim(cid: str, counted: str, place: str, template: str, fig: tuple, line: int,

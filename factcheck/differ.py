@@ -212,7 +212,8 @@ def load_version(spec: Document | str | os.PathLike[str]) -> Document:
 # --------------------------------------------------------------------------- normalising
 
 _FOLD = str.maketrans(
-    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u2011": "-"}
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ",
+     "\u2011": "-"}
 )
 _OWN = "\x01"  # where the claim's own figure was, in a masked sentence
 _OTHER = "\x02"  # where another figure of the same sentence was
@@ -450,6 +451,8 @@ def _score(a: _Key, b: _Key) -> float:
 
 
 def _blocks(key: _Key, rare: Sequence[str]) -> Iterable[tuple[str, ...]]:
+    """The candidate blocks a claim goes into: its id, noun, head noun and rare words, each
+    within its dimension (so different dimensions never meet)."""
     yield ("id", key.dim, key.cid)
     if not key.fallback:
         yield ("noun", key.dim, key.noun)
@@ -458,7 +461,10 @@ def _blocks(key: _Key, rare: Sequence[str]) -> Iterable[tuple[str, ...]]:
         yield ("word", key.dim, tok)
 
 
-def _rare_words(keys: Sequence[_Key], left: Sequence[int], df: dict[str, int]) -> dict[int, list[str]]:
+def _rare_words(
+    keys: Sequence[_Key], left: Sequence[int], df: dict[str, int]
+) -> dict[int, list[str]]:
+    """The two rarest words (in both versions' unpaired claims) of each claim's sentence."""
     out = {}
     for i in left:
         words = {w for w in _WORD.findall(keys[i].ctx) if len(w) >= 4 and w not in _STOP}
@@ -466,7 +472,9 @@ def _rare_words(keys: Sequence[_Key], left: Sequence[int], df: dict[str, int]) -
     return out
 
 
-def _band(olist: list[tuple[int, int]], nlist: list[tuple[int, int]], out: set[tuple[int, int]]) -> None:
+def _band(
+    olist: list[tuple[int, int]], nlist: list[tuple[int, int]], out: set[tuple[int, int]]
+) -> None:
     """Pair each claim of a large block with its nearest neighbours on the other side."""
     opos = [p for p, _ in olist]
     npos = [p for p, _ in nlist]
@@ -482,7 +490,6 @@ def _band(olist: list[tuple[int, int]], nlist: list[tuple[int, int]], out: set[t
 
 def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[int, int]]:
     """The pairs (old index, new index) of matched claims, in no particular order."""
-    old, new = okeys, nkeys  # only their lengths are needed below
     pairs: list[tuple[int, int]] = []
 
     # Pass 1: equal dimension, counted noun and masked sentence; k-th with k-th.
@@ -502,7 +509,7 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
             taken_new.add(j)
         else:
             old_left.append(i)
-    new_left = [j for j in range(len(new)) if j not in taken_new]
+    new_left = [j for j in range(len(nkeys)) if j not in taken_new]
     if not old_left or not new_left:
         return pairs
 
@@ -514,7 +521,8 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
                 df[w] += 1
     orare = _rare_words(okeys, old_left, df)
     nrare = _rare_words(nkeys, new_left, df)
-    lo, ln = max(len(old), 1), max(len(new), 1)
+    # Relative positions compared as integers: old i at i/len(old), new j at j/len(new).
+    lo, ln = max(len(okeys), 1), max(len(nkeys), 1)
     blocks: dict[tuple[str, ...], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for i in old_left:
         for b in _blocks(okeys[i], orare[i]):
@@ -714,7 +722,7 @@ def delta_text(delta: Fraction, unit: str, step: Fraction = Fraction(0)) -> str:
     from factcheck.reports.text import UNIT_LABELS  # noqa: PLC0415
 
     sign = "+" if delta > 0 else "−" if delta < 0 else ""  # U+2212, as in the README
-    mag = format_figure(abs(delta), step)
+    mag = format_figure(_shown(abs(delta), step), step)
     if unit == "percent":
         return f"{sign}{mag} point{'s' if abs(delta) != 1 else ''}"
     if unit in _SIGNS:
@@ -722,7 +730,27 @@ def delta_text(delta: Fraction, unit: str, step: Fraction = Fraction(0)) -> str:
     if len(unit) == 3 and unit.isupper():
         return f"{sign}{unit} {mag}"
     label = UNIT_LABELS.get(unit, unit)
+    if unit.startswith("count/"):
+        label = "per " + unit[len("count/"):]
     return f"{sign}{mag} {label}".rstrip() if label else f"{sign}{mag}"
+
+
+def _shown(value: Fraction, step: Fraction) -> Fraction:
+    """*value* rounded for words: to the stated precision's decimals, or to two decimals
+    (more for tiny values) when a unit conversion left a long fraction. Records keep the
+    exact value; only messages round."""
+    if value.denominator == 1:
+        return value
+    decimals = 0
+    s = step
+    while s and s.denominator != 1 and decimals < 12:
+        s *= 10
+        decimals += 1
+    if not step:
+        decimals = 2
+        while value and round(value * 10**decimals) == 0 and decimals < 12:
+            decimals += 1
+    return Fraction(round(value * 10**decimals), 10**decimals)
 
 
 def relative_text(relative: Fraction) -> str:

@@ -38,7 +38,10 @@ def version(name: str) -> Document:
     return factcheck.load(SERIES / f"{name}.txt")
 
 
-def rows(report: DiffReport, all: bool = False) -> list[tuple[str, int | None, int | None, str]]:  # noqa: A002
+Row = tuple[str, int | None, int | None, str]
+
+
+def rows(report: DiffReport, all: bool = False) -> list[Row]:  # noqa: A002
     """The visible changes as (kind, old line, new line, message)."""
     return [
         (c.kind, c.old.line if c.old else None, c.new.line if c.new else None, c.message)
@@ -385,7 +388,8 @@ def test_normalise_counted() -> None:
 
 
 def test_delta_and_relative_text() -> None:
-    """Signed deltas in the unit's words; relative changes to one decimal."""
+    """Signed deltas in the unit's words, long fractions rounded for reading; relative changes
+    to one decimal."""
     assert [
         delta_text(Fraction(2), "count"),
         delta_text(Fraction(-4000), "count"),
@@ -395,10 +399,13 @@ def test_delta_and_relative_text() -> None:
         delta_text(Fraction(-300), "EUR"),
         delta_text(Fraction(2000), "km**2"),
         delta_text(Fraction(0), "count"),
+        delta_text(Fraction(100, 7), "count/day"),
+        delta_text(Fraction(1, 300_000), "count"),
+        delta_text(Fraction(5, 2), "percent", Fraction(1, 10)),
         relative_text(Fraction(5, 68)),
         relative_text(Fraction(-1, 200)),
     ] == ["+2", "−4,000", "+8 points", "+1 point", "+$500 million", "−€300", "+2,000 km²",
-          "0", "+7.4%", "−0.5%"]
+          "0", "+14.29 per day", "+0.000003", "+2.5 points", "+7.4%", "−0.5%"]
 
 
 def test_load_version_reads_texts_and_snapshots(tmp_path: Path) -> None:
