@@ -277,123 +277,182 @@ def _fold(text: str) -> str:
 # --------------------------------------------------------------------------- structure
 
 
+_BLANK_RUN = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+_SPECIAL_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔](?=\s|$)|[-–—*+](?=[ \t])|\(?\d{1,2}[.)][ \t]|#"
+    r"|[A-Z][A-Z(&])"
+)
+_BULLET_START = re.compile(r"(?:[•●▪◦‣·∙➔→►▶➢✓✔](?=\s|$)|[-–—*+](?=[ \t])|\(?\d{1,2}[.)][ \t])")
+_SYMBOL_BULLETS = "•●▪◦‣·∙➔→►▶➢✓✔"
+_ABBREVIATED = re.compile(r"(?:[a-z]\.)*[a-z]")
+
+
 class _Layout:
-    """Lines, paragraphs, headings and sentences of a scan text, found once in linear time."""
+    """Lines, paragraphs, headings and sentences of a scan text.
+
+    Paragraph breaks and headings are found by scanning only the lines that can start one (a
+    line after a blank line, a bullet, a heading in capitals or Markdown), so ordinary lines
+    cost nothing; sentences are split on demand, only in paragraphs that hold a figure.
+    """
 
     def __init__(self, scan: str) -> None:
         self.scan = scan
-        self.line_starts = [0]
-        self.line_starts.extend(m.end() for m in re.finditer("\n", scan))
+        # Line numbers are counted forward from the last figure's offset: figures come in
+        # order, so the whole text is counted once (a table of line starts costs more).
+        self._at = 0
+        self._line_no = 1
+        self._line_start = 0
         self.headings: list[tuple[int, str]] = []
         self.heading_starts: list[int] = []
-        self.sent_starts: list[int] = []
-        self.sent_ends: list[int] = []
+        self.para_starts: list[int] = []
+        self.para_ends: list[int] = []
+        self._sentences: dict[int, tuple[list[int], list[int]]] = {}
         self._paragraphs()
+
+    def _line(self, start: int) -> tuple[int, str]:
+        end = self.scan.find("\n", start)
+        if end < 0:
+            end = len(self.scan)
+        return end, self.scan[start:end]
 
     def _paragraphs(self) -> None:
         scan = self.scan
-        starts = self.line_starts
-        n = len(starts)
-        paras: list[list[int]] = []  # [start, end]
-        runs_on = False
-        pending_blank = False
-        prev_heading = True
-        for i in range(n):
-            a = starts[i]
-            b = starts[i + 1] - 1 if i + 1 < n else len(scan)
-            raw = scan[a:b]
+        n = len(scan)
+        events: list[tuple[int, bool]] = [(0, True)]
+        events.extend((m.end(), True) for m in _BLANK_RUN.finditer(scan))
+        events.extend((m.start(), False) for m in _SPECIAL_LINE.finditer(scan))
+        events.sort()
+        starts, ends = self.para_starts, self.para_ends
+        prev_heading_end = -1
+        last_line = -1
+        for line_start, after_blank in events:
+            if line_start >= n or line_start == last_line:
+                continue
+            last_line = line_start
+            line_end, raw = self._line(line_start)
             s = raw.strip()
             if not s:
-                pending_blank = True
                 continue
-            lead = a + (len(raw) - len(raw.lstrip()))
-            heading = self._is_heading(s, i, pending_blank or prev_heading)
-            bullet = s[0] in _BULLETS and (len(s) == 1 or s[1] in " \t") or bool(
-                re.match(r"\(?\d{1,2}[.)]\s", s)
-            )
-            if bullet and s[0] in "•●▪◦‣·∙➔→►▶➢✓✔":
-                lead += 1
-            if heading:
-                text = s.lstrip("#").strip()
-                self.headings.append((lead, text))
+            lead = line_start + (len(raw) - len(raw.lstrip()))
+            standalone = after_blank or prev_heading_end >= 0 and scan[
+                prev_heading_end:line_start
+            ].count("\n") <= 1
+            if self._is_heading(s, line_end, standalone):
+                self.headings.append((lead, s.lstrip("#").strip()))
                 self.heading_starts.append(lead)
-                paras.append([lead, lead])  # a heading holds no sentence of its own
-                prev_heading, runs_on, pending_blank = True, False, False
+                self._close(lead)
+                prev_heading_end = line_end
+                # The line after a heading starts a paragraph of its own.
+                nxt = line_end + 1
+                while nxt < n and scan[nxt].isspace():
+                    nxt += 1
+                if nxt < n:
+                    starts.append(nxt)
+                    ends.append(n)
                 continue
-            new = (
-                not paras
-                or bullet
-                or prev_heading
-                or (pending_blank and not (runs_on and (s[0].islower() or s[0].isdigit()
-                                                        or s[0] in "$€£(")))
-            )
-            if new:
-                paras.append([lead, b])
+            bullet = _BULLET_START.match(s) is not None
+            if bullet and s[0] in _SYMBOL_BULLETS:
+                lead += 1
+            if bullet or not starts:
+                new = True
+            elif after_blank:
+                # A blank line inside a sentence (PDF text) does not end the paragraph: the
+                # line before it runs on, and this one goes on in lower case or with a figure.
+                before = scan[max(0, line_start - 400):line_start].rstrip()
+                runs_on = bool(before) and before[-1] not in _TERMINAL + "\"”’)"
+                new = not (runs_on and (s[0].islower() or s[0].isdigit() or s[0] in "$€£("))
+                if before and prev_heading_end >= 0 and line_start - prev_heading_end < 400:
+                    if not scan[prev_heading_end:line_start].strip():
+                        new = True
             else:
-                paras[-1][1] = b
-            prev_heading, pending_blank = False, False
-            runs_on = s[-1] not in _TERMINAL + "\"”’)"
-        for a, b in paras:
-            if b > a:
-                self._sentences(a, b)
+                new = False
+            if new:
+                self._close(lead)
+                starts.append(lead)
+                ends.append(n)
 
-    def _is_heading(self, s: str, i: int, standalone_before: bool) -> bool:
+    def _close(self, at: int) -> None:
+        if self.para_starts and self.para_ends[-1] > at:
+            self.para_ends[-1] = at
+
+    def _is_heading(self, s: str, line_end: int, standalone_before: bool) -> bool:
         if len(s) > 90:
             return False
-        if s.startswith("#"):
+        if s[0] == "#":
             return True
         if s[-1] in _TERMINAL + "," or not s[0].isupper():
             return False
         upper = sum(map(str.isupper, s))
         lower = sum(map(str.islower, s))
         if upper >= 3 and upper >= 4 * lower:
-            return s[0] not in _BULLETS
-        if not standalone_before or any(c.isdigit() for c in s) or not s[0].isupper():
-            return False
-        if len(s.split()) > 10:
+            return True
+        if not standalone_before or any(c.isdigit() for c in s) or len(s.split()) > 10:
             return False
         # A short line standing alone between blank lines is a heading ("The Military Campaign").
-        starts = self.line_starts
-        j = i + 1
-        nxt_a = starts[j] if j < len(starts) else len(self.scan)
-        nxt_b = starts[j + 1] - 1 if j + 1 < len(starts) else len(self.scan)
-        return j >= len(starts) or not self.scan[nxt_a:nxt_b].strip()
+        nxt_end, nxt = self._line(line_end + 1) if line_end < len(self.scan) else (0, "")
+        return not nxt.strip()
 
-    def _sentences(self, a: int, b: int) -> None:
+    def _split(self, p: int) -> tuple[list[int], list[int]]:
+        hit = self._sentences.get(p)
+        if hit is not None:
+            return hit
         scan = self.scan
+        a, b = self.para_starts[p], self.para_ends[p]
+        ss: list[int] = []
+        se: list[int] = []
         start = a
         for m in _SENTENCE_END.finditer(scan, a, b):
-            tok_start = scan.rfind(" ", max(a, m.start() - 24), m.start()) + 1
-            nl = scan.rfind("\n", max(a, m.start() - 24), m.start()) + 1
-            token = scan[max(tok_start, nl, start): m.start()].lower().lstrip("(\"'“‘")
-            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+            lo = max(start, m.start() - 24)
+            tok_start = max(scan.rfind(" ", lo, m.start()), scan.rfind("\n", lo, m.start())) + 1
+            token = scan[max(tok_start, start): m.start()].lower().lstrip("(\"'“‘")
+            if token in _ABBREVIATIONS or _ABBREVIATED.fullmatch(token):
                 continue
-            self._add_sentence(start, m.end())
+            self._add_sentence(ss, se, start, m.end())
             start = m.end()
             while start < b and scan[start].isspace():
                 start += 1
         if start < b:
-            self._add_sentence(start, b)
+            self._add_sentence(ss, se, start, b)
+        if not ss:
+            ss, se = [a], [b]
+        self._sentences[p] = (ss, se)
+        return ss, se
 
-    def _add_sentence(self, a: int, b: int) -> None:
+    def _add_sentence(self, ss: list[int], se: list[int], a: int, b: int) -> None:
         # A "sentence" longer than any real one (a table flattened, a run of numbers) is cut
         # into pieces at spaces, so that the work done per figure stays bounded.
         while b - a > MAX_SENTENCE_CHARS:
             cut = self.scan.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
             if cut <= a:
                 cut = a + MAX_SENTENCE_CHARS
-            self.sent_starts.append(a)
-            self.sent_ends.append(cut)
+            ss.append(a)
+            se.append(cut)
             a = cut
-        self.sent_starts.append(a)
-        self.sent_ends.append(b)
+        ss.append(a)
+        se.append(b)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        return i + 1, offset - self.line_starts[i] + 1
+        """1-based line and column of *offset* (cheapest when offsets come in order)."""
+        scan = self.scan
+        if offset >= self._at:
+            self._line_no += scan.count("\n", self._at, offset)
+            nl = scan.rfind("\n", self._at, offset)
+            if nl >= 0:
+                self._line_start = nl + 1
+        else:
+            self._line_no -= scan.count("\n", offset, self._at)
+            self._line_start = scan.rfind("\n", 0, offset) + 1
+        self._at = offset
+        return self._line_no, offset - self._line_start + 1
 
-    def sentence_index(self, offset: int) -> int:
-        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding *offset*."""
+        p = bisect.bisect_right(self.para_starts, offset) - 1
+        if p < 0:
+            return 0, min(len(self.scan), MAX_SENTENCE_CHARS)
+        ss, se = self._split(p)
+        k = max(bisect.bisect_right(ss, offset) - 1, 0)
+        return ss[k], se[k]
 
     def section(self, offset: int) -> str | None:
         i = bisect.bisect_right(self.heading_starts, offset) - 1
@@ -441,8 +500,8 @@ class _Extractor:
         self.claims: list[Claim] = []
         self.ids: set[str] = set()
         self._id_next: dict[str, int] = {}
-        self._sentence_cache: dict[int, tuple[str, TimeContext, str | None]] = {}
-        self._last_in_sentence: dict[int, Claim] = {}
+        self._sentence_cache: dict[tuple[int, int], tuple[str, TimeContext, str | None]] = {}
+        self._last_in_sentence: dict[tuple[int, int], Claim] = {}
 
     # -- scanning
 
@@ -797,9 +856,9 @@ class _Extractor:
             phrase = _fold(qm.group("q")[::-1]).lower()
             fig.qualifier = _QUALIFIERS[phrase]
             fig.qual_start = fig.qual_start - qm.end("q")
-        si = self.layout.sentence_index(fig.start)
+        si = self.layout.sentence(fig.start)
         sentence, time, lead_scope = self._sentence(si)
-        s_start = self.layout.sent_starts[si] if self.layout.sent_starts else 0
+        s_start = si[0]
         if fig.qual_start < s_start:
             fig.qual_start = fig.start
         prev = self._last_in_sentence.get(si)
@@ -893,28 +952,24 @@ class _Extractor:
             return None
         return s
 
-    def _sentence(self, si: int) -> tuple[str, TimeContext, str | None]:
+    def _sentence(self, si: tuple[int, int]) -> tuple[str, TimeContext, str | None]:
         hit = self._sentence_cache.get(si)
         if hit is not None:
             return hit
-        lay = self.layout
-        if not lay.sent_starts:
-            result = ("", TimeContext(), None)
-        else:
-            sentence = _fold(self.text[lay.sent_starts[si]:lay.sent_ends[si]]).strip()
-            dated = _DATE_HINT.search(sentence)
-            since = _SINCE.search(sentence) if dated else None
-            as_of = _AS_OF.search(sentence) if dated else None
-            time = TimeContext(
-                as_of=_fold(as_of.group("d")) if as_of else None,
-                since=_fold(since.group("d")) if since else None,
-                cumulative=bool(_CUMULATIVE.search(sentence)),
-            )
-            lead = _LEAD_SCOPE.match(sentence)
-            lead_scope = lead.group("s") if lead else None
-            if lead_scope and re.match(rf"(?:{_MONTHS})\b", lead_scope):
-                lead_scope = None
-            result = (sentence, time, lead_scope)
+        sentence = _fold(self.text[si[0]:si[1]]).strip()
+        dated = _DATE_HINT.search(sentence)
+        since = _SINCE.search(sentence) if dated else None
+        as_of = _AS_OF.search(sentence) if dated else None
+        time = TimeContext(
+            as_of=_fold(as_of.group("d")) if as_of else None,
+            since=_fold(since.group("d")) if since else None,
+            cumulative=bool(_CUMULATIVE.search(sentence)),
+        )
+        lead = _LEAD_SCOPE.match(sentence)
+        lead_scope = lead.group("s") if lead else None
+        if lead_scope and re.match(rf"(?:{_MONTHS})\b", lead_scope):
+            lead_scope = None
+        result = (sentence, time, lead_scope)
         self._sentence_cache[si] = result
         return result
 
