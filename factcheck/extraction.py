@@ -156,6 +156,7 @@ _RATE_AFTER = re.compile(
 )
 _TIMES_AFTER = re.compile(r"\s+times\b(?=\s+(?:as|more|higher|larger|greater|the|over|what))",
                           re.IGNORECASE)
+_LIST_MARK_AFTER = re.compile(r"[.)][ \t]")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$")
@@ -350,9 +351,13 @@ class _Layout:
                     starts.append(nxt)
                     ends.append(n)
                 continue
-            bullet = _BULLET_START.match(s) is not None
-            if bullet and s[0] in _SYMBOL_BULLETS:
-                lead += 1
+            bm = _BULLET_START.match(s)
+            bullet = bm is not None
+            line_lead = lead
+            if bm is not None:
+                lead += bm.end()  # the sentence starts after the bullet mark
+                while lead < line_end and scan[lead] in " \t":
+                    lead += 1
             if bullet or not starts:
                 new = True
             elif after_blank:
@@ -367,7 +372,7 @@ class _Layout:
             else:
                 new = False
             if new:
-                self._close(lead)
+                self._close(line_lead)
                 starts.append(lead)
                 ends.append(n)
 
@@ -580,6 +585,8 @@ class _Extractor:
                 return True
         if _ORDINAL_AFTER.match(scan, b):
             return True
+        if _LIST_MARK_AFTER.match(scan, b) and not scan[scan.rfind("\n", 0, a) + 1:a].strip("( \t"):
+            return True  # "1. The Coalition ...", "(2) ...": a numbered list's mark
         if _CLOCK_AFTER.match(scan, b):
             return True
         plain = "," not in token and "." not in token
@@ -888,8 +895,9 @@ class _Extractor:
         stated = _fold(self.text[fig.start:fig.end])
         line, col = self.layout.line_col(fig.qual_start)
         sent_raw_start = s_start
-        span_a = len(_fold(self.text[sent_raw_start:fig.qual_start]))
-        span_b = span_a + len(_fold(quote))
+        # The sentence is read from the scan text (markup blanked), so its span is too.
+        span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
+        span_b = span_a + len(_fold(scan[fig.qual_start:q_end]).strip())
         counted = fig.counted or _FALLBACK_COUNTED.get(fig.measures, "figure")
         base = slugify(counted) or "figure"
         if base in self.ids and scope:
@@ -956,7 +964,7 @@ class _Extractor:
         hit = self._sentence_cache.get(si)
         if hit is not None:
             return hit
-        sentence = _fold(self.text[si[0]:si[1]]).strip()
+        sentence = _fold(self.scan[si[0]:si[1]]).strip()
         dated = _DATE_HINT.search(sentence)
         since = _SINCE.search(sentence) if dated else None
         as_of = _AS_OF.search(sentence) if dated else None

@@ -27,27 +27,45 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-_MD_LINK_TARGET = re.compile(r"\]\([^)\n]{0,2000}\)")
-_MD_IMAGE_OR_LINK_OPEN = re.compile(r"!?\[(?=[^\]\n]{0,2000}\]\()")
+_MD_LINK = re.compile(r"!?\[(?P<text>[^\]\n]{0,2000})\]\([^)\n]{0,2000}\)")
 _MD_MARKS = re.compile(r"\*\*|__|`+|~~|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
-_MD_LINE_MARKS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\|)")
+_MD_LINE_MARKS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|\|)")
 _MD_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t:|-]{3,}\|[ \t:|-]*$")
 _MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]{0,2000}>|https?://\S{1,2000}")
 
 
 def read_markdown(text: str) -> str:
-    """Markdown: headings, emphasis, link targets, bullets and table rules are blanked.
+    """Markdown: emphasis, link addresses, bullets, quote marks and table rules are blanked.
 
-    Heading marks become spaces but the heading line stays a line of its own, so the
-    extractor still sees it as a heading. Table cell bars become spaces.
+    A heading keeps one "#" so the extractor still sees it as a heading; a table row starts
+    like a bullet (each row a paragraph of its own) and its cell bars become spaces.
     """
-    out = _MD_AUTOLINK.sub(_blank, text)
-    out = _MD_LINK_TARGET.sub(_blank, out)
-    out = _MD_IMAGE_OR_LINK_OPEN.sub(_blank, out)
+    out = _MD_LINK.sub(_link_text, text)
+    out = _MD_AUTOLINK.sub(_blank, out)
     out = _MD_TABLE_RULE.sub(_blank, out)
-    out = _MD_LINE_MARKS.sub(lambda m: "#" * (m.group(0).strip().startswith("#")) + " " * (len(m.group(0)) - (m.group(0).strip().startswith("#"))), out)
+    out = _MD_LINE_MARKS.sub(_line_mark, out)
     out = _MD_MARKS.sub(_blank, out)
     return out.replace("|", " ")
+
+
+def _link_text(m: re.Match[str]) -> str:
+    # "[the list](https://x.org/2021/5)" keeps its text; the address (and its digits) goes.
+    lead = len(m.group(0)) - len(m.group(0).lstrip("!["))
+    text = m.group("text")
+    return " " * lead + text + " " * (len(m.group(0)) - lead - len(text))
+
+
+def _line_mark(m: re.Match[str]) -> str:
+    # A heading keeps one "#" (so the extractor knows the line is a heading); bullets, quote
+    # marks and table bars become spaces.
+    mark = m.group(0)
+    stripped = mark.strip()
+    if stripped.startswith("#"):
+        return "#" + " " * (len(mark) - 1)
+    if stripped == "|":
+        # A table row is a paragraph of its own, like a bullet: its cells are one "sentence".
+        return mark.replace("|", "-")
+    return " " * len(mark)
 
 
 _READERS: dict[str, Reader] = {
