@@ -228,9 +228,12 @@ _AS_OF = re.compile(
 )
 _DATE_HINT = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTHS})\b")
 _CUMULATIVE = re.compile(
-    r"\b(?:since|to date|so far|in total|a total of|total|in all|altogether|cumulative(?:ly)?"
-    r"|overall|to this day)\b",
-    re.IGNORECASE,
+    r"(?<![A-Za-z])(?:"
+    + _keyword_alternation(
+        ["since", "to date", "so far", "in total", "a total of", "total", "in all", "altogether",
+         "cumulative", "cumulatively", "overall", "to this day"]
+    )
+    + r")\b"
 )
 
 _BULLETS = "•●▪◦‣·∙➔→►▶➢✓✔–—*-+"
