@@ -383,6 +383,9 @@ def _keys(claims: Sequence[Claim]) -> list[_Key]:
 _BAND = 6
 """In a block too big to compare pair by pair, each claim meets this many neighbours (by
 relative position in its document) on the other side."""
+_RARE = 40
+"""A word found in more unpaired sentences than this tells them too little apart to make a
+block of candidates."""
 _ACCEPT = 0.55
 """The lowest score a fuzzy pair is accepted at (scores run from 0 to 1)."""
 
@@ -399,7 +402,7 @@ def _noun_similarity(a: _Key, b: _Key) -> float:
     return _nouns_alike(a.noun, b.noun) if a.noun < b.noun else _nouns_alike(b.noun, a.noun)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 18)
 def _nouns_alike(a_noun: str, b_noun: str) -> float:
     """How likely two normalised counted nouns name the same thing, from 0 to 1.
 
@@ -451,12 +454,15 @@ def _score(a: _Key, b: _Key) -> float:
 
 
 def _blocks(key: _Key, rare: Sequence[str]) -> Iterable[tuple[str, ...]]:
-    """The candidate blocks a claim goes into: its id, noun, head noun and rare words, each
-    within its dimension (so different dimensions never meet)."""
+    """The candidate blocks a claim goes into, each within its dimension (so different
+    dimensions never meet): its id; its counted noun; the end of its head noun ("strike" and
+    "airstrike" meet in "trike") and the start ("centre" and "center" in "cent"); and the
+    rare words of its sentence, which are all that a claim without a counted noun has."""
     yield ("id", key.dim, key.cid)
     if not key.fallback:
         yield ("noun", key.dim, key.noun)
         yield ("head", key.dim, key.head[-5:])
+        yield ("stem", key.dim, key.head[:4])
     for tok in rare:
         yield ("word", key.dim, tok)
 
@@ -464,10 +470,12 @@ def _blocks(key: _Key, rare: Sequence[str]) -> Iterable[tuple[str, ...]]:
 def _rare_words(
     keys: Sequence[_Key], left: Sequence[int], df: dict[str, int]
 ) -> dict[int, list[str]]:
-    """The two rarest words (in both versions' unpaired claims) of each claim's sentence."""
+    """The two rarest words (in both versions' unpaired claims) of each claim's sentence, if
+    they are rare at all."""
     out = {}
     for i in left:
-        words = {w for w in _WORD.findall(keys[i].ctx) if len(w) >= 4 and w not in _STOP}
+        words = {w for w in _WORD.findall(keys[i].ctx)
+                 if len(w) >= 4 and w not in _STOP and df[w] <= _RARE}
         out[i] = sorted(words, key=lambda w: (df[w], w))[:2]
     return out
 
