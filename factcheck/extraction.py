@@ -687,14 +687,19 @@ class _Extractor:
                         if tm:
                             fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
                             b = fig.end = tm.end()
+        rate_units = ("count", "money", "length", "mass", "volume", "energy")
+        rm = _RATE_AFTER.match(scan, b) if fig.measures in rate_units else None
+        if rm:
+            # A rate written right after the figure: "$3 million a year", "5 km per hour".
+            fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm.group('t').lower()]}"
+            b = fig.end = fig.counted_end = rm.end()
         if not fig.counted:
             self._counted(fig, b)
-        # A rate: "42,500 persons per day".
-        rm = _RATE_AFTER.match(scan, fig.counted_end)
-        if rm and fig.measures in ("count", "money", "length", "mass", "volume", "energy"):
-            t = U.TIME_UNITS[rm.group("t").lower()]
-            fig.unit = f"{fig.unit}/{t}"
-            fig.counted_end = rm.end()
+        # A rate after the counted noun: "42,500 persons per day".
+        rm2 = _RATE_AFTER.match(scan, fig.counted_end) if not rm else None
+        if rm2 and fig.measures in rate_units:
+            fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm2.group('t').lower()]}"
+            fig.counted_end = rm2.end()
 
     def _counted(self, fig: _Figure, b: int) -> None:
         """The noun phrase after a figure says what is counted: "4.3 million displaced people"."""
@@ -744,7 +749,7 @@ class _Extractor:
             if am and len(words) <= 3:
                 nm = _WORD_TOKEN.match(scan, am.end(), limit)
                 if nm:
-                    nw = nm.group("w").lower()
+                    nw = nm.group("w").lower().split("-")[0]
                     if (nw not in _STOP_WORDS and nw not in nums.ONES and nw not in nums.TENS
                             and not (w[:1].islower() and nm.group("w")[:1].isupper())):
                         words.append("and")

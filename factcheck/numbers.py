@@ -102,8 +102,9 @@ def parse_words(text: str) -> tuple[Fraction, int] | None:
             current += ONES[w]
             place = 1
         elif w in TENS:
+            # "twenty" in words is as exact as "20": a tens word is not a rounding.
             current += TENS[w]
-            place = 1 if current % 10 else 10
+            place = 1
         elif w == "dozen":
             current = (current or 1) * 12
             place = 1
