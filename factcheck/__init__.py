@@ -54,6 +54,24 @@ _EXPORTS = {
     "DiffReport": "factcheck.differ",
     "DiffWarning": "factcheck.differ",
     "FindingChange": "factcheck.differ",
+    # following figures through time
+    "history": "factcheck.timeline",
+    "history_of": "factcheck.timeline",
+    "blame": "factcheck.timeline",
+    "report": "factcheck.timeline",
+    "cross_version_findings": "factcheck.timeline",
+    "diff_revisions": "factcheck.timeline",
+    "check_revisions": "factcheck.timeline",
+    "load_at": "factcheck.timeline",
+    "History": "factcheck.timeline",
+    "Timeline": "factcheck.timeline",
+    "Point": "factcheck.timeline",
+    "Version": "factcheck.timeline",
+    "Blame": "factcheck.timeline",
+    "BlameEntry": "factcheck.timeline",
+    "Report": "factcheck.timeline",
+    "FileDiff": "factcheck.timeline",
+    "RangeDiff": "factcheck.timeline",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -97,4 +115,23 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from factcheck.rules import Rules, load_rules
     from factcheck.snapshot import dumps_snapshot, loads_snapshot, save_snapshot
     from factcheck.sources import load
+    from factcheck.timeline import (
+        Blame,
+        BlameEntry,
+        FileDiff,
+        History,
+        Point,
+        RangeDiff,
+        Report,
+        Timeline,
+        Version,
+        blame,
+        check_revisions,
+        cross_version_findings,
+        diff_revisions,
+        history,
+        history_of,
+        load_at,
+        report,
+    )
     from factcheck.units import registry

@@ -108,8 +108,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
 
 
 @main.command()
-@click.argument("old")
-@click.argument("new")
+@click.argument("versions", nargs=-1, metavar="OLD NEW | --rev RANGE [PATH...]")
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]),
     default="text", show_default=True,
@@ -121,19 +120,38 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
               help="Also list figures that were only reworded or moved.")
 @click.option("--exit-code", is_flag=True,
               help="Exit 1 when a figure changed, was added or removed (as git diff --exit-code).")
+@click.option("--rev", "rev", metavar="RANGE", default=None,
+              help="Diff every factsheet changed in a git range (A..B; A alone: A against the "
+              "working tree), limited to the PATHs given: a pull request's change report.")
 @handle_errors
-def diff(old: str, new: str, fmt: str, output: str | None, show_all: bool,
-         exit_code: bool) -> None:
+def diff(versions: tuple[str, ...], fmt: str, output: str | None, show_all: bool,
+         exit_code: bool, rev: str | None) -> None:
     """Compare two versions of a factsheet in figures.
 
     OLD and NEW are each a factsheet (text, Markdown) or a snapshot file. Every figure in
     OLD is paired with its counterpart in NEW; the report lists the figures that changed
     ("members 81 → 83 (+2)"), were requalified ("over 9,000 → nearly 9,000"), added or
     removed, with the line in each version.
+
+    Either side may be a file in git as ``git show`` spells it, REV:PATH (``HEAD~1:facts.txt``;
+    PATH from the top of the repository, or from here when it starts with ./). With --rev
+    A..B, every factsheet changed between A and B is compared (limited to the PATHs given).
     """
     from factcheck.differ import diff as diff_versions  # noqa: PLC0415
     from factcheck.reports import render  # noqa: PLC0415
 
+    if rev is not None:
+        from factcheck.timeline import diff_revisions  # noqa: PLC0415
+
+        changes = diff_revisions(rev, versions)
+        color = fmt == "text" and (output is None or output == "-") and color_wanted()
+        emit(render(changes, fmt, kind="diffs", all=show_all, color=color), output)
+        if exit_code and changes.has_changes:
+            sys.exit(EXIT_FINDINGS)
+        return
+    if len(versions) != 2:
+        raise click.UsageError("give OLD and NEW (or --rev RANGE [PATH...])")
+    old, new = (_version_arg(v) for v in versions)
     # Paths go to diff() as they are, so that each uses the rules file beside it.
     report = diff_versions(old, new)
     color = fmt == "text" and (output is None or output == "-") and color_wanted()
@@ -141,8 +159,9 @@ def diff(old: str, new: str, fmt: str, output: str | None, show_all: bool,
     if exit_code and report.has_changes:
         sys.exit(EXIT_FINDINGS)
 
+
 @main.command()
-@PATHS
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-r", "--rules", "rules_path", type=click.Path(dir_okay=False), default=None,
               help="A rules file for every PATH (default: PATH's own x.rules.toml, if any).")
 @click.option(
@@ -155,9 +174,13 @@ def diff(old: str, new: str, fmt: str, output: str | None, show_all: bool,
 @click.option("--validator", "extra", multiple=True, metavar="MODULE:FUNCTION",
               help="Also run this validator (repeatable; MODULE importable from here).")
 @OUTPUT
+@click.option("--rev", "rev", metavar="RANGE", default=None,
+              help="Check every factsheet changed in a git range (A..B) at B, plus the "
+              "cross-version rule against A: running totals never shrink, units keep "
+              "their dimension. PATHs limit it.")
 @handle_errors
 def check(paths: tuple[str, ...], rules_path: str | None, fmt: str, strict: bool,
-          extra: tuple[str, ...], output: str | None) -> None:
+          extra: tuple[str, ...], output: str | None, rev: str | None) -> None:
     """Check each factsheet's figures against each other.
 
     PATH is a factsheet (text, Markdown) or a snapshot file. Parts must add up to their
@@ -178,9 +201,172 @@ def check(paths: tuple[str, ...], rules_path: str | None, fmt: str, strict: bool
     validators = [*default_validators(), *plugin_validators(), *map(load_validator, extra)]
     rules = load_rules(rules_path) if rules_path is not None else None
     report = CheckReport(findings=())
-    for path in paths:
+    if rev is not None:
+        from factcheck.timeline import check_revisions  # noqa: PLC0415
+
+        report = check_revisions(rev, paths, rules=rules, validators=validators)
+    elif not paths:
+        raise click.UsageError("give at least one PATH (or --rev RANGE)")
+    for path in paths if rev is None else ():
         report = report + run_check(path, rules, validators=validators)
     color = fmt == "text" and (output is None or output == "-") and color_wanted()
     emit(render(report, fmt, kind="check", color=color, strict=strict), output)
     if report.failed(strict=strict):
         sys.exit(EXIT_FINDINGS)
+
+
+# --------------------------------------------------------------------------- history, blame, report
+
+
+def _version_arg(arg: str) -> Any:
+    """A diff side: a file, or a ``REV:PATH`` read from git into a document."""
+    from factcheck.gitsource import parse_rev_path  # noqa: PLC0415
+
+    if parse_rev_path(arg) is None:
+        return arg
+    from factcheck.timeline import load_at  # noqa: PLC0415
+
+    return load_at(arg)
+
+
+class _Progress:
+    """A progress bar on stderr for walks that take more than a moment, on a terminal only.
+
+    The bar appears once a walk has run for :attr:`DELAY` seconds, so quick commands and
+    pipes never see it.
+    """
+
+    DELAY = 0.4
+
+    def __init__(self, label: str) -> None:
+        import time  # noqa: PLC0415
+
+        self.label = label
+        self.enabled = sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        import time  # noqa: PLC0415
+
+        if self.bar is None:
+            if time.monotonic() - self.started < self.DELAY or done >= total:
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        """End the bar, if one was shown."""
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+REV = click.option(
+    "--rev", "rev", metavar="RANGE", default=None,
+    help="Only these revisions of a file in git: A..B, A.. (to HEAD) or A (up to A).",
+)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@REV
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+    default="text", show_default=True,
+    help="text: for a terminal; json: for programs; markdown: for an issue; html: one page "
+    "with a chart per figure.",
+)
+@click.option("--id", "ids", multiple=True, metavar="ID",
+              help="Only the figure with this id (repeatable).")
+@click.option("--changed", is_flag=True, help="Only the figures that changed at least once.")
+@OUTPUT
+@handle_errors
+def history(path: str, rev: str | None, fmt: str, ids: tuple[str, ...], changed: bool,
+            output: str | None) -> None:
+    """Follow every figure of a factsheet through its versions.
+
+    PATH is a folder of dated versions (named by date, or listed in its versions.toml), or a
+    file tracked in git: then every commit that changed it, following renames. Each figure's
+    timeline shows its value and qualifier where it first appeared and wherever it changed,
+    with the version (date, and commit and author for git) and the line.
+    """
+    from factcheck.reports import render  # noqa: PLC0415
+    from factcheck.timeline import history as follow  # noqa: PLC0415
+
+    bar = _Progress("reading versions")
+    try:
+        hist = follow(path, rev, progress=bar)
+    finally:
+        bar.close()
+    emit(render(hist.only(ids=ids, changed=changed), fmt, kind="history"), output)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--rev", "rev", metavar="REV", default=None,
+              help="Blame the file as it was at this revision (or range A..B) in git.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+    default="text", show_default=True, help="text: for a terminal; json: for programs.",
+)
+@OUTPUT
+@handle_errors
+def blame(path: str, rev: str | None, fmt: str, output: str | None) -> None:
+    """For each figure of a factsheet, the revision that last changed it.
+
+    PATH is a file tracked in git (its working-tree copy: uncommitted changes are blamed on
+    the working tree) or a folder of dated versions (its latest file). A figure's blame is
+    the revision that last changed its value, qualifier, precision or unit; rewording or
+    moving it does not.
+    """
+    from factcheck.reports import render  # noqa: PLC0415
+    from factcheck.timeline import blame as blame_figures  # noqa: PLC0415
+
+    bar = _Progress("reading versions")
+    try:
+        result = blame_figures(path, rev, progress=bar)
+    finally:
+        bar.close()
+    emit(render(result, fmt, kind="blame"), output)
+
+
+_REPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text",
+                    ".json": "json", ".html": "html", ".htm": "html"}
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path())
+@REV
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["html", "markdown", "text", "json"]),
+    default=None,
+    help="Default: from the -o file's suffix (.md, .txt, .json), else html.",
+)
+@OUTPUT
+@handle_errors
+def report(path: str | None, rev: str | None, fmt: str | None, output: str | None) -> None:
+    """The main report on a tracked factsheet: one self-contained page.
+
+    PATH is a folder of dated versions or a file tracked in git; without PATH, the bundled
+    Global Coalition series (2017-2021). The report holds the consistency check of the
+    latest version, the change report against the version before, and every figure's
+    timeline with a chart.
+    """
+    from factcheck.reports import render  # noqa: PLC0415
+    from factcheck.timeline import report as build  # noqa: PLC0415
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+        fmt = _REPORT_SUFFIXES.get(suffix, "html")
+    bar = _Progress("reading versions")
+    try:
+        result = build(path, rev, progress=bar)
+    finally:
+        bar.close()
+    emit(render(result, fmt, kind="report"), output)

@@ -106,3 +106,187 @@ def render_check(report: Any, **_: Any) -> str:
             "findings": [finding_to_json(f) for f in report.findings],
         }
     )
+
+
+# --------------------------------------------------------------------------- history, blame
+
+
+def version_to_json(version: Any) -> dict[str, Any]:
+    """A version of a factsheet: ``version`` (file name or abbreviated commit), ``date``,
+    ``commit`` (full hash, null for folders), ``author``, ``path``, ``subject``, ``title``."""
+    return {
+        "version": version.label,
+        "date": version.date,
+        "commit": version.commit,
+        "author": version.author,
+        "path": version.path,
+        "subject": version.subject,
+        "title": version.title,
+    }
+
+
+def _point_to_json(point: Any) -> dict[str, Any]:
+    from factcheck.reports.text import figure_text  # noqa: PLC0415
+    from factcheck.serialize import fraction_text, json_number  # noqa: PLC0415
+
+    c, v = point.claim, point.version
+    return {
+        "version": v.label,
+        "date": v.date,
+        "commit": v.commit,
+        "author": v.author,
+        "value": json_number(c.value),
+        "value_exact": fraction_text(c.value),
+        "value_high": json_number(c.value_high),
+        "unit": c.unit,
+        "qualifier": c.qualifier.value,
+        "figure": figure_text(c),
+        "stated": c.stated,
+        "quote": c.quote,
+        "line": c.line,
+        "column": c.provenance.column,
+        "reappeared": point.reappeared,
+    }
+
+
+def _seen(version: Any) -> dict[str, Any]:
+    return {"version": version.label, "date": version.date, "commit": version.commit}
+
+
+def history_to_json(hist: Any) -> dict[str, Any]:
+    """The history object (see README, "JSON formats", ``history``)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": hist.source,
+        "kind": hist.kind,
+        "versions": [version_to_json(v) for v in hist.versions],
+        "notes": list(hist.notes),
+        "figures": [
+            {
+                "id": t.id,
+                "counted": t.counted,
+                "unit": t.unit,
+                "kind": t.kind,
+                "present": t.present,
+                "changes": len(t.points) - 1,
+                "first_seen": _seen(t.first_seen),
+                "last_seen": _seen(t.last_seen),
+                "warnings": list(t.warnings),
+                "values": [_point_to_json(p) for p in t.points],
+            }
+            for t in hist.timelines
+        ],
+    }
+
+
+def dumps_rows(data: Any, rows: frozenset[str] = frozenset({"values", "versions"})) -> str:
+    """Like :func:`dumps`, but each item of a list under a key in *rows* is on one line.
+
+    A long history has thousands of versions and values: one line each keeps the file easy
+    to read and diff, and lets the C encoder write them (an indented dump is pure Python).
+    """
+    def enc(obj: Any, pad: str, key: str | None) -> str:
+        if isinstance(obj, dict) and obj:
+            inner = pad + "  "
+            body = ",\n".join(
+                f"{inner}{json.dumps(k, ensure_ascii=False)}: {enc(v, inner, k)}"
+                for k, v in obj.items()
+            )
+            return "{\n" + body + "\n" + pad + "}"
+        if isinstance(obj, list) and obj:
+            inner = pad + "  "
+            if key in rows:
+                items = (json.dumps(x, ensure_ascii=False) for x in obj)
+            else:
+                items = (enc(x, inner, None) for x in obj)
+            return "[\n" + ",\n".join(inner + x for x in items) + "\n" + pad + "]"
+        return json.dumps(obj, ensure_ascii=False)
+
+    return enc(data, "", None) + "\n"
+
+
+def render_history(hist: Any, **_: Any) -> str:
+    """``{"schema_version", "source", "kind", "versions", "notes", "figures"}``; each figure
+    has ``id``, ``counted``, ``unit`` and ``values`` (its value at each change, in time order,
+    one per line)."""
+    return dumps_rows(history_to_json(hist))
+
+
+def blame_to_json(blame: Any) -> dict[str, Any]:
+    """The blame object (see README, "JSON formats", ``blame``)."""
+    claims = []
+    for e in blame.entries:
+        v = e.version
+        obj = claim_to_json(e.claim)
+        obj.update(
+            {
+                "commit": v.commit,
+                "author": v.author,
+                "date": v.date,
+                "version": v.label,
+                "subject": v.subject,
+                "uncommitted": e.uncommitted,
+            }
+        )
+        claims.append(obj)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": blame.source,
+        "version": version_to_json(blame.version),
+        "notes": list(blame.notes),
+        "claims": claims,
+    }
+
+
+def render_blame(blame: Any, **_: Any) -> str:
+    """``{"schema_version", "source", "version", "notes", "claims"}``; each claim is the
+    extract JSON claim object plus ``commit``, ``author``, ``date`` of its last change."""
+    return dumps(blame_to_json(blame))
+
+
+def render_report(report: Any, **options: Any) -> str:
+    """``{"schema_version", "source", "check", "diff", "cross_version", "history"}``: the
+    check, diff and history objects as their own commands print them (without their
+    ``schema_version``)."""
+    import json  # noqa: PLC0415
+
+    def inner(text: str) -> Any:
+        data = json.loads(text)
+        data.pop("schema_version", None)
+        return data
+
+    return dumps_rows(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "source": report.source,
+            "check": None if report.check is None else inner(render_check(report.check)),
+            "diff": None if report.diff is None else inner(render_diff(report.diff)),
+            "cross_version": [finding_to_json(f) for f in report.cross_version],
+            "history": {k: v for k, v in history_to_json(report.history).items()
+                        if k != "schema_version"},
+        }
+    )
+
+
+def render_diffs(result: Any, *, all: bool = False, **_: Any) -> str:  # noqa: A002
+    """``{"schema_version", "range", "base", "tip", "changed", "files"}``; each file is
+    ``{"status", "old_path", "new_path"}`` plus the ``diff`` JSON object (without its
+    ``schema_version``)."""
+    import json  # noqa: PLC0415
+
+    files = []
+    for f in result.files:
+        body = json.loads(render_diff(f.diff, all=all))
+        body.pop("schema_version", None)
+        files.append({"status": f.status, "old_path": f.old_path, "new_path": f.new_path,
+                      **body})
+    return dumps(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "range": result.spec,
+            "base": result.base,
+            "tip": result.tip,
+            "changed": result.has_changes,
+            "files": files,
+        }
+    )

@@ -150,3 +150,137 @@ def render_check(report: Any, *, color: bool = False, **_: Any) -> str:
         f"{s['inconsistent']} inconsistent, {s['undetermined']} undetermined"
     )
     return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- history, blame
+
+
+def version_text(version: Any) -> str:
+    """A version as a report names it: "2017-07.txt (2017-07)" or "1a2b3c4d5e6f (2021-03-04)"."""
+    date = (version.date or "")[:10]
+    return f"{version.label} ({date})" if date and date not in version.label else version.label
+
+
+def series_text(timeline: Any, limit: int = 8) -> str:
+    """A figure's values at a glance: "68 → 73 → 79 → 81 → 83" (long series elided)."""
+    figures = [figure_text(p.claim) for p in timeline.points]
+    if len(figures) > limit:
+        k = limit // 2
+        figures = [*figures[:k], f"… {len(figures) - 2 * k} more …", *figures[-k:]]
+    return " → ".join(figures)
+
+
+def _history_head(hist: Any) -> str:
+    vs = hist.versions
+    def when(v: Any) -> str:
+        return (v.date or "")[:10] or v.label
+
+    span = f"{when(vs[0])} … {when(vs[-1])}" if len(vs) > 1 else when(vs[0])
+    n = len(hist.timelines)
+    changed = sum(1 for t in hist.timelines if t.changed)
+    return (
+        f"{hist.source}: {len(vs)} version{'s' if len(vs) != 1 else ''} ({span}); "
+        f"{n} figure{'s' if n != 1 else ''}, {changed} changed"
+    )
+
+
+def unit_text(unit: str) -> str:
+    """A unit as reports name it: "count", "km²", "%", "USD"."""
+    return UNIT_LABELS.get(unit) or ("count" if unit == "count" else unit)
+
+
+def render_history(hist: Any, **_: Any) -> str:
+    """Each figure's timeline: its values at a glance, then one row per change (date,
+    version, author for git, figure, line, quote); a figure that never changed is one line."""
+    git = hist.kind == "git"
+    out = [_history_head(hist)]
+    out += [f"note: {n}" for n in hist.notes]
+    header = ["date", "version", *(["author"] if git else []), "figure", "line", "quote"]
+    for t in hist.timelines:
+        status = "" if t.present else f" (last in {version_text(t.last_seen)})"
+        title = f"{t.id} ({t.counted}; {unit_text(t.unit)})"
+        if not t.changed:
+            p = t.points[0]
+            quote = " ".join(p.claim.quote.split())
+            out.append(f"{title}: {figure_text(p.claim)}, since {version_text(p.version)}, "
+                       f"line {p.claim.line}: {quote!r}{status}")
+            continue
+        out += ["", f"{title}: {series_text(t)}{status}"]
+        rows = []
+        for p in t.points:
+            v = p.version
+            row = [(v.date or "")[:10], v.label]
+            if git:
+                row.append(v.author or "")
+            row += [
+                figure_text(p.claim) + (" (back)" if p.reappeared else ""),
+                str(p.claim.line),
+                " ".join(p.claim.quote.split()),
+            ]
+            rows.append(row)
+        out += ["  " + ln for ln in table(rows, header).rstrip("\n").split("\n")]
+        out += [f"  warning: {w}" for w in t.warnings]
+        out.append("")
+    text = "\n".join(out)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.rstrip("\n") + "\n"
+
+
+def render_blame(blame: Any, **_: Any) -> str:
+    """Each claim of the current version with the version that last changed its figure."""
+    n = len(blame.entries)
+    out = [f"{blame.source} at {version_text(blame.version)}: {n} claim{'s' if n != 1 else ''}"]
+    out += [f"note: {x}" for x in blame.notes]
+    rows = []
+    for e in blame.entries:
+        v = e.version
+        rows.append([
+            f"{e.claim.line}:{e.claim.provenance.column}",
+            e.claim.id,
+            figure_text(e.claim),
+            v.label,
+            (v.date or "")[:10],
+            v.author or "",
+            (v.subject or v.title or "")[:50],
+        ])
+    if rows:
+        out.append(table(rows, ["line", "id", "figure", "changed in", "date", "author",
+                                "subject"]).rstrip("\n"))
+    return "\n".join(out) + "\n"
+
+
+def render_report(report: Any, **_: Any) -> str:
+    """The main report for a terminal: the check of the latest version, the changes since
+    the one before, the cross-version rule, then every figure's timeline."""
+    hist = report.history
+    latest = hist.versions[-1]
+    out = [f"factcheck report: {report.source}", f"latest version: {version_text(latest)}", ""]
+    out.append("== Consistency of the latest version ==")
+    if report.check is None:
+        out.append("(not checked)")
+    else:
+        out.append(render_check(report.check).rstrip("\n"))
+    out += ["", "== Changes since the previous version =="]
+    if report.diff is None:
+        out.append("(only one version)")
+    else:
+        out.append(render_diff(report.diff).rstrip("\n"))
+    if report.cross_version:
+        out += ["", "== Across the two versions =="]
+        out += [f"  {f.line:>4}  {f.verdict.value:<12}  {f.message}" for f in report.cross_version]
+    out += ["", "== Every figure over time ==", render_history(hist).rstrip("\n")]
+    return "\n".join(out) + "\n"
+
+
+def _range_head(result: Any) -> str:
+    n = len(result.files)
+    return f"{result.spec}: {n} factsheet{'s' if n != 1 else ''} changed"
+
+
+def render_diffs(result: Any, *, all: bool = False, color: bool = False, **_: Any) -> str:  # noqa: A002
+    """The change report of each factsheet changed in a range of revisions, one after another."""
+    parts = [_range_head(result)]
+    for f in result.files:
+        parts.append(render_diff(f.diff, all=all, color=color).rstrip("\n"))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,103 @@
+"""Tests for the main report: check of the latest version, latest changes, every timeline."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.sources import bundled_series
+from factcheck.timeline import report
+
+SERIES = bundled_series()
+
+
+def test_report_on_the_bundled_series() -> None:
+    """With no path, the report covers the bundled series: 2021 checked, 2020-01 -> 2021 diffed."""
+    r = report()
+    assert r.source == str(SERIES)
+    assert [v.label for v in r.history.versions][-2:] == ["2020-01.txt", "2021.txt"]
+    assert r.check is not None and r.check.count("inconsistent") == 0
+    assert [f.message for f in r.check.findings if f.rule == "sum"] == ["78 + 5 = 83, as stated"]
+    assert r.diff is not None
+    changed = [(c.old.value, c.new.value) for c in r.diff.changes if c.kind == "changed"]
+    assert changed == [(81, 83), (76, 78)]
+    assert [p.claim.value for p in r.history.timeline("members").points] == [68, 73, 79, 81, 83]
+    assert r.latest.source.endswith("2021.txt")
+
+
+def test_report_html_is_one_self_contained_page(tmp_path: Path) -> None:
+    """factcheck report -o FILE.html writes one page: check, changes, a chart per figure."""
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    for heading in ("Consistency of the latest version", "Changes since the previous version",
+                    "Figures over time"):
+        assert heading in page
+    assert page.count("<svg") == len(report().history.timelines)
+    assert "68 → 73 → 79 → 81 → 83" in page
+    assert "<script" not in page and "src=" not in page and "<link" not in page
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_report_formats_follow_the_output_suffix(tmp_path: Path) -> None:
+    """-o x.md writes Markdown, -o x.json JSON; --format wins over the suffix."""
+    runner = CliRunner()
+    md = tmp_path / "r.md"
+    assert runner.invoke(main, ["report", str(SERIES), "-o", str(md)]).exit_code == 0
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# factcheck report: ")
+    assert "| `members` | members | count | 68 → 73 → 79 → 81 → 83 |" in text
+    js = tmp_path / "r.json"
+    assert runner.invoke(main, ["report", "-o", str(js)]).exit_code == 0
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert sorted(data) == ["check", "cross_version", "diff", "history", "schema_version",
+                            "source"]
+    members = next(f for f in data["history"]["figures"] if f["id"] == "members")
+    assert [v["value"] for v in members["values"]] == [68, 73, 79, 81, 83]
+    result = runner.invoke(main, ["report", "--format", "text"])
+    assert result.exit_code == 0
+    assert "== Every figure over time ==" in result.output
+
+
+def test_report_on_a_git_file(tmp_path: Path) -> None:
+    """A file in git is reported on across its commits."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {**os.environ, "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org",
+           "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(repo), *args], env=env, check=True,
+                       capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    f = repo / "facts.txt"
+    for n in (81, 83):
+        f.write_text(f"The Coalition has {n} members ({n - 5} nations and five organisations).\n")
+        git("add", "facts.txt")
+        git("commit", "-q", "-m", f"{n} members")
+    r = report(f)
+    assert r.check is not None and [x.message for x in r.check.findings] == [
+        "78 + 5 = 83, as stated"]
+    assert r.diff is not None
+    assert [(c.kind, c.old.value, c.new.value) for c in r.diff.visible()] == [
+        ("changed", 81, 83), ("changed", 76, 78)]
+    assert [p.claim.value for p in r.history.timeline("members").points] == [81, 83]
+
+
+def test_report_bad_path_is_one_line(tmp_path: Path) -> None:
+    """A path that is neither a folder of versions nor a file in git: one line, exit 2."""
+    loose = tmp_path / "loose.txt"
+    loose.write_text("83 members\n")
+    result = CliRunner().invoke(main, ["report", str(loose), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert result.output == f"factcheck: error: {loose}: is not inside a git repository\n"
+    assert not (tmp_path / "r.html").exists()
