@@ -97,7 +97,9 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
     return "|".join(parts)
 
 
-_NUMBER_WORD_NEXT = re.compile(r"(?:[\s-]+|\s+and\s+)(?P<w>[A-Za-z]+)\b")
+# "and" is tried first: "two hundred and five" (British) goes on after a scale word only.
+_NUMBER_WORD_NEXT = re.compile(r"(?:(?P<and>\s+and\s+)|[\s-]+)(?P<w>[A-Za-z]+)\b")
+_WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
 _FRACTION_NEXT = re.compile(
     r"[\s-]+(?P<f>" + "|".join(_FRACTION_WORDS) + r")\b", re.IGNORECASE
 )
@@ -789,6 +791,8 @@ class _Extractor:
             # "a million people", "a dozen countries", "half a million"
             a = am.start()
             toks.insert(0, _fold(am.group()).strip())
+        elif m.group().lower() in (*_WORD_SCALES, "dozen"):
+            return None  # a scale word alone (".5 million", "Million Man March") is no figure
         # Read the whole number phrase: "twenty-six", "two hundred and five", "four million".
         pos = m.end()
         while len(toks) < 8:
@@ -796,10 +800,16 @@ class _Extractor:
             if not nm:
                 break
             w = nm.group("w").lower()
-            if w not in nums.ONES and w not in nums.TENS and w not in (
-                "hundred", "thousand", "million", "billion", "trillion"
-            ):
+            if w not in nums.ONES and w not in nums.TENS and w not in _WORD_SCALES:
                 break
+            prev = toks[-1].lower()
+            if prev == "dozen" or (nm.group("and") and prev not in _WORD_SCALES):
+                break  # "a dozen | five-year plans", "three | and four"
+            if w in _WORD_SCALES:
+                if prev in _WORD_SCALES[1:] and w != "hundred":
+                    break  # "thousand million" is not how figures are written now
+            elif prev in nums.ONES or (prev in nums.TENS and (w in nums.TENS or nums.ONES[w] >= 10)):
+                break  # "five | six", "twenty | thirty": two figures, not one
             toks.append(nm.group("w"))
             pos = nm.end()
         phrase = " ".join(toks)
@@ -812,7 +822,11 @@ class _Extractor:
         if half:
             value /= 2
         fig = _Figure(a, pos, value)
-        fig.word_place = place
+        # Words are read as their digits would be: "twenty-six" as 26 (exact for a count),
+        # "four million" as "4 million" (to the million), "half a million" as "0.5 million".
+        if half:
+            place //= 10
+        fig.word_place = place if place >= 1000 else 0
         # Fractions: "two-thirds" (number word followed by a fraction word) go to _fraction.
         fm = _FRACTION_NEXT.match(scan, pos)
         if fm and value < 10 and fm.group("f").lower() != "half":
