@@ -57,7 +57,7 @@ def _keyword_alternation(words: Iterable[str]) -> str:
 # A candidate is digits, or a number, fraction or multiple word. Digits may not follow a
 # letter, digit, dot, comma or slash: "G20", "3.1.58" and "2019/20" are not figures.
 _CANDIDATE = re.compile(
-    r"(?P<num>(?<![\w.,/])\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?P<num>(?<![\w.,/])(?<!\d:)\d+(?:,\d{3})*(?:\.\d+)?)"
     r"|(?P<kw>(?<![A-Za-z])(?:"
     + _keyword_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS])
     + r")\b)"
@@ -173,9 +173,29 @@ _IDENTIFIER_BEFORE = re.compile(
     r"Category|Block|Tier|Wave|Session|Summit|Platform|Gate|Terminal|Line|Zone|District|"
     r"Ward|Sector|Camp|Building|Floor|Week|Day|Lot|Batch|Cohort|Mission|Operation|Exercise|"
     r"Apollo|Windows|COP|COVID|SDG|SDGs|Agenda|Vision|Plan|Strategy|Schedule|Form|Box)"
+    r"|\b(?:page|pages|paragraph|article|articles|chapter|section|annex|appendix|table|fig\."
+    r"|resolution|volume|vol\.|footnote|no\.)"
     r"|#|\b[A-Z]{2,6}|\b[A-Z][a-z]*[A-Z]\w*)\s?-?$"
 )
 _LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z0-9]-$")
+# Digits that run on after the figure ("3.1.58", "1,00,000", "10:30"): a version, a code or
+# a grouping factcheck does not read, so no figure rather than a wrong one.
+_RUN_ON_AFTER = re.compile(r"[.,:]?\d")
+# Letters attached to a figure that are no unit or scale factcheck knows ("12Gbps", "40mph"):
+# a figure in an unknown unit. One letter ("5G", "3D", "1990s") marks a name or a decade.
+_UNKNOWN_UNIT_AFTER = re.compile(r"[A-Za-z]{2,8}(?:/[A-Za-z]{1,6})?(?![\w\-])")
+# Telephone numbers: "+44 20 7946 0958", "(202) 555-0123", "020 7946 0958".
+_PHONE = re.compile(
+    r"(?:\+\s?\d{1,3}|\(\+?\d{1,5}\)|(?<!\d)0\d{1,4})(?:[ .\-]?(?:\(0\)|\(\d{1,5}\)|\d{2,5})){2,6}"
+    r"(?![\d,])"
+)
+_PHONE_DIGITS = 7
+# All-caps words that are English, not acronyms, before a figure ("OVER 9,000 TROOPS").
+_CAPS_WORDS = frozenset(
+    "and than over under about around some nearly almost below above more less fewer least "
+    "most estimated approximately roughly circa only just well has have had were was are is "
+    "with by to of in on at for from reached".split()
+)
 
 _STOP_WORDS = frozenset(
     """
@@ -218,7 +238,11 @@ _NUMBER_OF_BEFORE = re.compile(
     r"|stood|rose|fell|reached|increased|decreased|grew|dropped|declined|to|across|from|at)\b)",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged\s+between)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:(?:the\s+)?age[sd]?(?:\s+of)?|aged\s+between)"
+    r"(?:\s+(?P<q>under|over|below|above|less\s+than|more\s+than|at\s+least|up\s+to))?\s*$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(
     rf"\b[Ss]ince\s+(?P<d>(?:(?:early|mid|late|the\s+start\s+of|the\s+end\s+of)[\s-]+)?"
     rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})(?:\s+\d{{1,2}})?)"
@@ -582,12 +606,21 @@ class _Extractor:
         if a > 0 and scan[a - 1] == "-" and _LETTER_HYPHEN_BEFORE.search(before):
             return True  # "COVID-19", "F-16", "2014-15" (the second part)
         nxt = scan[b:b + 1]
+        if _RUN_ON_AFTER.match(scan, b):
+            return True  # "3.1.58", "1,00,000"
         if nxt.isalpha() and not _SCALE_ABBR_ATTACHED.match(scan, b) and not _ORDINAL_AFTER.match(
             scan, b
         ):
-            # "5G", "3D", "A4": the figure is part of a name. An attached unit ("10km") is read.
-            if not _UNIT_AFTER.match(scan, b):
+            # "5G", "3D", "A4": the figure is part of a name. An attached unit ("10km") is read,
+            # and so is an attached unit factcheck does not know ("12Gbps": unit "unknown").
+            if not _UNIT_AFTER.match(scan, b) and not _UNKNOWN_UNIT_AFTER.match(scan, b):
                 return True
+        if (scan[a - 1:a] in ("+", "(") or token[0] == "0" or a > 1 and scan[a - 1] in " -)"
+                and (scan[a - 2].isdigit() or scan[a - 2] == ")")):
+            # Only then can the figure be one group of a telephone number.
+            for pm in _PHONE.finditer(scan, max(0, a - 24), min(len(scan), b + 24)):
+                if pm.start() <= a < pm.end() and sum(map(str.isdigit, pm.group())) >= _PHONE_DIGITS:
+                    return True
         if _ORDINAL_AFTER.match(scan, b):
             return True
         if _LIST_MARK_AFTER.match(scan, b) and not scan[scan.rfind("\n", 0, a) + 1:a].strip("( \t"):
@@ -608,9 +641,13 @@ class _Extractor:
         if plain and len(token) <= 2 and 1 <= int(token) <= 31:
             if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(scan, b):
                 return True
-        if plain and _IDENTIFIER_BEFORE.search(before) and not _CURRENCY_BEFORE.search(before):
-            # "UNSCR 2254", "Article 5", "Phase 2", "SDG 4": a name, not an amount.
-            return True
+        idm = _IDENTIFIER_BEFORE.search(before) if plain else None
+        if idm and not _CURRENCY_BEFORE.search(before):
+            # "UNSCR 2254", "Article 5", "Phase 2", "SDG 4": a name, not an amount. A word in
+            # capitals that is plain English ("OVER 9,000 TROOPS") is no acronym.
+            word = idm.group().rstrip(" -")
+            if not (word.isupper() and (word.lower() in _CAPS_WORDS or len(word) >= 7)):
+                return True
         return False
 
     def _scale(self, fig: _Figure, b: int) -> int:
@@ -621,6 +658,9 @@ class _Extractor:
             if sm is not None and sm.group("s").lower() == "m" and (
                 _METRES_HINT.match(scan, sm.end()) and fig.measures != "money"
             ):
+                # "a 100m sprint", "8m high": metres, not millions.
+                fig.unit, fig.measures = "m", "length"
+                fig.end = b = sm.end()
                 sm = None
             if sm is None and fig.measures == "money":
                 sm = _SCALE_ABBR_SPACED.match(scan, b)
@@ -669,8 +709,16 @@ class _Extractor:
                     if fig.unit == "percent":
                         fig.counted = U.UNIT_WORDS[key][1]
                     b = fig.end = um.end()
-                elif _AGE_BEFORE.search(scan, max(0, fig.start - 16), fig.start):
+                elif age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start):
                     fig.unit, fig.measures, fig.counted = "year", "duration", "age"
+                    # "under the age of 18": the qualifier stands before "the age of";
+                    # "aged under 18": inside the phrase.
+                    fig.qual_start = age.start()
+                    if age.group("q"):
+                        fig.qualifier = _QUALIFIERS[_fold(age.group("q")).lower()]
+                elif scan[b - 1:b].isdigit() and (uk := _UNKNOWN_UNIT_AFTER.match(scan, b)):
+                    fig.unit, fig.measures = U.UNKNOWN, "unknown"
+                    b = fig.end = uk.end()
                 else:
                     nm = _IN_N_AFTER.match(scan, b)
                     if nm and fig.value_high is None and fig.scale == 1:
@@ -731,7 +779,7 @@ class _Extractor:
                 prev = words[-1]
                 if prev[:1].islower() and w[:1].isupper() and not self._modifier_run(m.end(), limit):
                     break  # "the terrain | ISIS once controlled", but "mid-level ISIS leaders"
-                if _PLURAL.fullmatch(prev) and prev not in _NOT_PLURAL:
+                if _PLURAL.fullmatch(prev.lower()) and prev.lower() not in _NOT_PLURAL:
                     break  # the head noun of a phrase is its last: "partners | contribute"
                 if lw.endswith("ed") and lw not in _PARTICIPLE_NOUNS and not prev.endswith("ly"):
                     break  # "troops | deployed"
@@ -756,7 +804,7 @@ class _Extractor:
                             and not (w[:1].islower() and nm.group("w")[:1].isupper())):
                         words.append("and")
                         pos = am.end()
-        while words and words[-1] == "and":
+        while words and words[-1].lower() == "and":
             words.pop()
         if words:
             # Trim to the last real word read.
