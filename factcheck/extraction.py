@@ -39,6 +39,9 @@ _FRACTION_WORDS = sorted(nums.FRACTION_WORDS, key=len, reverse=True)
 _MULTIPLE_WORDS = {
     "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": Fraction(1, 2),
     "twice": 2, "thrice": 3,
+    # "a fivefold increase", "rose tenfold"
+    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+    "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
 }
 
 # A candidate is digits, or a number word (optionally led by "a"/"half a"), or a share or
@@ -128,7 +131,7 @@ _SCALE_WORD_AFTER = re.compile(
 )
 _SCALE_ABBR_ATTACHED = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2²])")
 _SCALE_ABBR_SPACED = re.compile(r"\s(?P<s>bn|mn|mln|tn|m|k)\b(?![\u00b2²])")
-_METRES_HINT = re.compile(r"\s*(?:long|high|wide|deep|tall|above|below|sprint|run)\b|[²2]")
+_METRES_HINT = re.compile(r"[\s-]*(?:long|high|wide|deep|tall|above|below|sprint|run)\b|[²2]")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(
     r"\s+(?P<w>" + _phrase_pattern(U.CURRENCY_WORDS) + r")\b", re.IGNORECASE
@@ -137,9 +140,10 @@ _UNIT_AFTER = re.compile(
     r"\s*(?P<w>" + _phrase_pattern(k for k in U.UNIT_WORDS if k != "%") + r")(?![\w])",
     re.IGNORECASE,
 )
+_BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
 _COMPOUND_AFTER = re.compile(
-    r"-(?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
-    r"|kilometer|km|person|people|bed|seat)s?\b(?P<old>-old)?",
+    r"[-‐‑](?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
+    r"|kilometer|km|person|people|bed|seat)s?\b(?P<old>[-‐‑]old)?",
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(
@@ -781,7 +785,9 @@ class _Extractor:
                     break  # "the terrain | ISIS once controlled", but "mid-level ISIS leaders"
                 if _PLURAL.fullmatch(prev.lower()) and prev.lower() not in _NOT_PLURAL:
                     break  # the head noun of a phrase is its last: "partners | contribute"
-                if lw.endswith("ed") and lw not in _PARTICIPLE_NOUNS and not prev.endswith("ly"):
+                if lw.endswith("ed") and lw not in _PARTICIPLE_NOUNS and not prev.rstrip(
+                    "-"
+                ).endswith("ly"):
                     break  # "troops | deployed"
                 if lw.endswith("ly") and lw not in _LY_NOUNS:
                     break
@@ -810,7 +816,9 @@ class _Extractor:
             # Trim to the last real word read.
             last = words[-1]
             end = scan.find(last, b, end + 1) + len(last) if last else end
-            fig.counted = " ".join(words)
+            # "internally-\ndisplaced people": a word broken at a line's end is one word again
+            # (but "mid- to senior-level" keeps its space).
+            fig.counted = _BROKEN_HYPHEN.sub("-", " ".join(words))
             fig.counted_end = end
 
     def _modifier_run(self, pos: int, limit: int) -> bool:
