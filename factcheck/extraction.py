@@ -92,11 +92,12 @@ _QUALIFIER_PHRASES: list[tuple[str, Qualifier]] = [
 _QUALIFIERS = {p: q for p, q in _QUALIFIER_PHRASES}
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> str:
+def _phrase_pattern(phrases: Iterable[str], bounded: bool = True) -> str:
+    # bounded=False lets a phrase start right after a digit: a unit attached to its figure.
     parts = []
     for p in sorted(phrases, key=len, reverse=True):
         esc = r"\s+".join(re.escape(w) for w in p.split())
-        parts.append(rf"\b{esc}" if p[0].isalpha() else esc)
+        parts.append(rf"\b{esc}" if bounded and p[0].isalpha() else esc)
     return "|".join(parts)
 
 
@@ -137,7 +138,8 @@ _CURRENCY_WORD_AFTER = re.compile(
     r"\s+(?P<w>" + _phrase_pattern(U.CURRENCY_WORDS) + r")\b", re.IGNORECASE
 )
 _UNIT_AFTER = re.compile(
-    r"\s*(?P<w>" + _phrase_pattern(k for k in U.UNIT_WORDS if k != "%") + r")(?![\w])",
+    r"\s*(?P<w>" + _phrase_pattern((k for k in U.UNIT_WORDS if k != "%"), bounded=False)
+    + r")(?![\w])",
     re.IGNORECASE,
 )
 _BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
@@ -770,14 +772,15 @@ class _Extractor:
             w = m.group("w")
             lw = w.lower().rstrip("'’")
             if leading and not words and lw in _LEAD_SKIP and fig.measures in (
-                "money", "share", "area", "count", "length", "duration", "mass", "volume"
+                "money", "share", "area", "count", "length", "duration", "mass", "volume", "unknown"
             ):
                 # "$20 billion in stabilisation assistance", "62 percent of the terrain".
                 if lw in ("in", "for", "on") and fig.measures not in ("money",):
                     break
                 pos = m.end()
                 continue
-            if lw in _STOP_WORDS or lw in nums.ONES or lw in nums.TENS or lw in nums.SCALES:
+            head = lw.split("-")[0]  # "Twenty-" broken at a line's end is a number word too
+            if lw in _STOP_WORDS or head in nums.ONES or head in nums.TENS or head in nums.SCALES:
                 break
             if words:
                 prev = words[-1]

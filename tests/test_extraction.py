@@ -1,0 +1,531 @@
+"""Extraction: every figure of the bundled factsheets, and each form publishers write figures in."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+from pathlib import Path
+
+import pytest
+
+from factcheck import extract, load
+from factcheck.claim import Claim, Interval, Qualifier
+from factcheck.readers import read_markdown
+from factcheck.serialize import fraction_text
+
+SERIES = Path(__file__).resolve().parent.parent / "snapshots" / "global-coalition"
+
+
+def table(claims: object) -> list[tuple[str, str, str, str, str, int, str]]:
+    """id, exact value, unit, qualifier, counted noun, line and quote of each claim, in order."""
+    return [
+        (c.id, fraction_text(c.value), c.unit, c.qualifier.value, c.counted, c.line, c.quote)
+        for c in claims  # type: ignore[attr-defined]
+    ]
+
+
+def one(text: str, **kwargs: object) -> Claim:
+    """The one claim read from *text* (fails when there are none or several)."""
+    doc = extract(text, **kwargs)  # type: ignore[arg-type]
+    assert len(doc) == 1, [c.quote for c in doc]
+    return doc[0]
+
+
+def figure(text: str) -> tuple[F, str, str, str]:
+    """(value, unit, qualifier, counted) of the one claim in *text*."""
+    c = one(text)
+    return c.value, c.unit, c.qualifier.value, c.counted
+
+
+# --------------------------------------------------------------------------- the bundled texts
+
+EXPECTED: dict[str, list[tuple[str, str, str, str, str, int, str]]] = {
+    "2017-03-24.txt": [
+        ("members", "68", "count", "exact", "members", 5, "68-member"),
+        ("coalition-partners", "23", "count", "exact", "coalition partners", 7,
+         "23 coalition partners"),
+        ("troops", "9000", "count", "over", "troops", 7, "over 9,000 troops"),
+        ("terrain", "62", "percent", "exact", "terrain", 9, "62 percent of the terrain"),
+        ("terrain-syria", "30", "percent", "exact", "terrain", 9, "30 percent"),
+        ("isis-fighters", "0.5", "dimensionless", "over", "ISIS fighters", 9, "more than half"),
+        ("strikes", "19000", "count", "over", "strikes", 11, "more than 19,000 strikes"),
+        ("mid-level-isis-leaders", "180", "count", "over", "senior to mid-level ISIS leaders", 11,
+         "over 180 senior to mid-level ISIS leaders"),
+        ("iraqi-security-force-members", "90000", "count", "nearly",
+         "Iraqi Security Force members", 15, "nearly 90,000 Iraqi Security Force members"),
+        ("terrain-syria-2", "14000", "km**2", "over", "terrain", 17,
+         "over 14,000 square kilometers of terrain"),
+        ("territory", "7400", "km**2", "over", "territory", 17,
+         "more than 7,400 square kilometers of territory"),
+    ],
+    "2017-07.txt": [
+        ("members", "73", "count", "exact", "members", 3, "73-member"),
+        ("people", "4000000", "count", "about", "people", 9, "an estimated four million people"),
+        ("coalition-partners", "26", "count", "exact", "Coalition partners", 11,
+         "Twenty-six Coalition partners"),
+        ("troops", "9000", "count", "over", "troops", 11, "over 9,000 troops"),
+        ("terrain", "70", "percent", "over", "terrain", 13, "over 70 percent of the terrain"),
+        ("terrain-syria", "50", "percent", "over", "terrain", 13, "over 50 percent"),
+        ("isis-fighters", "0.5", "dimensionless", "over", "ISIS fighters", 13, "more than half"),
+        ("airstrikes", "23000", "count", "over", "airstrikes", 15, "more than 23,000 airstrikes"),
+        ("senior-level-isis-leaders", "200", "count", "over", "mid- to senior-level ISIS leaders",
+         15, "over 200 mid- to senior-level ISIS leaders"),
+    ],
+    "2019-02-06.txt": [
+        ("members", "79", "count", "exact", "members", 8, "79-member"),
+        ("coalition-partners", "32", "count", "exact", "Coalition partners", 14,
+         "Thirty-two Coalition partners"),
+        ("share", "99", "percent", "over", "share", 16, "more than 99 percent"),
+    ],
+    "2020-01.txt": [
+        ("iraqi-civilians", "4500000", "count", "about", "Iraqi civilians", 5,
+         "some 4.5 million Iraqi civilians"),
+        ("territory", "110000", "km**2", "over", "territory", 5,
+         "more than 110,000 square kilometers of territory"),
+        ("members", "81", "count", "exact", "members", 9, "81 members"),
+        ("nations", "76", "count", "exact", "nations", 9, "76 nations"),
+        ("international-organizations", "5", "count", "exact", "international organizations", 9,
+         "5 international organizations"),
+        ("food", "2000000000", "USD", "over", "food", 13, "more than $2 billion in food"),
+        ("schools", "500", "count", "over", "schools", 13, "more than 500 schools"),
+        ("health-centers", "100", "count", "exact", "health centers", 13, "100 health centers"),
+    ],
+    "2021.txt": [
+        ("duration", "2", "year", "over", "duration", 1, "More than two years"),
+        ("people", "8000000", "count", "nearly", "people", 4, "nearly 8 million people"),
+        ("area", "110000", "km**2", "exact", "area", 4, "110,000 sq km"),
+        ("members", "83", "count", "exact", "members", 13, "83 members"),
+        ("nations", "78", "count", "exact", "nations", 13, "78 nations"),
+        ("international-organisations", "5", "count", "exact", "international organisations", 13,
+         "five international \norganisations"),
+        ("fighters", "10000", "count", "about", "fighters", 21,
+         "in the region of 10,000 fighters"),
+        ("stabilisation-assistance", "20000000000", "USD", "over", "stabilisation assistance", 42,
+         "over $20 billion in stabilisation \nassistance"),
+        ("displaced-people", "4300000", "count", "over", "displaced people", 48,
+         "more than 4.3 million displaced people"),
+        ("education-projects", "904", "count", "exact", "education projects", 50,
+         "904 education \nprojects"),
+        ("road-and-bridge-projects", "37", "count", "exact", "road and bridge projects", 51,
+         "37 road and bridge projects"),
+        ("health-projects", "321", "count", "exact", "health projects", 51, "321 health projects"),
+        ("housing-projects", "58", "count", "exact", "housing projects", 51,
+         "58 housing projects"),
+        ("partners", "27", "count", "exact", "partners", 52, "27 partners"),
+        ("funding", "1000000000", "USD", "over", "funding", 52, "over $1 billion"),
+        ("stabilization-projects", "3100", "count", "over", "stabilization projects", 54,
+         "over 3,100 stabilization projects"),
+        ("liberated-areas", "31", "count", "exact", "liberated areas", 54, "31 liberated areas"),
+        ("women-and-girls", "2700000", "count", "exact", "women and girls", 57,
+         "2.7 million women and girls"),
+        ("security-and-police-personnel", "225000", "count", "over",
+         "security and police personnel", 85, "more than 225,000 security and police \npersonnel"),
+        ("equipment", "4130000000", "USD", "over", "equipment", 88,
+         "more than $4.13 \nbillion of equipment"),
+        ("newly-declassified-iinterrogation-reports", "53", "count", "exact",
+         "newly declassified iinterrogation reports", 109,
+         "53 newly declassified \niinterrogation reports"),
+        ("ftfs", "40000", "count", "over", "FTFs", 119, "more than 40,000 FTFs"),
+        ("individuals", "2", "count", "exact", "individuals", 194, "two individuals"),
+        ("fraudulently-obtained-income", "12000", "EUR", "exact", "fraudulently obtained income",
+         196, "12,000 Euros of fraudulently obtained income"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bundled_factsheet_figures(name: str) -> None:
+    """Every figure of a bundled factsheet: value, unit, qualifier, counted noun, line, quote."""
+    assert table(load(SERIES / name)) == EXPECTED[name]
+
+
+def test_bundled_series_is_all_tested() -> None:
+    """The expected tables cover every factsheet of the bundled series."""
+    assert sorted(p.name for p in SERIES.glob("*.txt")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bundled_provenance_points_at_the_original(name: str) -> None:
+    """Each quote is the original text at its offset, line and column; sentence span holds it."""
+    text = (SERIES / name).read_text(encoding="utf-8")
+    for c in load(SERIES / name):
+        p = c.provenance
+        assert text[p.offset:p.offset + len(p.quote)] == p.quote
+        assert p.line == text.count("\n", 0, p.offset) + 1
+        assert p.column == p.offset - (text.rfind("\n", 0, p.offset) + 1) + 1
+        a, b = p.sentence_span
+        assert p.sentence[a:b] == " ".join(p.quote.split())
+        assert c.value in c.interval or c.interval.low_open or c.interval.high_open
+
+
+def test_bundled_intervals_follow_the_documented_semantics() -> None:
+    """The README's examples: 4.3 million, more than 40,000, nearly 8 million, 10,000, 83."""
+    doc = load(SERIES / "2021.txt").by_id()
+    assert doc["displaced-people"].interval == Interval(F(4_300_000), None, low_open=True)
+    assert doc["displaced-people"].step == 100_000
+    assert doc["ftfs"].interval == Interval(F(40_000), None, low_open=True)
+    assert doc["people"].interval == Interval(F(7_200_000), F(8_000_000))
+    assert doc["fighters"].interval == Interval(F(9_000), F(11_000))
+    assert doc["members"].interval == Interval(F(83), F(83))
+    assert doc["women-and-girls"].interval == Interval(F(2_650_000), F(2_750_000))
+    assert doc["equipment"].interval == Interval(F(4_130_000_000), None, low_open=True)
+    assert doc["area"].interval == Interval(F(219_999, 2), F(220_001, 2))
+
+
+def test_bundled_time_context() -> None:
+    """Dates in a sentence become the time context of its figures ("since 2014", "To date")."""
+    got = {
+        (name, c.id): (c.time.since, c.time.as_of, c.time.cumulative)
+        for name in EXPECTED
+        for c in load(SERIES / name)
+        if c.time.since or c.time.as_of
+    }
+    assert got == {
+        ("2017-03-24.txt", "members"): (None, "March 22", False),
+        ("2017-03-24.txt", "isis-fighters"): (None, "2014", True),
+        ("2017-03-24.txt", "terrain-syria-2"): (None, "November 5", True),
+        ("2017-03-24.txt", "territory"): (None, "November 5", True),
+        ("2017-07.txt", "isis-fighters"): (None, "2014", True),
+        ("2019-02-06.txt", "members"): ("2014", None, True),
+        ("2020-01.txt", "iraqi-civilians"): ("April 2015", None, True),
+        ("2020-01.txt", "territory"): ("April 2015", None, True),
+        ("2020-01.txt", "food"): ("2014", None, True),
+        ("2020-01.txt", "schools"): ("2014", None, True),
+        ("2020-01.txt", "health-centers"): ("2014", None, True),
+        ("2021.txt", "stabilisation-assistance"): ("2014", None, True),
+    }
+
+
+def test_bundled_sections_and_scopes() -> None:
+    """Headings in capitals are sections; a place after the figure is its scope."""
+    doc = load(SERIES / "2021.txt").by_id()
+    assert [doc[i].provenance.section for i in ("members", "displaced-people", "equipment",
+                                                 "ftfs", "individuals")] == [
+        None, "STABILISATION", "MILITARY EFFORTS", "FOREIGN TERRORIST FIGHTERS (FTFs)", "FINANCE"]
+    assert doc["displaced-people"].scope == "Iraq"
+    assert doc["area"].scope == "Iraq and Syria"
+    old = load(SERIES / "2017-03-24.txt").by_id()
+    assert (old["terrain"].scope, old["terrain-syria"].scope) == ("Iraq", "Syria")
+
+
+def test_bundled_dates_and_identifiers_are_not_figures() -> None:
+    """Years, dates and identifiers in the bundled texts never become figures."""
+    for name in EXPECTED:
+        stated = {c.stated for c in load(SERIES / name)}
+        for not_a_figure in ("2014", "2015", "2017", "2019", "2020", "2021", "2254", "22", "24",
+                             "6", "2", "5 "):
+            assert not_a_figure not in stated, (name, not_a_figure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since 2014",
+        "In March 2021",
+        "the 2021 pledge drive",
+        "January 24, 2017",
+        "UNSCR 2254",
+        "World War II",
+        "24 January 2017",
+        "on 24th January",
+        "Mar 24, 2017",
+        "on 2017-03-24",
+        "the 2019/20 budget",
+        "the 2014-15 season",
+        "from 2014 to 2017",
+        "COVID-19",
+        "the G20 summit",
+        "F-16 jets",
+        "Article 5",
+        "article 5 of the treaty",
+        "Resolution 2178 (2014)",
+        "SDG 4",
+        "Phase 2",
+        "see page 12",
+        "the 21st century",
+        "at 10:30",
+        "at 9pm",
+        "version 3.1.58",
+        "5G networks",
+        "3D maps",
+        "A4 paper",
+        "in the 1990s",
+        "Call +44 20 7946 0958.",
+        "Call (202) 555-0123.",
+        "Call 020 7946 0958.",
+        "tens of thousands of fighters",
+        "the thousands of internally displaced people",
+        "one of the largest coalitions",
+        "the third largest",
+        ".5 million",
+    ],
+)
+def test_not_a_figure(text: str) -> None:
+    """Dates, years, identifiers, times, codes and vague magnitudes are no figure claims."""
+    assert [c.quote for c in extract(text)] == []
+
+
+def test_a_date_becomes_time_context_not_a_figure() -> None:
+    """"In March 2021, 5,000 people fled": one figure, dated March 2021."""
+    c = one("In March 2021, 5,000 people fled the city.")
+    assert (c.value, c.counted, c.time.as_of) == (5000, "people", "March 2021")
+    c = one("Since 2014, partners have provided over $20 billion in aid.")
+    assert (c.value, c.unit, c.time.since, c.time.cumulative) == (20 * 10**9, "USD", "2014", True)
+
+
+# --------------------------------------------------------------------------- forms of figures
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # thousands separators and decimals
+        ("The fund has 1,234,567 members.", (F(1234567), "count", "exact", "members")),
+        ("a rise of 2.75 percent", (F(11, 4), "percent", "exact", "share")),
+        ("1,000,000,000,000,000,000 stars", (F(10**18), "count", "exact", "stars")),
+        # scale words
+        ("4.3 million displaced people", (F(4_300_000), "count", "exact", "displaced people")),
+        ("3.5 thousand homes", (F(3500), "count", "exact", "homes")),
+        ("2 billion people", (F(2 * 10**9), "count", "exact", "people")),
+        ("$2 trillion", (F(2 * 10**12), "USD", "exact", "funding")),
+        ("2 lakh people", (F(200_000), "count", "exact", "people")),
+        ("Rs. 5 crore", (F(50_000_000), "INR", "exact", "funding")),
+        # number words
+        ("five international organisations",
+         (F(5), "count", "exact", "international organisations")),
+        ("Twenty-six partners", (F(26), "count", "exact", "partners")),
+        ("a dozen countries", (F(12), "count", "exact", "countries")),
+        ("half a dozen states", (F(6), "count", "exact", "states")),
+        ("two hundred and five schools", (F(205), "count", "exact", "schools")),
+        ("one hundred and twenty-five people", (F(125), "count", "exact", "people")),
+        ("four million people", (F(4_000_000), "count", "exact", "people")),
+        ("forty thousand fighters", (F(40_000), "count", "exact", "fighters")),
+        ("a million people", (F(1_000_000), "count", "exact", "people")),
+        ("half a million people", (F(500_000), "count", "exact", "people")),
+        # hyphenated forms
+        ("the 68-member Global Coalition", (F(68), "count", "exact", "members")),
+        ("a 2,000-strong force", (F(2000), "count", "exact", "members")),
+        ("a five-year plan", (F(5), "year", "exact", "plan")),
+        ("a 10-km road", (F(10), "km", "exact", "road")),
+        ("a 12-year-old girl", (F(12), "year", "exact", "age")),
+        ("the 50\u2011member board", (F(50), "count", "exact", "members")),
+        # percentages, British and American
+        ("62 percent of the terrain", (F(62), "percent", "exact", "terrain")),
+        ("70% of people", (F(70), "percent", "exact", "people")),
+        ("1 per cent of GDP", (F(1), "percent", "exact", "GDP")),
+        ("5 pct", (F(5), "percent", "exact", "share")),
+        ("a rise of 3 percentage points", (F(3), "percent", "exact", "percentage points")),
+        # currency symbols and names
+        ("$5 for each", (F(5), "USD", "exact", "funding")),
+        ("US$5 million in aid", (F(5_000_000), "USD", "exact", "aid")),
+        ("US$ 40 million", (F(40_000_000), "USD", "exact", "funding")),
+        ("€5 million", (F(5_000_000), "EUR", "exact", "funding")),
+        ("£3.2m", (F(3_200_000), "GBP", "exact", "funding")),
+        ("¥100 billion", (F(10**11), "JPY", "exact", "funding")),
+        ("A$3 million", (F(3_000_000), "AUD", "exact", "funding")),
+        ("USD 5 million", (F(5_000_000), "USD", "exact", "funding")),
+        ("CHF 5 million", (F(5_000_000), "CHF", "exact", "funding")),
+        ("12,000 Euros of income", (F(12_000), "EUR", "exact", "income")),
+        ("5 million US dollars", (F(5_000_000), "USD", "exact", "funding")),
+        ("4.13 billion dollars", (F(4_130_000_000), "USD", "exact", "funding")),
+        ("3 million euros", (F(3_000_000), "EUR", "exact", "funding")),
+        ("20 pounds sterling", (F(20), "GBP", "exact", "funding")),
+        # "m"/"bn" after money and counts, never metres unless metres are meant
+        ("$1.5bn in aid", (F(1_500_000_000), "USD", "exact", "aid")),
+        ("$1.5 m for roads", (F(1_500_000), "USD", "exact", "roads")),
+        ("1.5m people", (F(1_500_000), "count", "exact", "people")),
+        ("1.5bn people", (F(1_500_000_000), "count", "exact", "people")),
+        ("about $1.2bn", (F(1_200_000_000), "USD", "about", "funding")),
+        ("a 100m sprint", (F(100), "m", "exact", "sprint")),
+        ("a 5m-long wall", (F(5), "m", "exact", "distance")),
+        # units of area, length, mass
+        ("110,000 sq km", (F(110_000), "km**2", "exact", "area")),
+        ("14,000 square kilometers of terrain", (F(14_000), "km**2", "exact", "terrain")),
+        ("50 km² of land", (F(50), "km**2", "exact", "land")),
+        ("42,500 sq mi", (F(42_500), "mi**2", "exact", "area")),
+        ("3.5 km of road", (F(7, 2), "km", "exact", "road")),
+        ("5,000 tonnes of food", (F(5000), "tonne", "exact", "food")),
+        ("200 hectares of farmland", (F(200), "hectare", "exact", "farmland")),
+        # durations and ages
+        ("more than three decades", (F(3), "decade", "over", "duration")),
+        ("for six months", (F(6), "month", "exact", "duration")),
+        ("in 10 years", (F(10), "year", "exact", "duration")),
+        ("children under the age of 18", (F(18), "year", "under", "age")),
+        ("people over the age of 65", (F(65), "year", "over", "age")),
+        ("children aged under 5", (F(5), "year", "under", "age")),
+        # rates
+        ("42,500 persons per day", (F(42_500), "count/day", "exact", "persons")),
+        ("$3 million a year", (F(3_000_000), "USD/year", "exact", "funding")),
+        ("3 million people a year", (F(3_000_000), "count/year", "exact", "people")),
+        ("20 tonnes a day", (F(20), "tonne/day", "exact", "mass")),
+        # shares and multiples in words
+        ("half of the people", (F(1, 2), "dimensionless", "exact", "people")),
+        ("two-thirds of the land", (F(2, 3), "dimensionless", "exact", "land")),
+        ("a third of the land", (F(1, 3), "dimensionless", "exact", "land")),
+        ("three quarters of homes", (F(3, 4), "dimensionless", "exact", "homes")),
+        ("one in four children", (F(1, 4), "dimensionless", "exact", "children")),
+        ("1 in 8 adults", (F(1, 8), "dimensionless", "exact", "adults")),
+        ("the number doubled", (F(2), "dimensionless", "exact", "multiple")),
+        ("the number nearly tripled", (F(3), "dimensionless", "nearly", "multiple")),
+        ("the budget was halved", (F(1, 2), "dimensionless", "exact", "multiple")),
+        ("three times as many people", (F(3), "dimensionless", "exact", "multiple")),
+        ("a fivefold increase", (F(5), "dimensionless", "exact", "multiple")),
+        # a unit factcheck does not know is still a figure
+        ("12Gbps links", (F(12), "unknown", "exact", "links")),
+    ],
+)
+def test_forms(text: str, expected: tuple[F, str, str, str]) -> None:
+    """Each way publishers write a figure is read with its value, unit, qualifier and noun."""
+    assert figure(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, interval",
+    [
+        ("more than 5 cars", "over", Interval(F(5), None, low_open=True)),
+        ("over 5 cars", "over", Interval(F(5), None, low_open=True)),
+        ("well over 5 cars", "over", Interval(F(5), None, low_open=True)),
+        ("in excess of 5 cars", "over", Interval(F(5), None, low_open=True)),
+        ("nearly 50 cars", "nearly", Interval(F(45), F(50))),
+        ("almost 50 cars", "nearly", Interval(F(45), F(50))),
+        ("just under 50 cars", "nearly", Interval(F(45), F(50))),
+        ("about 50 cars", "about", Interval(F(45), F(55))),
+        ("around 50 cars", "about", Interval(F(45), F(55))),
+        ("some 50 cars", "about", Interval(F(45), F(55))),
+        ("an estimated 50 cars", "about", Interval(F(45), F(55))),
+        ("approximately 50 cars", "about", Interval(F(45), F(55))),
+        ("in the region of 50 cars", "about", Interval(F(45), F(55))),
+        ("roughly 50 cars", "about", Interval(F(45), F(55))),
+        ("~50 cars", "about", Interval(F(45), F(55))),
+        ("up to 5 cars", "at_most", Interval(None, F(5))),
+        ("as many as 5 cars", "at_most", Interval(None, F(5))),
+        ("at least 5 cars", "at_least", Interval(F(5), None)),
+        ("no fewer than 5 cars", "at_least", Interval(F(5), None)),
+        ("less than 5 cars", "under", Interval(None, F(5), high_open=True)),
+        ("under 5 cars", "under", Interval(None, F(5), high_open=True)),
+        ("fewer than 5 cars", "under", Interval(None, F(5), high_open=True)),
+        ("5 cars", "exact", Interval(F(5), F(5))),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str, interval: Interval) -> None:
+    """Each qualifier phrase gives its qualifier and the interval README documents."""
+    c = one(text)
+    assert (c.qualifier.value, c.interval, c.quote) == (qualifier, interval, text)
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit, interval",
+    [
+        ("30-34 million people", 30_000_000, 34_000_000, "count",
+         Interval(F(29_500_000), F(34_500_000))),
+        ("children aged 5-19", 5, 19, "year", Interval(F(9, 2), F(39, 2))),
+        ("between 5 and 19 schools", 5, 19, "count", Interval(F(5), F(19))),
+        ("5 to 10 schools", 5, 10, "count", Interval(F(5), F(10))),
+        ("15–20 per cent", 15, 20, "percent", Interval(F(29, 2), F(41, 2))),
+        ("$5-10 million", 5_000_000, 10_000_000, "USD", Interval(F(4_500_000), F(10_500_000))),
+        ("between $5 and $10 million", 5_000_000, 10_000_000, "USD",
+         Interval(F(4_500_000), F(10_500_000))),
+    ],
+)
+def test_ranges(text: str, low: int, high: int, unit: str, interval: Interval) -> None:
+    """A range holds its two ends, and allows from the low end to the high one."""
+    c = one(text)
+    assert (c.qualifier, c.value, c.value_high, c.unit, c.interval) == (
+        Qualifier.RANGE, low, high, unit, interval)
+
+
+def test_precision_of_words_is_that_of_digits() -> None:
+    """A figure in words allows what its digits would: "twenty" as 20, "four million" as 4 million."""
+    pairs = [("twenty schools", "20 schools"), ("two hundred schools", "200 schools"),
+             ("a five-year plan", "a 5-year plan"), ("four million people", "4 million people"),
+             ("more than three decades", "more than 3 decades"),
+             ("half a million people", "0.5 million people"), ("twelve percent", "12 percent")]
+    for words, digits in pairs:
+        assert one(words).interval == one(digits).interval, words
+
+
+def test_figures_split_across_hard_line_breaks() -> None:
+    """A figure, its qualifier and its noun broken over lines are read whole, at the first line."""
+    doc = extract("The fund spent more\nthan $4.13\nbillion on 2.7\nmillion people and\n"
+                  "Twenty-\nsix partners helped nearly 8 million internally-\ndisplaced people.")
+    assert table(doc) == [
+        ("funding", "4130000000", "USD", "over", "funding", 1, "more\nthan $4.13\nbillion"),
+        ("people", "2700000", "count", "exact", "people", 3, "2.7\nmillion people"),
+        ("partners", "26", "count", "exact", "partners", 5, "Twenty-\nsix partners"),
+        ("internally-displaced-people", "8000000", "count", "nearly",
+         "internally-displaced people", 6, "nearly 8 million internally-\ndisplaced people"),
+    ]
+    assert [c.stated for c in doc] == ["$4.13 billion", "2.7 million", "Twenty-six", "8 million"]
+
+
+def test_bullets() -> None:
+    """Figures in bulleted and numbered lists, with the line and column of each."""
+    doc = extract("Key facts\n\n• 83 members\n• 78 nations\n- 5 organisations\n* 12 bodies\n"
+                  "1. 40 schools\n➔ over $1 billion\n")
+    assert [(c.id, c.value, c.line, c.provenance.column) for c in doc] == [
+        ("members", 83, 3, 3), ("nations", 78, 4, 3), ("organisations", 5, 5, 3),
+        ("bodies", 12, 6, 3), ("schools", 40, 7, 4), ("funding", 10**9, 8, 3),
+    ]
+    assert {c.provenance.section for c in doc} == {"Key facts"}
+
+
+def test_markdown_input(tmp_path: Path) -> None:
+    """Markdown: emphasis and link targets are no figures; headings are sections; lines hold."""
+    md = tmp_path / "facts.md"
+    md.write_text(
+        "# Results\n\nWe reached **4.3 million** people and [83 members](http://x.org/5/2021).\n\n"
+        "## Aid\n\n- over $20 billion in aid\n* _nearly_ 90,000 soldiers\n\n"
+        "| item | count |\n|---|---|\n| schools | 500 |\n",
+        encoding="utf-8",
+    )
+    doc = load(md)
+    assert [(c.value, c.counted, c.qualifier.value, c.line, c.provenance.section) for c in doc] == [
+        (4_300_000, "people", "exact", 3, "Results"),
+        (83, "members", "exact", 3, "Results"),
+        (20 * 10**9, "aid", "over", 7, "Aid"),
+        (90_000, "soldiers", "nearly", 8, "Aid"),
+        (500, "figure", "exact", 12, "Aid"),
+    ]
+    text = md.read_text(encoding="utf-8")
+    for c in doc:
+        assert text[c.provenance.offset:].startswith(c.quote)
+    assert extract(text, reader=read_markdown).claims == extract(
+        text, source="<text>", reader=read_markdown).claims
+
+
+def test_unknown_unit_is_a_figure() -> None:
+    """An attached unit factcheck does not know gives unit "unknown", stated as written."""
+    c = one("The network carries 12Gbps of traffic.")
+    assert (c.value, c.unit, c.stated, c.quote) == (12, "unknown", "12Gbps", "12Gbps of traffic")
+    c = one("speeds of 40mph")
+    assert (c.value, c.unit, c.stated) == (40, "unknown", "40mph")
+    assert [c.unit for c in extract("5G and 3D in the 1990s, 10km away")] == ["km"]
+
+
+def test_capitals_are_read() -> None:
+    """Text in capitals: English words before a figure are no acronym ("OVER 9,000 TROOPS")."""
+    doc = extract("KEY FACTS: OVER 9,000 TROOPS AND 83 MEMBERS")
+    assert [(c.value, c.qualifier.value, c.counted) for c in doc] == [
+        (9000, "over", "TROOPS"), (83, "exact", "MEMBERS")]
+
+
+def test_ids_are_stable_and_unique() -> None:
+    """The same text yields the same ids; a second figure of a thing takes its scope or a number."""
+    text = ("62 percent of the terrain in Iraq and 30 percent in Syria. 5 members. "
+            "Later 7 members joined, then 9 members.")
+    ids = [c.id for c in extract(text)]
+    assert ids == ["terrain", "terrain-syria", "members", "members-2", "members-3"]
+    assert [c.id for c in extract(text)] == ids
+
+
+def test_empty_and_blank_texts() -> None:
+    """No text, or only blanks, is a document with no claims."""
+    for text in ("", " ", "\n\n\n", "\ufeff", "No figures here."):
+        assert len(extract(text)) == 0
+
+
+def test_document_carries_its_source_and_text() -> None:
+    """The document names its source and revision, and iterates and indexes its claims."""
+    doc = extract("83 members", source="f.txt", revision="abc123")
+    assert (doc.source, doc.revision, doc.text, len(doc)) == ("f.txt", "abc123", "83 members", 1)
+    assert list(doc) == [doc[0]] and doc[0].provenance.source == "f.txt"
+    assert doc[0].provenance.revision == "abc123"
