@@ -7,22 +7,18 @@ A factsheet's versions are either a folder of dated files (see
 records a **point** where the figure first appears and wherever its value, qualifier, stated
 precision or unit changes, so a long history costs memory in proportion to what changed.
 
-Long git histories are read incrementally: a version's text is cut into blocks at blank lines
-(a block that does not end a sentence runs on into the next, so headings travel with their
-paragraph), each block's claims are extracted once and remembered by the block's text, and
-only the claims of blocks that changed are matched again. A version costs work in proportion
-to what changed in it, not to its size. The latest version is always extracted whole, so the
-claims reported for it are exactly those ``factcheck extract`` gives.
+This module holds the records and the verbs (:func:`history`, :func:`blame`,
+:func:`report`, the revision diffs and the cross-version rule); :mod:`factcheck.tracking`
+holds the machinery that builds timelines, and reads a long git history incrementally (a
+version costs work in proportion to what changed in it, not to its size). The latest version
+is always read whole, so the claims reported for it are exactly those of
+``factcheck extract``.
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import os
-import re
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from factcheck.claim import Claim, Document
-from factcheck.errors import InputError, RevisionError
+from factcheck.errors import FactcheckError, InputError, RevisionError
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.checking import CheckReport, Finding
@@ -43,13 +39,14 @@ __all__ = [
     "BlameEntry",
     "FileDiff",
     "History",
-    "RangeDiff",
     "Point",
+    "RangeDiff",
     "Progress",
     "Report",
     "Timeline",
     "Version",
     "blame",
+    "blame_of",
     "check_revisions",
     "cross_version_findings",
     "diff_revisions",
@@ -247,323 +244,7 @@ class Report:
         return self.history.latest
 
 
-# --------------------------------------------------------------------------- pairing
-
-
-def _pair_indices(old: Sequence[Claim], new: Sequence[Claim]) -> list[tuple[int, int]]:
-    """Pair two versions' claims, as (old index or -1, new index or -1), every claim once.
-
-    When both lists hold the same claims in the same order (same unit, kind, counted noun
-    and sentence with every figure masked), :func:`factcheck.differ.match` pairs them k-th
-    with k-th in its first pass; that case, the common one in a long history, is recognised
-    here without building its keys. Otherwise ``match`` decides.
-    """
-    if not old:
-        return [(-1, j) for j in range(len(new))]
-    if not new:
-        return [(i, -1) for i in range(len(old))]
-    if len(old) == len(new) and _masked(old) == _masked(new):
-        return [(i, i) for i in range(len(old))]
-    from factcheck.differ import match  # noqa: PLC0415
-
-    old_at, new_at = _positions(old), _positions(new)
-    return [
-        (old_at[id(o)].pop() if o is not None else -1, new_at[id(n)].pop() if n is not None else -1)
-        for o, n in match(old, new)
-    ]
-
-
-def _masked(claims: Sequence[Claim]) -> list[tuple[str, str, str, str]]:
-    """Each claim's unit, kind, counted noun and sentence with its sentence's figures cut."""
-    from factcheck.differ import figure_span  # noqa: PLC0415
-
-    out: list[tuple[str, str, str, str]] = []
-    i, n = 0, len(claims)
-    while i < n:
-        sentence = claims[i].provenance.sentence
-        j = i + 1
-        last = figure_span(claims[i])
-        while j < n and claims[j].provenance.sentence == sentence:
-            span = figure_span(claims[j])
-            if span[0] < last[1]:
-                break
-            last = span
-            j += 1
-        pieces, at = [], 0
-        for k in range(i, j):
-            a, b = figure_span(claims[k])
-            pieces.append(sentence[at:max(a, at)])
-            at = max(b, at)
-        pieces.append(sentence[at:])
-        masked = "\x00".join(pieces)
-        out.extend((c.unit, c.kind, c.counted, masked) for c in claims[i:j])
-        i = j
-    return out
-
-
-def _differs(a: Claim, b: Claim) -> bool:
-    """True when the stated figure changed: value, range, qualifier, precision or unit."""
-    return (
-        a.value != b.value
-        or a.value_high != b.value_high
-        or a.qualifier is not b.qualifier
-        or a.step != b.step
-        or a.unit != b.unit
-    )
-
-
-def _resurrect_key(c: Claim) -> tuple[str, str, str, str]:
-    return (" ".join(c.counted.casefold().split()), c.unit, c.kind, (c.scope or "").casefold())
-
-
-# --------------------------------------------------------------------------- tracking
-
-
-class _Track:
-    """A timeline being built (mutable; turned into a :class:`Timeline` at the end)."""
-
-    __slots__ = ("points", "claim", "first", "last", "id", "order", "warnings", "final")
-
-    def __init__(self, first: int, point: Point, claim: Claim) -> None:
-        self.points: list[Point] = [point]
-        self.claim = claim  # the claim in the latest version seen (block-local in git walks)
-        self.first = first
-        self.last = -1  # the last version index it was seen in; -1 while alive
-        self.id = claim.id
-        self.order: tuple[int, int] = (0, 0)
-        self.warnings: list[str] = []
-        self.final: Claim | None = None  # the claim in the latest version, read whole
-
-
-_DEAD_KEPT = 512
-"""How many ended timelines are remembered for a figure that comes back (memory stays flat)."""
-
-
-class _Walker:
-    """Builds timelines from versions given one at a time, oldest first."""
-
-    def __init__(self) -> None:
-        self.versions: list[Version] = []
-        self.tracks: list[_Track] = []
-        self.dead: OrderedDict[tuple[str, str, str, str], _Track] = OrderedDict()
-        self.notes: list[str] = []
-
-    def _version(self, version: Version) -> int:
-        self.versions.append(version)
-        return len(self.versions) - 1
-
-    def born(self, idx: int, claim: Claim, point_claim: Callable[[], Claim]) -> _Track:
-        """A claim with no counterpart in the version before: new, or a figure come back."""
-        key = _resurrect_key(claim)
-        t = self.dead.pop(key, None) if idx > 0 else None
-        if t is not None:
-            t.last = -1
-            self._point(t, idx, claim, point_claim, reappeared=True)
-            t.claim = claim
-            return t
-        t = _Track(idx, Point(self.versions[idx], point_claim()), claim)
-        self.tracks.append(t)
-        return t
-
-    def carry(self, t: _Track, idx: int, new: Claim, point_claim: Callable[[], Claim]) -> None:
-        """The figure continues into version *idx*; record a point if it changed."""
-        if _differs(t.claim, new):
-            self._point(t, idx, new, point_claim)
-        t.claim = new
-
-    def _point(
-        self, t: _Track, idx: int, new: Claim, point_claim: Callable[[], Claim],
-        reappeared: bool = False,
-    ) -> None:
-        p = Point(self.versions[idx], point_claim(), reappeared)
-        prev = t.points[-1]
-        w = _timeline_warning(prev, p)
-        if w:
-            t.warnings.append(w)
-        t.points.append(p)
-
-    def died(self, t: _Track, last_idx: int, final_id: str | None) -> None:
-        """The figure is absent from the version after *last_idx*."""
-        t.last = last_idx
-        if final_id:
-            t.id = final_id
-        key = _resurrect_key(t.claim)
-        self.dead.pop(key, None)
-        self.dead[key] = t
-        while len(self.dead) > _DEAD_KEPT:
-            self.dead.popitem(last=False)
-
-    def finish(
-        self,
-        source: str,
-        kind: str,
-        latest: Document | None,
-        previous: Document | None,
-    ) -> History:
-        """The history: timelines of figures in the latest version first, in its order."""
-        n = len(self.versions)
-        if n == 0:
-            raise InputError("has no versions to follow", source)
-        final = n - 1
-        live = [t for t in self.tracks if t.last == -1]
-        gone = [t for t in self.tracks if t.last != -1]
-        live.sort(key=lambda t: t.order)
-        gone.sort(key=lambda t: (-t.last, t.order))
-        ids: set[str] = {t.id for t in live}
-        timelines = []
-        for t in [*live, *gone]:
-            last = final if t.last == -1 else t.last
-            tid = t.id
-            if t.last != -1 and tid in ids:
-                # An ended figure whose id a later figure took: name it by where it was last.
-                tid = f"{t.id}@{self.versions[last].label}"
-                k = 2
-                while tid in ids:
-                    tid = f"{t.id}@{self.versions[last].label}-{k}"
-                    k += 1
-            ids.add(tid)
-            claim = t.final or t.claim
-            points = tuple(
-                attrs.evolve(p, claim=attrs.evolve(p.claim, id=tid)) if p.claim.id != tid else p
-                for p in t.points
-            )
-            timelines.append(
-                Timeline(
-                    id=tid,
-                    counted=claim.counted,
-                    unit=claim.unit,
-                    kind=claim.kind,
-                    points=points,
-                    first_seen=self.versions[t.first],
-                    last_seen=self.versions[last],
-                    present=t.last == -1,
-                    warnings=tuple(t.warnings),
-                )
-            )
-        return History(
-            source=source,
-            kind=kind,
-            versions=tuple(self.versions),
-            timelines=tuple(timelines),
-            notes=tuple(self.notes),
-            latest=latest,
-            previous=previous,
-        )
-
-    # -- whole documents (folders, snapshots)
-
-    def document(self, version: Version, doc: Document, prev: Document | None,
-                 prev_tracks: list[_Track]) -> list[_Track]:
-        """Add a version read whole; returns the tracks of its claims, in its order."""
-        idx = self._version(version)
-        new = list(doc.claims)
-        tracks: list[_Track | None] = [None] * len(new)
-        if prev is None:
-            for j, c in enumerate(new):
-                tracks[j] = self.born(idx, c, _const(c))
-        else:
-            born: list[int] = []
-            ended: list[_Track] = []
-            for i, j in _pair_indices(prev.claims, new):
-                if i < 0:
-                    born.append(j)
-                elif j < 0:
-                    ended.append(prev_tracks[i])
-                else:
-                    t = prev_tracks[i]
-                    self.carry(t, idx, new[j], _const(new[j]))
-                    tracks[j] = t
-            # Births before deaths: a figure that ends here cannot come back in the same step.
-            for j in born:
-                tracks[j] = self.born(idx, new[j], _const(new[j]))
-            for t in ended:
-                self.died(t, idx - 1, t.claim.id)
-        out = [t for t in tracks if t is not None]
-        for j, t in enumerate(out):
-            t.order, t.final, t.id = (j, 0), new[j], new[j].id
-        return out
-
-
-def _const(c: Claim) -> Callable[[], Claim]:
-    return lambda: c
-
-
-def _positions(claims: Iterable[Claim]) -> dict[int, list[int]]:
-    """Claim object identity -> its indexes (reversed, so pop() gives the first)."""
-    out: dict[int, list[int]] = {}
-    for i, c in enumerate(claims):
-        out.setdefault(id(c), []).append(i)
-    for v in out.values():
-        v.reverse()
-    return out
-
-
-def _timeline_warning(prev: Point, new: Point) -> str | None:
-    problem = _cross_problem(prev.claim, new.claim)
-    if problem is None or problem[0] != "inconsistent":
-        return None
-    return f"{new.version.label}: {problem[1]}"
-
-
 # --------------------------------------------------------------------------- cross-version rule
-
-
-def _cross_problem(old: Claim, new: Claim) -> tuple[str, str] | None:
-    """The cross-version verdict for one pair of claims, or ``None`` when it does not apply.
-
-    A figure's dimension must not change; a running total (both versions mark it
-    cumulative) must not shrink. Intervals decide: a total shrank for certain
-    (``inconsistent``) only when every value the new words allow is below every value the
-    old words allow; when the stated figure went down but the words overlap, it is
-    ``undetermined``.
-    """
-    from factcheck import units  # noqa: PLC0415
-    from factcheck.reports.text import figure_text  # noqa: PLC0415
-
-    label = new.counted or new.id
-    if old.unit != new.unit:
-        try:
-            same = units.same_dimension(old.unit, new.unit)
-        except Exception:  # an unknown unit: it cannot be shown to convert
-            same = False
-        if not same:
-            return (
-                "inconsistent",
-                f"{label}: unit changed from {old.unit} to {new.unit}, which do not convert "
-                f"({figure_text(old)} → {figure_text(new)})",
-            )
-    if not (old.time.cumulative and new.time.cumulative):
-        if old.unit != new.unit:
-            return ("consistent", f"{label}: unit changed from {old.unit} to {new.unit}, "
-                    "which convert")
-        return None
-    try:
-        factor = Fraction(1) if old.unit == new.unit else units.conversion_factor(
-            new.unit, old.unit)
-    except Exception:
-        return None
-    iv = new.interval.scaled(factor)
-    ov = old.interval
-    f_old, f_new = figure_text(old), figure_text(new)
-    if iv.high is not None and ov.low is not None and (
-        iv.high < ov.low or (iv.high == ov.low and (iv.high_open or ov.low_open))
-    ):
-        return (
-            "inconsistent",
-            f"{label}: a running total shrank from {f_old} (line {old.line}) to {f_new} "
-            f"(line {new.line})",
-        )
-    if new.value * factor < old.value:
-        return (
-            "undetermined",
-            f"{label}: a running total is stated lower, {f_old} (line {old.line}) → {f_new} "
-            f"(line {new.line}), though the words allow it not to have shrunk",
-        )
-    return (
-        "consistent",
-        f"{label}: a running total did not shrink, {f_old} (line {old.line}) → {f_new} "
-        f"(line {new.line})",
-    )
 
 
 def cross_version_findings(
@@ -578,6 +259,7 @@ def cross_version_findings(
     is ``cross-version``, its claims are ``(old, new)``, and it points at the new claim.
     """
     from factcheck.checking import Finding, Verdict  # noqa: PLC0415
+    from factcheck.tracking import cross_problem  # noqa: PLC0415
 
     if pairs is None:
         from factcheck.differ import match  # noqa: PLC0415
@@ -588,7 +270,7 @@ def cross_version_findings(
     for o, n in pairs:
         if o is None or n is None:
             continue
-        problem = _cross_problem(o, n)
+        problem = cross_problem(o, n)
         if problem is not None:
             found.append((o, n, problem))
     found.extend(_dimension_changes(pairs))
@@ -664,9 +346,11 @@ def history_of(documents: Sequence[Document], versions: Sequence[Version] | None
 
     Each document's version is named by its source and date unless *versions* are given.
     """
-    walker = _Walker()
+    from factcheck.tracking import Track, Walker  # noqa: PLC0415
+
+    walker = Walker()
     prev: Document | None = None
-    tracks: list[_Track] = []
+    tracks: list[Track] = []
     for i, doc in enumerate(documents):
         v = versions[i] if versions is not None else Version(
             label=Path(doc.source).name or doc.source, date=doc.date, path=doc.source,
@@ -681,12 +365,13 @@ def history_of(documents: Sequence[Document], versions: Sequence[Version] | None
 
 def _folder_history(folder: Path, progress: Progress | None) -> History:
     from factcheck.sources import load, series_versions  # noqa: PLC0415
+    from factcheck.tracking import Track, Walker  # noqa: PLC0415
 
     infos = series_versions(folder)
-    walker = _Walker()
+    walker = Walker()
     prev: Document | None = None
     before: Document | None = None
-    tracks: list[_Track] = []
+    tracks: list[Track] = []
     for i, info in enumerate(infos):
         doc = load(info.path)
         v = Version(label=info.path.name, date=info.date, path=str(info.path),
@@ -696,532 +381,6 @@ def _folder_history(folder: Path, progress: Progress | None) -> History:
         if progress:
             progress(i + 1, len(infos))
     return walker.finish(str(folder), "folder", prev, before)
-
-
-# --------------------------------------------------------------------------- git: blocks
-
-_BLANK_RUN = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
-_ENDS_SENTENCE = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<tok>[^\s(\"'“‘]{0,24}?)[.!?;:]"
-                            r"[\"'”’)\]]*[ \t\r\f\v]*\Z")
-
-
-def _ends_block(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` ends a sentence, so a blank line after it ends a block.
-
-    A period after an abbreviation, an initial or a month name does not: the extractor
-    reads "approx." or "in March." with the figure after it, even across a blank line.
-    """
-    m = _ENDS_SENTENCE.search(text, max(start, end - 40), end)
-    if m is None:
-        return False
-    rules = _sentence_rules()
-    if rules is None:  # pragma: no cover - the extractor lost its rules: be safe
-        return False
-    _, abbreviations, month = rules
-    token = m.group("tok").lower()
-    return not (token in abbreviations or _INITIALS.fullmatch(token)
-                or month.search(m.group("tok")))
-
-
-def _spans(text: str, base: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """The blocks of ``text[base:end]`` as (start, end) offsets: lines between blank lines.
-
-    A block that does not end a sentence (a heading, a line cut short) runs on into the
-    next one, so that every sentence, and the heading above a paragraph, is read with it.
-    """
-    stop = len(text) if end is None else end
-    out: list[tuple[int, int]] = []
-    start = base
-    for m in _BLANK_RUN.finditer(text, base, stop):
-        e = m.start()
-        if e > start and _ends_block(text, start, e):
-            out.append((start, e))
-            start = m.end()
-    if start < stop or not out:
-        out.append((start, stop))
-    return out
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix, by halving (string comparisons run in C)."""
-    lo, hi = 0, min(len(a), len(b))
-    if a[:hi] == b[:hi]:
-        return hi
-    while lo < hi:  # a[:lo] == b[:lo], and a[:hi + 1] != b[:hi + 1]
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    """Length of the common suffix, at most *limit*."""
-    la, lb = len(a), len(b)
-    lo, hi = 0, limit
-    if a[la - hi:] == b[lb - hi:]:
-        return hi
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[la - mid:la - lo] == b[lb - mid:lb - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-class _Block:
-    """A block of a version's text, its claims and where each claim sits in the block.
-
-    A claim's own line, column and offset are those of the text it was read from (a block,
-    or a sentence window of one); ``offs``, ``lines`` and ``cols`` hold the claim's place in
-    *this* block, so that a block that only moved needs no new claim records.
-    """
-
-    __slots__ = ("text", "start", "line", "claims", "offs", "lines", "cols", "tracks")
-
-    def __init__(self, text: str, start: int, line: int, read: _Read) -> None:
-        self.text = text
-        self.start = start
-        self.line = line
-        self.claims, self.offs, self.lines, self.cols = read
-        self.tracks: list[_Track | None] = [None] * len(self.claims)
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-
-_Read = tuple[tuple[Claim, ...], list[int], list[int], list[int]]
-"""A block's claims and their block-relative offsets, lines and columns."""
-
-_CACHE_BLOCKS = 4096
-"""How many blocks' claims are remembered (for reverts and repeated paragraphs)."""
-
-
-def _read_whole(text: str, reader: Reader) -> _Read:
-    from factcheck.extraction import extract  # noqa: PLC0415
-
-    claims = extract(text, source="", reader=reader).claims
-    return (
-        claims,
-        [c.provenance.offset for c in claims],
-        [c.provenance.line for c in claims],
-        [c.provenance.column for c in claims],
-    )
-
-
-class _BlockCache:
-    """Claims of a block, by the block's text and reader; least recently used dropped."""
-
-    def __init__(self) -> None:
-        self._data: OrderedDict[tuple[str, int], _Read] = OrderedDict()
-
-    def get(self, text: str, reader: Reader) -> _Read | None:
-        key = (text, id(reader))
-        hit = self._data.get(key)
-        if hit is not None:
-            self._data.move_to_end(key)
-        return hit
-
-    def put(self, text: str, reader: Reader, read: _Read) -> None:
-        self._data[(text, id(reader))] = read
-        if len(self._data) > _CACHE_BLOCKS:
-            self._data.popitem(last=False)
-
-    def read(self, text: str, reader: Reader) -> _Read:
-        hit = self.get(text, reader)
-        if hit is None:
-            hit = _read_whole(text, reader)
-            self.put(text, reader, hit)
-        return hit
-
-
-@functools.lru_cache(maxsize=1)
-def _sentence_rules() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]] | None:
-    """The extractor's own sentence-end rule, so windows end where its sentences end.
-
-    ``None`` when the extractor no longer has it: then whole blocks are read instead.
-    """
-    import importlib  # noqa: PLC0415
-
-    ex = importlib.import_module("factcheck.extraction")
-    end = getattr(ex, "_SENTENCE_END", None)
-    abbreviations = getattr(ex, "_ABBREVIATIONS", None)
-    months = getattr(ex, "_MONTHS", None)
-    if end is None or abbreviations is None or months is None:  # pragma: no cover
-        return None
-    return end, abbreviations, re.compile(rf"(?i)\b(?:{months})\Z")
-
-
-_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
-_WINDOW_LEAD = "Xx.\n"
-"""Read before a sentence window that starts mid-block: a sentence of its own, no figure."""
-
-
-_LOOK_BACK = 600
-"""How far before an edit a sentence window may start (characters)."""
-
-
-def _boundaries(scan: str, rules: tuple[re.Pattern[str], frozenset[str], re.Pattern[str]],
-                pos: int = 0) -> Iterator[tuple[int, int, int]]:
-    """Sentence ends in a block from *pos* on: (punctuation, next sentence, lookahead end)."""
-    end_re, abbreviations, month = rules
-    n = len(scan)
-    for m in end_re.finditer(scan, pos):
-        s = m.start()
-        lo = max(0, s - 24)
-        tok_start = max(scan.rfind(" ", lo, s), scan.rfind("\n", lo, s)) + 1
-        token = scan[tok_start:s].lower().lstrip("(\"'“‘")
-        if token in abbreviations or _INITIALS.fullmatch(token):
-            continue
-        if month.search(scan, tok_start, s):
-            continue  # "in March. 5 people": the extractor reads the 5 as a date
-        nxt = m.end()
-        while nxt < n and scan[nxt].isspace():
-            nxt += 1
-        yield s, nxt, min(n, nxt + 2)
-
-
-def _read_window(
-    old: _Block, new_text: str, reader: Reader,
-    rules: tuple[re.Pattern[str], frozenset[str], re.Pattern[str]],
-    cache: _BlockCache | None = None,
-) -> tuple[_Read, list[tuple[int, int]], list[int], list[int]] | None:
-    """Read a changed block by re-reading only the sentences its edit touched.
-
-    Returns the block's claims, the (old index, new index) of claims outside the edited
-    sentences (the same claims, maybe moved), and the old and new indexes of the claims in
-    the edited sentences. ``None`` when the edit spans the whole block.
-
-    A sentence window is cut where the extractor's own sentences end, so no claim's words,
-    qualifier or counted noun cross its edges.
-    """
-    from factcheck.extraction import extract  # noqa: PLC0415
-
-    o, n = old.text, new_text
-    p = _common_prefix(o, n)
-    s = _common_suffix(o, n, min(len(o), len(n)) - p)
-    edit_end = len(n) - s
-    scan = reader(n)
-    w0, w1 = 0, len(n)
-    # Sentence ends are looked for from a little before the edit: a window that starts at
-    # the block's start when none is that near is merely larger.
-    for punct, start, look in _boundaries(scan, rules, max(0, p - _LOOK_BACK)):
-        if look <= p:
-            w0 = start
-        elif punct - 24 >= edit_end:
-            w1 = start
-            break
-    if w0 == 0 and w1 == len(n):
-        return None
-    delta = len(n) - len(o)
-    w1_old = w1 - delta
-    window = n[w0:w1]
-    # A window that starts mid-block is read after a one-sentence line, so that its first
-    # line is read as it is in the block: a line that follows text, never a lone heading.
-    lead = _WINDOW_LEAD if w0 else ""
-    hit = cache.get(lead + window, reader) if cache is not None else None
-    if hit is None:
-        fresh = extract(lead + window, source="", reader=reader).claims
-        if cache is not None:
-            cache.put(lead + window, reader, (fresh, [], [], []))
-    else:
-        fresh = hit[0]  # a sentence seen before (a revert, an edit undone)
-    lead_lines = lead.count("\n")
-    line0 = n.count("\n", 0, w0) + 1
-    col0 = w0 - (n.rfind("\n", 0, w0) + 1)
-    nl_delta = window.count("\n") - o.count("\n", w0, w1_old)
-    # A claim after the window on the window's last line moves along that line.
-    end_line_old = o.count("\n", 0, w1_old) + 1
-    col_delta = (w1 - (n.rfind("\n", 0, w1) + 1)) - (w1_old - (o.rfind("\n", 0, w1_old) + 1))
-    claims: list[Claim] = []
-    offs: list[int] = []
-    lines: list[int] = []
-    cols: list[int] = []
-    kept: list[tuple[int, int]] = []
-    old_window: list[int] = []
-    oc = old.claims
-    k = 0
-    while k < len(oc) and old.offs[k] < w0:
-        kept.append((k, len(claims)))
-        claims.append(oc[k])
-        offs.append(old.offs[k])
-        lines.append(old.lines[k])
-        cols.append(old.cols[k])
-        k += 1
-    new_window: list[int] = []
-    for c in fresh:
-        pv = c.provenance
-        if pv.offset < len(lead):  # pragma: no cover - the lead holds no figure
-            continue
-        line = pv.line - lead_lines
-        # The claim's own line and offset are the window's; offs, lines and cols say where
-        # it is in the block (and _absolute fills in the section above the window).
-        new_window.append(len(claims))
-        claims.append(c)
-        offs.append(w0 + pv.offset - len(lead))
-        lines.append(line0 + line - 1)
-        cols.append(pv.column + col0 if line == 1 else pv.column)
-    while k < len(oc) and old.offs[k] < w1_old:
-        old_window.append(k)
-        k += 1
-    while k < len(oc):
-        kept.append((k, len(claims)))
-        claims.append(oc[k])
-        offs.append(old.offs[k] + delta)
-        lines.append(old.lines[k] + nl_delta)
-        cols.append(old.cols[k] + col_delta if old.lines[k] == end_line_old else old.cols[k])
-        k += 1
-    return (tuple(claims), offs, lines, cols), kept, old_window, new_window
-
-
-def _absolute(block: _Block, k: int, version: Version) -> Claim:
-    """A block's claim placed in its version: line, column, offset, source and revision."""
-    claim = block.claims[k]
-    p = claim.provenance
-    section = p.section
-    j = k
-    while section is None and j > 0:
-        # A claim read in a sentence window has no heading above it in the window: it is
-        # the heading above the claims before it in the block.
-        j -= 1
-        section = block.claims[j].provenance.section
-    return attrs.evolve(
-        claim,
-        provenance=attrs.evolve(
-            p,
-            line=block.line + block.lines[k] - 1,
-            column=block.cols[k],
-            offset=block.start + block.offs[k],
-            source=version.path,
-            revision=version.commit,
-            section=section,
-        ),
-    )
-
-
-def _placed(block: _Block, k: int, version: Version) -> Callable[[], Claim]:
-    """The claim's placed record, made only if a point needs it."""
-    return lambda: _absolute(block, k, version)
-
-
-class _TextWalker(_Walker):
-    """A walker over versions given as text, re-reading only what changed.
-
-    Each version is compared with the one before: the blocks outside the changed stretch of
-    text are carried over untouched (only their place moves), and in a changed block only
-    the sentences the edit touched are read again.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: list[_Block] = []
-        self.cache = _BlockCache()  # whole blocks
-        self.windows = _BlockCache()  # sentence windows (only their claims are kept)
-        self.rules = _sentence_rules()
-        self.text: str | None = None
-        self.prev_text: str | None = None
-        self.reader: Reader | None = None
-        self.prev_reader: Reader | None = None
-        self.latest_change: Version | None = None
-        self.before_change: Version | None = None
-
-    def add(self, version: Version, text: str, reader: Reader) -> None:
-        """Add the next version's text."""
-        idx = self._version(version)
-        if text == self.text and reader is self.reader:
-            return  # a rename, or a commit that touched nothing else: every figure carries
-        if self.text is None or reader is not self.reader:
-            lo, hi = 0, len(self.blocks)
-            region = _spans(text)
-            line0 = 1
-            nl_delta = delta = 0
-            old_region = self.blocks
-        else:
-            lo, hi, region, line0, delta, nl_delta = self._region(self.text, text)
-            old_region = self.blocks[lo:hi]
-        pool: dict[str, list[_Block]] = {}
-        for b in reversed(old_region):
-            pool.setdefault(b.text, []).append(b)
-        new_region: list[_Block] = []
-        added: list[_Block] = []
-        line, at = line0, region[0][0] if region else 0
-        for a, e in region:
-            line += text.count("\n", at, a)
-            at = a
-            t = text[a:e]
-            same = pool.get(t) if reader is self.reader else None
-            if same:
-                blk = same.pop()
-                blk.start, blk.line = a, line
-            else:
-                blk = _Block(t, a, line, ([], [], [], []))  # type: ignore[arg-type]
-                added.append(blk)
-            new_region.append(blk)
-        removed = [b for bs in pool.values() for b in bs] if reader is self.reader else list(
-            old_region)
-        for b in self.blocks[hi:]:
-            b.start += delta
-            b.line += nl_delta
-        old_claims: list[tuple[Claim, _Track, int]] = []
-        new_claims: list[tuple[Claim, _Block, int]] = []
-        removed.sort(key=lambda b: b.start)
-        windowed = False
-        if len(removed) == 1 and len(added) == 1 and self.rules is not None:
-            windowed = self._windowed(removed[0], added[0], reader, old_claims, new_claims)
-        if not windowed:
-            for b in added:
-                read = self.cache.read(b.text, reader)
-                b.claims, b.offs, b.lines, b.cols = read
-                b.tracks = [None] * len(b.claims)
-                new_claims.extend((c, b, k) for k, c in enumerate(b.claims))
-            for b in removed:
-                for k, (c, tr) in enumerate(zip(b.claims, b.tracks)):
-                    if tr is not None:
-                        old_claims.append((c, tr, b.start + b.offs[k]))
-        self.blocks[lo:hi] = new_region
-        if old_claims or new_claims:
-            self._changed(idx, version, old_claims, new_claims)
-        self.prev_text, self.text = self.text, text
-        self.prev_reader, self.reader = self.reader, reader
-        self.before_change, self.latest_change = self.latest_change, version
-
-    def _region(self, old: str, new: str) -> tuple[int, int, list[tuple[int, int]], int, int, int]:
-        """The blocks around the changed stretch, and the new text's blocks in their place.
-
-        The stretch is widened by one unchanged block on each side: its edges are then
-        block boundaries in both versions, so the blocks outside it stay exactly as they were.
-        """
-        blocks = self.blocks
-        p = _common_prefix(old, new)
-        s = _common_suffix(old, new, min(len(old), len(new)) - p)
-        old_end = len(old) - s
-        delta = len(new) - len(old)
-        # The first block that reaches the change, and the last that starts before it ends.
-        i0 = bisect.bisect_left([b.start + len(b.text) for b in blocks], p)
-        i1 = bisect.bisect_right([b.start for b in blocks], old_end) - 1
-        lo = max(0, min(i0, i1 + 1) - 1)
-        hi = min(len(blocks), max(i1, i0 - 1) + 2)
-        r0 = 0 if lo == 0 else blocks[lo].start
-        r1_old = len(old) if hi == len(blocks) else blocks[hi - 1].end
-        r1_new = r1_old + delta
-        line0 = 1 if lo == 0 else blocks[lo].line
-        nl_delta = new.count("\n", r0, r1_new) - old.count("\n", r0, r1_old)
-        return lo, hi, _spans(new, r0, r1_new), line0, delta, nl_delta
-
-    def _windowed(
-        self, old: _Block, new: _Block, reader: Reader,
-        old_claims: list[tuple[Claim, _Track, int]], new_claims: list[tuple[Claim, _Block, int]],
-    ) -> bool:
-        """Read *new* from *old* by its edited sentences; False when that does not apply."""
-        assert self.rules is not None
-        got = _read_window(old, new.text, reader, self.rules, self.windows)
-        if got is None:
-            return False
-        read, kept, old_window, new_window = got
-        new.claims, new.offs, new.lines, new.cols = read
-        new.tracks = [None] * len(new.claims)
-        for ko, kn in kept:
-            new.tracks[kn] = old.tracks[ko]
-        for ko in old_window:
-            t = old.tracks[ko]
-            if t is not None:
-                old_claims.append((old.claims[ko], t, old.start + old.offs[ko]))
-        new_claims.extend((new.claims[kn], new, kn) for kn in new_window)
-        return True
-
-    def _changed(self, idx: int, version: Version, old_claims: list[tuple[Claim, _Track, int]],
-                 new_claims: list[tuple[Claim, _Block, int]]) -> None:
-        pairs = _pair_indices([c for c, _, _ in old_claims], [c for c, _, _ in new_claims])
-        born: list[int] = []
-        ended: list[tuple[_Track, int]] = []
-        for i, j in pairs:
-            if i < 0:
-                born.append(j)
-                continue
-            _, t, where = old_claims[i]
-            if j < 0:
-                ended.append((t, where))
-                continue
-            n, blk, k = new_claims[j]
-            self.carry(t, idx, n, _placed(blk, k, version))
-            blk.tracks[k] = t
-        for j in born:
-            n, blk, k = new_claims[j]
-            blk.tracks[k] = self.born(idx, n, _placed(blk, k, version))
-        if ended:
-            # An ended figure keeps the id it had in the last version it was in: that
-            # version is read whole once, to give block-local claims their document ids.
-            ids = self._ids_at_previous()
-            for t, where in ended:
-                t.order = (where, 0)
-                self.died(t, idx - 1, ids.get(where))
-
-    def _ids_at_previous(self) -> dict[int, str]:
-        if self.text is None or self.reader is None:
-            return {}
-        from factcheck.extraction import extract  # noqa: PLC0415
-
-        return {c.provenance.offset: c.id for c in extract(self.text, reader=self.reader)}
-
-    def finish_text(self, source: str) -> History:
-        """Read the latest (and previous) version whole; give live figures their ids."""
-        from factcheck.extraction import extract  # noqa: PLC0415
-
-        latest = previous = None
-        if self.text is not None and self.reader is not None:
-            v = self.versions[-1]
-            latest = extract(self.text, source=v.path, reader=self.reader, revision=v.commit)
-            self._bind_final(latest)
-        if (self.prev_text is not None and self.prev_reader is not None
-                and self.before_change is not None):
-            pv = self.before_change
-            previous = extract(self.prev_text, source=pv.path, reader=self.prev_reader,
-                               revision=pv.commit)
-        return self.finish(source, "git", latest, previous)
-
-    def _bind_final(self, latest: Document) -> None:
-        """Tie each live figure to its claim in the latest version read whole."""
-        by_offset = {c.provenance.offset: (i, c) for i, c in enumerate(latest.claims)}
-        unbound: list[_Track] = []
-        bound: set[int] = set()
-        for b in self.blocks:
-            for k, (c, t) in enumerate(zip(b.claims, b.tracks)):
-                if t is None:
-                    continue
-                hit = by_offset.get(b.start + b.offs[k])
-                if hit is None or hit[0] in bound or _differs(hit[1], c):
-                    unbound.append(t)
-                    continue
-                i, whole = hit
-                t.final, t.id, t.order = whole, whole.id, (i, 0)
-                bound.add(i)
-        rest = [c for i, c in enumerate(latest.claims) if i not in bound]
-        if not unbound and not rest:
-            return
-        # Reading a block alone differed from reading the whole text (words that run across
-        # a blank line, say): pair what is left the usual way.
-        self.notes.append(
-            f"{len(unbound) + len(rest)} figure(s) of the latest version were re-paired after "
-            "reading it whole"
-        )
-        idx = len(self.versions) - 1
-        index = {id(c): i for i, c in enumerate(latest.claims)}
-        for i, j in _pair_indices([t.claim for t in unbound], rest):
-            t = unbound[i] if i >= 0 else None
-            if j < 0:
-                assert t is not None
-                self.died(t, max(idx - 1, 0), None)
-                continue
-            n = rest[j]
-            if t is None:
-                t = self.born(idx, n, _const(n))
-            elif _differs(t.claim, n):
-                self._point(t, idx, n, _const(n))
-            t.claim = t.final = n
-            t.id, t.order = n.id, (index[id(n)], 0)
 
 
 # --------------------------------------------------------------------------- git: walking
@@ -1278,6 +437,7 @@ def _walk_git(
     the last revision deleted is an error (there is nothing to blame).
     """
     from factcheck.readers import reader_for  # noqa: PLC0415
+    from factcheck.tracking import TextWalker  # noqa: PLC0415
 
     rng = g.resolve_range(rev)
     revs = g.file_revisions(relpath, rng)
@@ -1334,8 +494,9 @@ def _walk_git(
     total = len(steps)
     if snapshot:
         return _walk_snapshots(g, steps, stream, name, notes, progress)
-    walker = _TextWalker()
+    walker = TextWalker()
     walker.notes.extend(notes)
+    readers: dict[str, Reader] = {}
     try:
         for i, (version, blob) in enumerate(steps):
             if blob is None:
@@ -1343,13 +504,28 @@ def _walk_git(
             elif blob == "worktree":
                 text = _decode(g.worktree_bytes(relpath) or b"", f"{relpath} ({WORKTREE})")
             else:
-                text = _decode(next(stream), f"{version.path} at {version.label}")
-            walker.add(version, text, reader_for(version.path))
+                data = next(stream)
+                try:
+                    text = _decode(data, f"{version.path} at {version.label}")
+                except InputError as exc:
+                    if i == total - 1:
+                        raise  # the current version must be readable
+                    walker.notes.append(_skipped(version, exc))
+                    continue
+            reader = readers.get(version.path)
+            if reader is None:
+                reader = readers[version.path] = reader_for(version.path)
+            walker.add(version, text, reader)
             if progress:
                 progress(i + 1, total)
     finally:
         _close(stream)
     return walker.finish_text(name)
+
+
+def _skipped(version: Version, exc: FactcheckError) -> str:
+    """The note for a past version that could not be read (it is left out of the history)."""
+    return f"{version.path} at {version.label} was left out: {exc.message}"
 
 
 def _close(stream: Iterator[bytes]) -> None:
@@ -1370,12 +546,13 @@ def _walk_snapshots(
 ) -> History:
     """A snapshot file tracked in git: each revision is loaded whole."""
     from factcheck.sources import load  # noqa: PLC0415
+    from factcheck.tracking import Track, Walker  # noqa: PLC0415
 
-    walker = _Walker()
+    walker = Walker()
     walker.notes.extend(notes)
     prev: Document | None = None
     before: Document | None = None
-    tracks: list[_Track] = []
+    tracks: list[Track] = []
     try:
         for i, (version, blob) in enumerate(steps):
             if blob is None:
@@ -1383,8 +560,15 @@ def _walk_snapshots(
             else:
                 raw = (g.worktree_bytes(version.path) or b"") if blob == "worktree" else next(
                     stream)
-                text = _decode(raw, f"{version.path} at {version.label}")
-                doc = load(version.path, text=text, source=version.path, revision=version.commit)
+                try:
+                    text = _decode(raw, f"{version.path} at {version.label}")
+                    doc = load(version.path, text=text, source=version.path,
+                               revision=version.commit)
+                except FactcheckError as exc:
+                    if i == len(steps) - 1:
+                        raise
+                    walker.notes.append(_skipped(version, exc))
+                    continue
             tracks = walker.document(version, doc, prev, tracks)
             before, prev = prev, doc
             if progress:

@@ -7,13 +7,11 @@ import os
 import random
 import re
 import subprocess
-from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from factcheck.claim import Qualifier
 from factcheck.cli import main
 from factcheck.errors import InputError, RevisionError
 from factcheck.extraction import extract
@@ -21,7 +19,6 @@ from factcheck.readers import read_plain
 from factcheck.sources import bundled_series
 from factcheck.timeline import (
     Version,
-    _TextWalker,
     blame,
     check_revisions,
     cross_version_findings,
@@ -30,6 +27,7 @@ from factcheck.timeline import (
     history_of,
     load_at,
 )
+from factcheck.tracking import TextWalker
 
 SERIES = bundled_series()
 
@@ -377,7 +375,7 @@ def test_incremental_reading_equals_whole_reading() -> None:
     for f in sorted(SERIES.glob("*.txt")):
         rng = random.Random(f.name)
         text = f.read_text(encoding="utf-8")
-        walker = _TextWalker()
+        walker = TextWalker()
         for i in range(25):
             walker.add(Version(label=str(i), date=None, path="f.txt"), text, read_plain)
             got = [
@@ -482,3 +480,58 @@ def test_cli_history_html_charts(tmp_path: Path) -> None:
     assert page.count("<svg") == 1
     assert "81 → 83" in page
     assert "<script" not in page and "src=" not in page and "http" not in page
+
+
+def test_deleted_readded_markdown_and_unreadable_versions(tmp_path: Path) -> None:
+    """A figure deleted and added back continues; a past version that is not text is left out."""
+    r = tmp_path / "md"
+    r.mkdir()
+    git(r, "init", "-q", "-b", "main")
+    commit(r, "f.md", "# Facts\n\nThe Coalition has **68** members.\n", "a", 1)
+    git(r, "rm", "-q", "f.md")
+    git(r, "commit", "-q", "-m", "delete", date="2021-02-02T09:00:00+00:00")
+    commit(r, "f.md", "# Facts\n\nThe Coalition has **79** members.\n", "back", 3)
+    (r / "f.md").write_bytes(b"\xff\xfe 80 members\n")
+    git(r, "commit", "-q", "-am", "broken", date="2021-02-04T09:00:00+00:00")
+    commit(r, "f.md", "The Coalition has 83 members.\n", "plain", 5)
+    hist = history(r / "f.md")
+    assert [v.subject for v in hist.versions] == ["a", "delete", "back", "plain"]
+    t = hist.timeline("members")
+    assert [(p.version.subject, p.claim.value, p.reappeared) for p in t.points] == [
+        ("a", 68, False), ("back", 79, True), ("plain", 83, False)]
+    assert len(hist.notes) == 1 and "was left out: not UTF-8 text" in hist.notes[0]
+
+
+def test_snapshot_file_in_git(tmp_path: Path) -> None:
+    """A snapshot file tracked in git is followed like a factsheet."""
+    from factcheck.snapshot import dumps_snapshot
+
+    r = tmp_path / "snap"
+    r.mkdir()
+    git(r, "init", "-q", "-b", "main")
+    for day, n in enumerate((81, 83), start=1):
+        commit(r, "facts.toml", dumps_snapshot(extract(f"It has {n} members.", source="f.txt")),
+               f"{n}", day)
+    assert series(history(r / "facts.toml"), "members") == [("81", 81, "exact", 1),
+                                                            ("83", 83, "exact", 1)]
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The progress bar appears on stderr only when it is a terminal, after a moment."""
+    import io
+    import sys
+
+    from factcheck import cli
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, shown in ((io.StringIO(), False), (Tty(), True)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        bar = cli._Progress("reading versions")
+        bar.started -= 10  # as if the walk had run for a while
+        for i in range(1, 4):
+            bar(i, 5)
+        bar.close()
+        assert ("reading versions" in stream.getvalue()) is shown
