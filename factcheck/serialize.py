@@ -84,7 +84,20 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(Fraction, lambda v, _t: parse_fraction(v))
     conv.register_unstructure_hook(Qualifier, lambda q: q.value)
     conv.register_structure_hook(Qualifier, lambda v, _t: Qualifier(v))
+    # cattrs would turn any value into a str, int or bool (id = 5 into "5", line = true into
+    # 1); a hand-edited snapshot with a value of the wrong type is an error instead.
+    for kind in (str, int, bool):
+        conv.register_structure_hook(kind, _strict(kind))
     return conv
+
+
+def _strict(kind: type) -> Any:
+    def structure(value: Any, _t: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
 
 
 def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
