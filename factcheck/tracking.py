@@ -675,6 +675,29 @@ def _placed(block: _Block, k: int, version: Version) -> Callable[[], Claim]:
     return lambda: _absolute(block, k, version)
 
 
+def _inside(block: _Block, old: str, new: str, p: int, old_end: int, new_end: int) -> bool:
+    """True when an edit (``old[p:old_end]`` -> ``new[p:new_end]``) cannot move a block edge.
+
+    It must lie within the block, away from its last sentence (which decides whether the
+    block ends there), hold no line break, and leave its line not blank.
+    """
+    if not (block.start <= p and old_end <= block.end - _BLOCK_END_MARGIN):
+        return False
+    if "\n" in old[p:old_end] or "\n" in new[p:new_end]:
+        return False
+    a = new.rfind("\n", 0, p) + 1
+    e = new.find("\n", new_end)
+    line = new[a:] if e < 0 else new[a:e]
+    oa = old.rfind("\n", 0, p) + 1
+    oe = old.find("\n", old_end)
+    old_line = old[oa:] if oe < 0 else old[oa:oe]
+    return bool(line.strip()) and bool(old_line.strip())
+
+
+_BLOCK_END_MARGIN = 48
+"""An edit this close to a block's end may change whether the block ends a sentence."""
+
+
 class TextWalker(Walker):
     """A walker over versions given as text, re-reading only what changed.
 
@@ -772,6 +795,12 @@ class TextWalker(Walker):
         # The first block that reaches the change, and the last that starts before it ends.
         i0 = bisect.bisect_left([b.start + len(b.text) for b in blocks], p)
         i1 = bisect.bisect_right([b.start for b in blocks], old_end) - 1
+        if i0 == i1 and _inside(blocks[i0], old, new, p, old_end, old_end + delta):
+            # The common case, an edit within the lines of one block: the blocks stay as
+            # they are, only this one's text changes.
+            b = blocks[i0]
+            nl_delta = new.count("\n", p, old_end + delta) - old.count("\n", p, old_end)
+            return i0, i0 + 1, [(b.start, b.end + delta)], b.line, delta, nl_delta
         lo = max(0, min(i0, i1 + 1) - 1)
         hi = min(len(blocks), max(i1, i0 - 1) + 2)
         r0 = 0 if lo == 0 else blocks[lo].start
