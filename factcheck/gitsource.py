@@ -58,10 +58,14 @@ GIT_ENV = {
 }
 """Environment for every git command run here."""
 
-# Config overrides for the commands we run: no signature verification (it would run gpg for
-# every commit), no colour, paths as raw bytes.
+# Options for the commands we run: a path is a path, never a glob or pathspec magic; no
+# signature verification (it would run gpg for every commit); no fsmonitor hook (a command a
+# repository's config could name, run when the working tree is compared); no colour; paths
+# as raw bytes.
 _CONFIG = (
+    "--literal-pathspecs",
     "-c", "log.showSignature=false",
+    "-c", "core.fsmonitor=false",
     "-c", "color.ui=false",
     "-c", "core.quotePath=false",
     "-c", "log.follow=false",

@@ -238,3 +238,10 @@ def test_parse_rev_path(tmp_path: Path) -> None:
     odd = tmp_path / "a:b.txt"
     odd.write_text("1 member\n")
     assert parse_rev_path(str(odd)) is None
+
+
+def test_paths_are_literal(repo: Path) -> None:
+    """A file name is never read as a glob: '*.txt' is not every text file."""
+    with GitSource(repo) as g:
+        assert g.file_revisions("*.txt", g.resolve_range(None)) == []
+        assert g.changed_files(g.resolve("HEAD~4"), g.resolve("HEAD"), ["*.txt"]) == []
