@@ -61,7 +61,7 @@ class Interval:
 
     def __contains__(self, x: object) -> bool:
         if not isinstance(x, (int, Fraction)):
-            return NotImplemented
+            return False
         if self.low is not None and (x < self.low or (self.low_open and x == self.low)):
             return False
         if self.high is not None and (x > self.high or (self.high_open and x == self.high)):
@@ -172,7 +172,7 @@ class Document(Sequence[Claim]):
     def __len__(self) -> int:
         return len(self.claims)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def,override]
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
         return self.claims[index]
 
     def by_id(self) -> dict[str, Claim]:

@@ -100,7 +100,7 @@ def load(
     return extract(
         body,
         source=name,
-        reader=reader_for(path),
+        reader=reader_for(os.fspath(path)),
         revision=revision,
         title=info.title if info else None,
         date=info.date if info else None,

@@ -13,7 +13,7 @@ import re
 import threading
 from fractions import Fraction
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pint
@@ -117,7 +117,7 @@ _lock = threading.Lock()
 
 
 @functools.lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     """The project's one pint registry, built on first use from ``factcheck/units.txt``.
 
     It is shared, so treat it as read-only: define your own units in a registry of your own.
@@ -127,7 +127,9 @@ def registry() -> pint.UnitRegistry:
 
         definitions = resources.files("factcheck").joinpath("units.txt")
         with resources.as_file(definitions) as path:
-            reg = pint.UnitRegistry(str(path), autoconvert_offset_to_baseunit=True)
+            reg: pint.UnitRegistry[Any] = pint.UnitRegistry(
+                str(path), autoconvert_offset_to_baseunit=True
+            )
         return reg
 
 
