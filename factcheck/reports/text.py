@@ -24,23 +24,35 @@ UNIT_LABELS = {"count": "", "percent": "%", "dimensionless": "×", "km**2": "km�
 
 
 def figure_text(claim: Claim) -> str:
-    """A claim's figure in words: "over 4.3 million", "62%", "$4.13 billion"."""
+    """A claim's figure in words: "over 4.3 million", "62%", "$4.13 billion", "2 years"."""
     q = _QUALIFIER_WORDS[claim.qualifier]
     value = format_figure(claim.value, claim.step)
     if claim.value_high is not None:
         value = f"{value}–{format_figure(claim.value_high, claim.step)}"
-    unit = UNIT_LABELS.get(claim.unit, claim.unit)
-    if claim.unit == "percent":
+    base, _, per = claim.unit.partition("/")
+    if base == "percent":
         body = f"{value}%"
-    elif claim.unit == "dimensionless":
+    elif base == "dimensionless":
         body = claim.stated if claim.kind != "figure" else value
-    elif claim.unit in _CURRENCY_SIGNS:
-        body = f"{_CURRENCY_SIGNS[claim.unit]}{value}"
-    elif len(claim.unit) == 3 and claim.unit.isupper():
-        body = f"{claim.unit} {value}"
+    elif base in _CURRENCY_SIGNS:
+        body = f"{_CURRENCY_SIGNS[base]}{value}"
+    elif len(base) == 3 and base.isupper():
+        body = f"{base} {value}"
+    elif base in _PLURAL_UNITS:
+        name = base if claim.value == 1 and claim.value_high is None else _PLURAL_UNITS[base]
+        body = f"{value} {name}"
     else:
-        body = f"{value} {unit}".strip()
+        body = f"{value} {UNIT_LABELS.get(base, base)}".strip()
+    if per:
+        body = f"{body} per {per}"
     return f"{q} {body}".strip()
+
+
+_PLURAL_UNITS = {
+    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
+    "minute": "minutes", "decade": "decades", "century": "centuries", "hectare": "hectares",
+    "acre": "acres", "tonne": "tonnes",
+}
 
 
 def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
@@ -73,8 +85,6 @@ def render_extract(docs: Sequence[Document], **_: Any) -> str:
         parts.append(title + "\n" + (table(rows, ["line", "id", "figure", "counted", "quote"])
                                      if rows else ""))
     return "\n".join(parts)
-
-_VERDICT_STYLE = {"consistent": "green", "inconsistent": "red", "undetermined": "yellow"}
 
 
 # --------------------------------------------------------------------------- diff
