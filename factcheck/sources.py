@@ -25,6 +25,7 @@ else:  # pragma: no cover
 
 __all__ = [
     "MAX_BYTES",
+    "decode_text",
     "VersionInfo",
     "bundled_series",
     "load",
@@ -59,6 +60,20 @@ def read_text(path: str | os.PathLike[str]) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
+    return decode_text(data, name)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes of a factsheet (a file, a git blob) as text, or an :class:`InputError` naming it.
+
+    Refuses data over :data:`MAX_BYTES`, binary data (NUL bytes) and anything not UTF-8.
+    """
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"is {len(data) / 2**20:.1f} MiB; factcheck reads factsheets up to "
+            f"{MAX_BYTES // 2**20} MiB",
+            name,
+        )
     if b"\x00" in data[:65536]:
         raise InputError("looks like a binary file (it holds NUL bytes), not text", name)
     try:

@@ -387,19 +387,9 @@ def _folder_history(folder: Path, progress: Progress | None) -> History:
 
 
 def _decode(data: bytes, name: str) -> str:
-    from factcheck.sources import MAX_BYTES  # noqa: PLC0415
+    from factcheck.sources import decode_text  # noqa: PLC0415
 
-    if len(data) > MAX_BYTES:
-        raise InputError(f"is {len(data) / 2**20:.1f} MiB; factcheck reads factsheets up to "
-                         f"{MAX_BYTES // 2**20} MiB", name)
-    if b"\x00" in data[:65536]:
-        raise InputError("looks like a binary file (it holds NUL bytes), not text", name)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", name, line) from None
-    return " " + text[1:] if text.startswith("\ufeff") else text
+    return decode_text(data, name)
 
 
 def _commit_version(g: GitSource, rev: Revision) -> Version:

@@ -12,6 +12,8 @@ import html as _html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from factcheck.reports.markdown import DIFF_HEADINGS, version_name
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from factcheck.claim import Claim, Document
     from factcheck.differ import Change, DiffReport
@@ -73,23 +75,7 @@ def html_table(header: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]])
     return "\n".join(out) + "\n"
 
 
-def version_name(doc: Document) -> str:
-    """How a report names a document version: its source, and its date when known."""
-    if doc.date and doc.date not in doc.source:
-        return f"{doc.source} ({doc.date})"
-    return doc.source
-
-
 # --------------------------------------------------------------------------- diff
-
-_DIFF_HEADINGS = {
-    "changed": "Changed",
-    "requalified": "Requalified",
-    "added": "Added",
-    "removed": "Removed",
-    "reworded": "Reworded",
-    "moved": "Moved",
-}
 
 
 def claim_cell(claim: Claim | None) -> str:
@@ -140,7 +126,7 @@ def diff_section(report: DiffReport, *, all: bool = False, level: int = 2) -> st
         parts.append("<p>No figure changed.</p>")
     header = ["counted", escape(version_name(report.old)), escape(version_name(report.new)),
               "delta"]
-    for kind, heading in _DIFF_HEADINGS.items():
+    for kind, heading in DIFF_HEADINGS.items():
         rows = [_diff_row(c) for c in shown if c.kind == kind]
         if rows:
             parts.append(f"<{sub}>{heading} ({len(rows)})</{sub}>")

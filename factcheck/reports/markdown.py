@@ -56,7 +56,7 @@ def version_name(doc: Document) -> str:
 
 # --------------------------------------------------------------------------- diff
 
-_DIFF_HEADINGS = {
+DIFF_HEADINGS = {
     "changed": "Changed",
     "requalified": "Requalified",
     "added": "Added",
@@ -116,7 +116,7 @@ def render_diff(report: DiffReport, *, all: bool = False, **_: Any) -> str:  # n
     shown = report.visible(all=all)
     if not shown:
         parts += ["", "No figure changed."]
-    for kind, heading in _DIFF_HEADINGS.items():
+    for kind, heading in DIFF_HEADINGS.items():
         rows = [_diff_row(c) for c in shown if c.kind == kind]
         if rows:
             parts += [
