@@ -409,3 +409,237 @@ def edited_versions(draw: st.DrawFn, max_claims: int = 9, max_edits: int = 4) ->
         ),
         expected=expected,
     )
+
+
+# --------------------------------------------------------------------------- extraction (issue 2)
+# The extractor's own properties: any text is read without an error (:func:`factsheet_noise`),
+# a figure written in any style publishers use reads back to its value (:func:`rendered_figures`),
+# and a document's snapshot loads back to equal records (:func:`snapshot_documents`).
+
+from factcheck.claim import Document, TimeContext  # noqa: E402 - this section's own imports
+from factcheck.numbers import TENS  # noqa: E402
+
+__all__ += ["Rendered", "english", "factsheet_noise", "rendered_figures", "snapshot_documents"]
+
+_EN_ONES = {v: k for k, v in ONES.items()}
+_EN_TENS = {v: k for k, v in TENS.items()}
+_EN_SCALES = ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+
+
+def _english_below_1000(n: int, and_first: bool) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = []
+    if hundreds:
+        parts.append(f"{_EN_ONES[hundreds]} hundred")
+    if rest:
+        words = _EN_ONES[rest] if rest < 20 else _EN_TENS[rest - rest % 10] + (
+            f"-{_EN_ONES[rest % 10]}" if rest % 10 else "")
+        parts.append(f"and {words}" if hundreds or and_first else words)
+    return " ".join(parts)
+
+
+def english(n: int) -> str:
+    """*n* (1 to 999,999,999,999) in words as British publishers write it: "twenty-six", "two
+    hundred and five", "four million three hundred thousand", "one million and one"."""
+    if not 1 <= n < 10**12:
+        raise ValueError("english() writes 1 to 999,999,999,999")
+    parts = []
+    for scale, name in _EN_SCALES:
+        group, n = divmod(n, scale)
+        if group:
+            parts.append(f"{_english_below_1000(group, False)} {name}")
+    if n:
+        parts.append(_english_below_1000(n, and_first=bool(parts) and n < 100))
+    return " ".join(parts)
+
+
+@attrs.frozen
+class Rendered:
+    """A sentence stating one figure in one style, and what it must read back as."""
+
+    text: str
+    value: Fraction
+    unit: str
+    qualifier: Qualifier
+    style: str
+
+
+_RENDER_QUALIFIERS = (
+    ("", Qualifier.EXACT), ("more than ", Qualifier.OVER), ("over ", Qualifier.OVER),
+    ("nearly ", Qualifier.NEARLY), ("almost ", Qualifier.NEARLY), ("about ", Qualifier.ABOUT),
+    ("around ", Qualifier.ABOUT), ("some ", Qualifier.ABOUT), ("an estimated ", Qualifier.ABOUT),
+    ("approximately ", Qualifier.ABOUT), ("in the region of ", Qualifier.ABOUT),
+    ("up to ", Qualifier.AT_MOST), ("at least ", Qualifier.AT_LEAST),
+    ("less than ", Qualifier.UNDER), ("under ", Qualifier.UNDER), ("fewer than ", Qualifier.UNDER),
+)
+_SCALE_NAMES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "bn": 10**9}
+_CURRENCY_SIGNS = (("$", "USD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
+                   ("₹", "INR"), ("A$", "AUD"), ("C$", "CAD"), ("USD ", "USD"), ("EUR ", "EUR"),
+                   ("GBP ", "GBP"), ("CHF ", "CHF"))
+_CURRENCY_NAMES = ((" dollars", "USD"), (" US dollars", "USD"), (" euros", "EUR"),
+                   (" Euros", "EUR"), (" pounds sterling", "GBP"), (" yen", "JPY"),
+                   (" Swiss francs", "CHF"))
+_PERCENT_SIGNS = ("%", " percent", " per cent", " pct", " per-cent")
+RENDER_STYLES = ("digits", "decimal", "scale", "abbreviation", "words", "percent",
+                 "currency-sign", "currency-name")
+
+
+def _mantissa(draw: st.DrawFn, max_decimals: int = 3) -> Fraction:
+    decimals = draw(st.integers(0, max_decimals))
+    return Fraction(draw(st.integers(1, 9999)), 10**decimals)
+
+
+@st.composite
+def rendered_figures(draw: st.DrawFn, styles: tuple[str, ...] = RENDER_STYLES) -> Rendered:
+    """A sentence stating one figure, written in one of the styles publishers use.
+
+    ``digits`` ("1,234,567 people"), ``decimal`` ("1,234.56 km"), ``scale`` ("4.13 billion
+    people"), ``abbreviation`` ("$1.5bn", "1.5m people"), ``words`` ("Twenty-six people", "two
+    hundred and five thousand people"), ``percent`` ("62.5%", "62 per cent"),
+    ``currency-sign`` ("US$4.13 billion", "EUR 12,000") and ``currency-name`` ("12,000 Euros",
+    "5 million US dollars"); each with a qualifier or none.
+    """
+    style = draw(st.sampled_from(styles))
+    q_text, qualifier = draw(st.sampled_from(_RENDER_QUALIFIERS))
+    unit = "count"
+    tail = " people in the region."
+    if style == "digits":
+        value = Fraction(draw(st.integers(0, 10**15)))
+        figure = format_number(value)
+    elif style == "decimal":
+        value = Fraction(draw(st.integers(1, 10**9)), 10 ** draw(st.integers(1, 3)))
+        figure, unit, tail = format_number(value) + " km", "km", " of new road."
+    elif style == "scale":
+        word = draw(st.sampled_from(sorted(_SCALE_NAMES)))
+        mantissa = _mantissa(draw)
+        value = mantissa * _SCALE_NAMES[word]
+        figure = f"{format_number(mantissa)} {word}"
+    elif style == "abbreviation":
+        abbr = draw(st.sampled_from(sorted(_ABBREVIATIONS)))
+        mantissa = _mantissa(draw, 2)
+        value = mantissa * _ABBREVIATIONS[abbr]
+        sign, unit = draw(st.sampled_from((("$", "USD"), ("€", "EUR"), ("£", "GBP"))
+                                          + ((("", "count"),) if abbr != "k" else ())))
+        figure = f"{sign}{format_number(mantissa)}{abbr}"
+        tail = " people in the region." if unit == "count" else " for schools."
+    elif style == "words":
+        value = Fraction(draw(st.one_of(st.integers(2, 99), st.integers(2, 10**12 - 1))))
+        figure = english(int(value))
+        if draw(st.booleans()) and not q_text:
+            figure = figure[0].upper() + figure[1:]
+    elif style == "percent":
+        value = Fraction(draw(st.integers(0, 100 * 100)), 10 ** draw(st.sampled_from([0, 2])))
+        figure = format_number(value) + draw(st.sampled_from(_PERCENT_SIGNS))
+        unit, tail = "percent", " of the land."
+    else:
+        amount = draw(st.sampled_from(["digits", "scale"]))
+        if amount == "digits":
+            value = Fraction(draw(st.integers(1, 10**12)), draw(st.sampled_from([1, 100])))
+            number = format_number(value)
+        else:
+            word = draw(st.sampled_from(sorted(_SCALE_NAMES)))
+            mantissa = _mantissa(draw)
+            value = mantissa * _SCALE_NAMES[word]
+            number = f"{format_number(mantissa)} {word}"
+        if style == "currency-sign":
+            sign, unit = draw(st.sampled_from(_CURRENCY_SIGNS))
+            figure = f"{sign}{number}"
+        else:
+            name, unit = draw(st.sampled_from(_CURRENCY_NAMES))
+            figure = f"{number}{name}"
+        tail = " for schools."
+    text = f"{q_text}{figure}{tail}"
+    text = text[0].upper() + text[1:] if draw(st.booleans()) else f"The programme reached {text}"
+    return Rendered(text=text, value=value, unit=unit, qualifier=qualifier, style=style)
+
+
+_NOISE_FRAGMENTS = (
+    "1", "0", "7", "83", "1,", ",000", "4.3", ".5", "2014", "2021", "12,000", "99.9", "1e9",
+    "10" * 30, "9" * 60, "١٢", "１２", "²", "½", "$", "US$", "€", "£", "¥", "₹", "%", "per cent",
+    "more than", "over", "nearly", "about", "some", "up to", "at least", "in the region of",
+    "under", "million", "bn", "m", "k", "billion", "thousand", "lakh", "twenty", "-six", "five",
+    "a dozen", "half", "two-thirds", "one in", "in", "doubled", "times", "per day", "a year",
+    "aged", "the age of", "sq km", "km²", "years", "members", "people", "Iraq", "UNSCR",
+    "Article", "January", "March 24,", "since", "(", ")", "[", "]", "-", "–", "—", "/", ":",
+    ".", ",", ";", "!", "?", "•", "➔", "*", "#", "**", "_", "|", "`", "[a](http://x/1)",
+    "'", "’", "\"", "“", " ", "  ", "\t", "\n", "\n\n", "\r\n", "-\n", "\u00a0", "\u2011",
+    "\u00ad", "\ufeff", "\u200b", "+44 20 7946 0958", "10:30", "5G", "12Gbps", "COVID-19",
+    "ISIS", "STABILISATION", "Fact Sheet", "U.S.", "Rs.", "\u017fome", "\u0130n", "\u212a",
+    "\u0131", "1112,000", "1,00,000", "3.1.58",
+)
+
+
+@st.composite
+def factsheet_noise(draw: st.DrawFn, max_fragments: int = 60) -> str:
+    """Text made of the pieces figures are made of, in any order: numbers (huge ones too),
+    signs, qualifiers, scale and number words, units, dates, punctuation, bullets, Markdown,
+    line breaks and odd Unicode; mixed with arbitrary text."""
+    pieces = draw(st.lists(
+        st.one_of(st.sampled_from(_NOISE_FRAGMENTS), st.text(max_size=6)),
+        max_size=max_fragments,
+    ))
+    seps = draw(st.lists(st.sampled_from(["", " ", "\n"]), min_size=len(pieces),
+                         max_size=len(pieces)))
+    return "".join(p + s for p, s in zip(pieces, seps))
+
+
+_SNAPSHOT_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_SNAPSHOT_UNITS = ("count", "USD", "EUR", "km**2", "percent", "year", "dimensionless",
+                   "count/day", "USD/year", "unknown", "m")
+
+
+@st.composite
+def _snapshot_claim(draw: st.DrawFn, cid: str) -> Claim:
+    qualifier = draw(st.sampled_from(list(Qualifier)))
+    value = Fraction(draw(st.integers(-(10**15), 10**15)), draw(st.sampled_from([1, 3, 8, 100])))
+    high = None
+    if qualifier is Qualifier.RANGE:
+        high = value + Fraction(draw(st.integers(1, 10**9)), draw(st.sampled_from([1, 7])))
+    step = Fraction(draw(st.sampled_from([0, 1, 1000, 10**6])), draw(st.sampled_from([1, 10])))
+    optional = st.one_of(st.none(), _SNAPSHOT_TEXT)
+    a = draw(st.integers(0, 500))
+    return Claim(
+        id=cid,
+        value=value,
+        unit=draw(st.sampled_from(_SNAPSHOT_UNITS)),
+        counted=draw(_SNAPSHOT_TEXT),
+        qualifier=qualifier,
+        stated=draw(_SNAPSHOT_TEXT),
+        interval=allowed_interval(qualifier, value, step, high),
+        provenance=Provenance(
+            source=draw(_SNAPSHOT_TEXT),
+            line=draw(st.integers(1, 10**6)),
+            column=draw(st.integers(1, 10**4)),
+            quote=draw(_SNAPSHOT_TEXT),
+            sentence=draw(_SNAPSHOT_TEXT),
+            section=draw(optional),
+            revision=draw(optional),
+            offset=draw(st.integers(0, 10**8)),
+            sentence_span=(a, a + draw(st.integers(0, 500))),
+        ),
+        step=step,
+        value_high=high,
+        scope=draw(optional),
+        time=TimeContext(as_of=draw(optional), since=draw(optional),
+                         cumulative=draw(st.booleans())),
+        kind=draw(st.sampled_from(["figure", "share", "multiple"])),
+    )
+
+
+@st.composite
+def snapshot_documents(draw: st.DrawFn, max_claims: int = 6) -> Document:
+    """Documents of claims with every field filled in any way a snapshot must hold: any text
+    (quotes, newlines, control characters, emoji), exact fractions, every qualifier, open and
+    unbounded intervals, optional fields present or absent. Ids are unique, as extraction
+    makes them."""
+    ids = draw(st.lists(st.from_regex(r"[a-z0-9]{1,8}(?:-[a-z0-9]{1,6}){0,2}", fullmatch=True),
+                        max_size=max_claims, unique=True))
+    optional = st.one_of(st.none(), _SNAPSHOT_TEXT)
+    return Document(
+        source=draw(_SNAPSHOT_TEXT),
+        claims=tuple(draw(_snapshot_claim(cid)) for cid in ids),
+        revision=draw(optional),
+        title=draw(optional),
+        date=draw(optional),
+    )
