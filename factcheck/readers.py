@@ -27,11 +27,16 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-_MD_LINK = re.compile(r"!?\[(?P<text>[^\]\n]{0,2000})\]\([^)\n]{0,2000}\)")
+# The opening mark is never inside what follows it ("[" in a link's text, "(" in its address,
+# "<" in an autolink): each attempt then stops at the next one, so "[[[[..." or "[a]([a](..."
+# cost time in proportion to their length, not 2,000 steps a character.
+_MD_LINK = re.compile(r"!?\[(?P<text>[^\[\]\n]{0,2000})\]\([^()\n]{0,2000}\)")
 _MD_MARKS = re.compile(r"\*\*|__|`+|~~|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _MD_LINE_MARKS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|\|)")
-_MD_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t:|-]{3,}\|[ \t:|-]*$")
-_MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]{0,2000}>|https?://\S{1,2000}")
+# A line of nothing but bars, dashes, colons and blanks; _table_rule checks it is a rule. (One
+# pattern that also demanded the bar inside backtracks quadratically on "-|-|-|...x".)
+_MD_TABLE_RULE = re.compile(r"(?m)^[ \t:|-]+$")
+_MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]{0,2000}>|https?://\S{1,2000}")
 
 
 def read_markdown(text: str) -> str:
@@ -42,10 +47,16 @@ def read_markdown(text: str) -> str:
     """
     out = _MD_LINK.sub(_link_text, text)
     out = _MD_AUTOLINK.sub(_blank, out)
-    out = _MD_TABLE_RULE.sub(_blank, out)
+    out = _MD_TABLE_RULE.sub(_table_rule, out)
     out = _MD_LINE_MARKS.sub(_line_mark, out)
     out = _MD_MARKS.sub(_blank, out)
     return out.replace("|", " ")
+
+
+def _table_rule(m: re.Match[str]) -> str:
+    # "|---|:--:|", "--- | ---": a table's rule (it has a bar and a dash); blanked.
+    line = m.group(0)
+    return " " * len(line) if "|" in line and "-" in line and len(line.strip()) >= 3 else line
 
 
 def _link_text(m: re.Match[str]) -> str:
