@@ -1,0 +1,82 @@
+"""No text makes extraction slower than linear: 4x the text takes about 4x the time.
+
+Each adversarial text is timed at a size n and at 4n (best of two runs each). Linear work
+gives a ratio near 4 and quadratic work 16; the test fails above 8. Sizes are chosen per text
+so that the whole file runs in a few seconds: texts that are all figures ("over $1 over $1
+...") cost far more per character than texts with none, which run at megabyte scale.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+
+import pytest
+
+from factcheck.extraction import extract
+from factcheck.readers import read_markdown
+
+# name -> (the unit repeated, n in characters)
+CASES: dict[str, tuple[str, int]] = {
+    "commas": ("1,", 64 * 1024),
+    "digits": ("1", 1024 * 1024),
+    "digit groups": ("12 ", 2 * 1024),
+    "decimals": ("1.", 64 * 1024),
+    "qualifiers": ("more than ", 64 * 1024),
+    "qualifiers no space": ("over", 64 * 1024),
+    "currency signs": ("$", 64 * 1024),
+    "mixed currency signs": ("US$€£¥ ", 64 * 1024),
+    "brackets": ("(", 64 * 1024),
+    "closing brackets": (")]", 64 * 1024),
+    "number words": ("twenty ", 4 * 1024),
+    "number phrase": ("one hundred and ", 16 * 1024),
+    "over $1 pairs": ("over $1 ", 4 * 1024),
+    "percentages": ("5% ", 2 * 1024),
+    "newlines": ("\n", 32 * 1024),
+    "blank lines": ("\n \n", 32 * 1024),
+    "hyphen line breaks": ("a-\n", 32 * 1024),
+    "bullets": ("• ", 64 * 1024),
+    "capitals": ("ABC ", 64 * 1024),
+    "dashes": ("-", 64 * 1024),
+    "one long sentence": ("word ", 64 * 1024),
+}
+
+
+def _best_time(text: str, runs: int = 2, **kwargs: object) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        t0 = time.perf_counter()
+        extract(text, **kwargs)  # type: ignore[arg-type]
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _text(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm() -> None:
+    """Compile every pattern before timing anything."""
+    extract("Over $4.13 billion, 62 percent, twenty-six members, aged 5-19.\n• 83 members\n")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_extraction_is_linear(name: str) -> None:
+    """Extracting 4n characters of an adversarial text takes well under 16x the time of n."""
+    unit, n = CASES[name]
+    small = _best_time(_text(unit, n))
+    large = _best_time(_text(unit, 4 * n))
+    # Guard against timer noise on very fast runs: below a millisecond, compare to 1 ms.
+    ratio = large / max(small, 1e-3)
+    assert ratio < 8, f"{name}: {small * 1000:.1f} ms at {n} chars, {large * 1000:.1f} ms at 4x"
+
+
+@pytest.mark.parametrize("unit", ["**", "[", "[a](", "<http:", "-|", "| ", "# ", "_a_"])
+def test_markdown_reader_is_linear(unit: str) -> None:
+    """The Markdown reader adds no superlinear cost (unclosed links, table rules, emphasis)."""
+    n = 32 * 1024
+    small = _best_time(_text(unit, n), reader=read_markdown)
+    large = _best_time(_text(unit, 4 * n), reader=read_markdown)
+    assert large / max(small, 1e-3) < 8
