@@ -253,6 +253,8 @@ def test_bundled_dates_and_identifiers_are_not_figures() -> None:
         "Call (202) 555-0123.",
         "Call 020 7946 0958.",
         "tens of thousands of fighters",
+        "millions of people",
+        "hundreds of schools",
         "the thousands of internally displaced people",
         "one of the largest coalitions",
         "the third largest",
@@ -499,6 +501,8 @@ def test_unknown_unit_is_a_figure() -> None:
     c = one("speeds of 40mph")
     assert (c.value, c.unit, c.stated) == (40, "unknown", "40mph")
     assert [c.unit for c in extract("5G and 3D in the 1990s, 10km away")] == ["km"]
+    c = one("12 Gbps links")
+    assert (c.value, c.unit, c.counted) == (12, "count", "Gbps links")
 
 
 def test_capitals_are_read() -> None:
