@@ -252,3 +252,16 @@ def test_readme_documents_extract_semantics() -> None:
     for heading in ("## What a figure allows", "## What is a figure", "## Snapshot files",
                     "### `extract`"):
         assert heading in README
+
+
+def test_unknown_unit_in_the_text_table(tmp_path: Path) -> None:
+    """A figure in an unknown unit is shown as written, not as "12 unknown"."""
+    path = tmp_path / "net.txt"
+    path.write_text("The network carries over 12Gbps of traffic.\n", encoding="utf-8")
+    code, out, _ = run("extract", str(path))
+    assert code == 0
+    assert out.splitlines()[3].split() == ["1:21", "traffic", "over", "12Gbps", "traffic", "over",
+                                           "12Gbps", "of", "traffic"]
+    data = json.loads(run("extract", "-f", "json", str(path))[1])
+    assert [(c["unit"], c["stated"], c["value"]) for c in data["claims"]] == [
+        ("unknown", "12Gbps", 12)]

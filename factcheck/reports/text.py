@@ -34,6 +34,8 @@ def figure_text(claim: Claim) -> str:
         body = f"{value}%"
     elif base == "dimensionless":
         body = claim.stated if claim.kind != "figure" else value
+    elif base == "unknown":
+        body = " ".join(claim.stated.split())  # "12Gbps": the unit only as it was written
     elif base in _CURRENCY_SIGNS:
         body = f"{_CURRENCY_SIGNS[base]}{value}"
     elif len(base) == 3 and base.isupper():
