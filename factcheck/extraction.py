@@ -587,15 +587,18 @@ class _Extractor:
         cur = _CURRENCY_BEFORE.search(scan, max(0, a - 6), a)
         if cur:
             fig.unit, fig.measures, fig.qual_start = U.CURRENCY_PREFIXES[
-                cur.group("c").replace(" ", "").rstrip(".") if cur.group("c") != "Rs." else "Rs"
+                "".join(cur.group("c").split()).rstrip(".") if cur.group("c") != "Rs." else "Rs"
             ], "money", cur.start()
             fig.start = cur.start()
         # A range: "30-34 million", "5–19", "between 5 and 19".
         rng = _RANGE_AFTER.match(scan, b)
         if rng is None and _BETWEEN_BEFORE.search(scan, max(0, fig.start - 12), fig.start):
             rng = _RANGE_AND_AFTER.match(scan, b)
-        if rng is not None:
-            hv, hd = nums.parse_digits(rng.group("n"))
+        if rng is not None and not _RUN_ON_AFTER.match(scan, rng.end()):
+            try:
+                hv, hd = nums.parse_digits(rng.group("n"))
+            except ValueError:  # "5-1112,000": no figure as publishers group one
+                hv, hd = value, 0
             if hv > value:
                 fig.value_high = hv
                 fig.decimals = max(decimals, hd)
@@ -612,8 +615,8 @@ class _Extractor:
         if a > 0 and scan[a - 1] == "-" and _LETTER_HYPHEN_BEFORE.search(before):
             return True  # "COVID-19", "F-16", "2014-15" (the second part)
         nxt = scan[b:b + 1]
-        if _RUN_ON_AFTER.match(scan, b):
-            return True  # "3.1.58", "1,00,000"
+        if _RUN_ON_AFTER.match(scan, b) or token.find(",") > 3:
+            return True  # "3.1.58", "1,00,000", "1112,000": no figure as publishers group one
         if nxt.isalpha() and not _SCALE_ABBR_ATTACHED.match(scan, b) and not _ORDINAL_AFTER.match(
             scan, b
         ):
@@ -854,7 +857,7 @@ class _Extractor:
             return None  # a scale word alone (".5 million", "Million Man March") is no figure
         # Read the whole number phrase: "twenty-six", "two hundred and five", "four million".
         pos = m.end()
-        while len(toks) < 8:
+        while len(toks) < 24:  # bounded: "nine hundred and ninety-nine million ..." fits
             nm = _NUMBER_WORD_NEXT.match(scan, pos)
             if not nm:
                 break
@@ -1063,6 +1066,8 @@ class _Extractor:
         return result
 
 
+_CASE_TWINS = {0x017F: "s", 0x212A: "K", 0x0130: "I", 0x0131: "i"}
+
 _FALLBACK_COUNTED = {
     "money": "funding",
     "area": "area",
@@ -1097,6 +1102,10 @@ def extract(
     scan = (reader or read_plain)(text)
     if len(scan) != len(text):  # pragma: no cover - a reader broke its contract
         raise ValueError("a reader must return text of the same length as its input")
+    if "\u017f" in scan or "\u212a" in scan or "\u0130" in scan or "\u0131" in scan:
+        # Case-blind patterns take these four for ASCII letters ("ſome" for "some"); the scan
+        # text then says so too, so that every word a pattern matched is a word we know.
+        scan = scan.translate(_CASE_TWINS)
     claims = _Extractor(text, scan, source, revision).run()
     return Document(
         source=source, claims=tuple(claims), revision=revision, title=title, date=date, text=text
