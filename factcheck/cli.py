@@ -60,6 +60,11 @@ def emit(text: str, output: str | None) -> None:
     write_atomic(Path(output), text if text.endswith("\n") else text + "\n")
 
 
+def _colour(fmt: str, output: str | None) -> bool:
+    """Colour for a text report printed to a terminal, never for a file or another format."""
+    return fmt == "text" and (output is None or output == "-") and color_wanted()
+
+
 def color_wanted() -> bool:
     """Colour only for a terminal, and never when NO_COLOR is set."""
     import os  # noqa: PLC0415
@@ -144,7 +149,7 @@ def diff(versions: tuple[str, ...], fmt: str, output: str | None, show_all: bool
         from factcheck.timeline import diff_revisions  # noqa: PLC0415
 
         changes = diff_revisions(rev, versions)
-        color = fmt == "text" and (output is None or output == "-") and color_wanted()
+        color = _colour(fmt, output)
         emit(render(changes, fmt, kind="diffs", all=show_all, color=color), output)
         if exit_code and changes.has_changes:
             sys.exit(EXIT_FINDINGS)
@@ -154,7 +159,7 @@ def diff(versions: tuple[str, ...], fmt: str, output: str | None, show_all: bool
     old, new = (_version_arg(v) for v in versions)
     # Paths go to diff() as they are, so that each uses the rules file beside it.
     report = diff_versions(old, new)
-    color = fmt == "text" and (output is None or output == "-") and color_wanted()
+    color = _colour(fmt, output)
     emit(render(report, fmt, kind="diff", all=show_all, color=color), output)
     if exit_code and report.has_changes:
         sys.exit(EXIT_FINDINGS)
@@ -209,7 +214,7 @@ def check(paths: tuple[str, ...], rules_path: str | None, fmt: str, strict: bool
         raise click.UsageError("give at least one PATH (or --rev RANGE)")
     for path in paths if rev is None else ():
         report = report + run_check(path, rules, validators=validators)
-    color = fmt == "text" and (output is None or output == "-") and color_wanted()
+    color = _colour(fmt, output)
     emit(render(report, fmt, kind="check", color=color, strict=strict), output)
     if report.failed(strict=strict):
         sys.exit(EXIT_FINDINGS)
