@@ -584,7 +584,7 @@ def factsheet_noise(draw: st.DrawFn, max_fragments: int = 60) -> str:
     return "".join(p + s for p, s in zip(pieces, seps))
 
 
-_SNAPSHOT_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_SNAPSHOT_TEXT = st.text(st.characters(codec="utf-8"), max_size=30)  # any text a file can hold
 _SNAPSHOT_UNITS = ("count", "USD", "EUR", "km**2", "percent", "year", "dimensionless",
                    "count/day", "USD/year", "unknown", "m")
 
