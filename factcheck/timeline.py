@@ -363,6 +363,15 @@ def history_of(documents: Sequence[Document], versions: Sequence[Version] | None
                          docs[-2] if len(docs) > 1 else None)
 
 
+def _display_path(path: Path) -> str:
+    """A version's name in reports: relative to here when it is below here, else folder/file.
+
+    (The bundled series lives deep inside site-packages; its absolute path says nothing.)
+    """
+    rel = os.path.relpath(path)
+    return rel if not rel.startswith("..") else f"{path.parent.name}/{path.name}"
+
+
 def _folder_history(folder: Path, progress: Progress | None) -> History:
     from factcheck.sources import load, series_versions  # noqa: PLC0415
     from factcheck.tracking import Track, Walker  # noqa: PLC0415
@@ -373,7 +382,7 @@ def _folder_history(folder: Path, progress: Progress | None) -> History:
     before: Document | None = None
     tracks: list[Track] = []
     for i, info in enumerate(infos):
-        doc = load(info.path)
+        doc = load(info.path, source=_display_path(info.path))
         v = Version(label=info.path.name, date=info.date, path=str(info.path),
                     title=info.title or doc.title)
         tracks = walker.document(v, doc, prev, tracks)
@@ -832,29 +841,19 @@ def report(
     target = Path(path) if path is not None else bundled_series()
     hist = history(target, rev, progress=progress)
     latest, previous = hist.latest, hist.previous
-    check_report = None
-    if latest is not None:
-        try:
-            from factcheck.checking import check  # noqa: PLC0415
-        except ImportError:  # pragma: no cover - the check module ships with factcheck
-            check_report = None
-        else:
-            check_report = check(latest)
+    from factcheck.checking import check  # noqa: PLC0415
+    from factcheck.differ import diff  # noqa: PLC0415
+
+    check_report = check(latest) if latest is not None else None
     diff_report = None
     cross: tuple[Any, ...] = ()
     if latest is not None and previous is not None:
-        from factcheck.differ import diff  # noqa: PLC0415
-
         diff_report = diff(previous, latest)
-        try:
-            cross = tuple(
-                cross_version_findings(
-                    previous, latest,
-                    pairs=[(c.old, c.new) for c in diff_report.changes],
-                )
+        cross = tuple(
+            cross_version_findings(
+                previous, latest, pairs=[(c.old, c.new) for c in diff_report.changes]
             )
-        except ImportError:  # pragma: no cover
-            cross = ()
+        )
     return Report(
         source=str(path) if path is not None else str(target),
         history=hist,
