@@ -227,6 +227,8 @@ _LY_NOUNS = frozenset(
 )
 _PLURAL = re.compile(r"[a-z][a-z\-]{2,}[^su']s")
 _NOT_PLURAL = frozenset("news means series species politics economics physics mathematics".split())
+# Plurals without an "s": a noun phrase ends with them too ("1.2 billion people | lack access").
+_IRREGULAR_PLURALS = frozenset("people children women men personnel".split())
 _SUSPENDED_TO = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re.IGNORECASE)
 _WORD_TOKEN = re.compile(r"[ \t\r\n]*(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
 _AND_TOKEN = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
@@ -789,7 +791,8 @@ class _Extractor:
                 prev = words[-1]
                 if prev[:1].islower() and w[:1].isupper() and not self._modifier_run(m.end(), limit):
                     break  # "the terrain | ISIS once controlled", but "mid-level ISIS leaders"
-                if _PLURAL.fullmatch(prev.lower()) and prev.lower() not in _NOT_PLURAL:
+                if (_PLURAL.fullmatch(prev.lower()) and prev.lower() not in _NOT_PLURAL
+                        or prev.lower() in _IRREGULAR_PLURALS):
                     break  # the head noun of a phrase is its last: "partners | contribute"
                 if lw.endswith("ed") and lw not in _PARTICIPLE_NOUNS and not prev.rstrip(
                     "-"
@@ -945,8 +948,12 @@ class _Extractor:
         qm = _QUALIFIER_BEFORE_REVERSED.match(window)
         if qm and fig.qualifier is not Qualifier.RANGE:
             phrase = _fold(qm.group("q")[::-1]).lower()
-            fig.qualifier = _QUALIFIERS[phrase]
-            fig.qual_start = fig.qual_start - qm.end("q")
+            q_start = fig.qual_start - qm.end("q")
+            if not (phrase == "over" and fig.measures == "duration" and self._right_after_claim(
+                q_start
+            )):  # "£1.5bn over five years": the span of the figure before, not "more than"
+                fig.qualifier = _QUALIFIERS[phrase]
+                fig.qual_start = q_start
         si = self.layout.sentence(fig.start)
         sentence, time, lead_scope = self._sentence(si)
         s_start = si[0]
@@ -1026,6 +1033,14 @@ class _Extractor:
         self.claims.append(claim)
         self._last_in_sentence[si] = claim
         fig.end = q_end
+
+    def _right_after_claim(self, pos: int) -> bool:
+        """True when the last claim's quote ends just before *pos* (only blanks between)."""
+        if not self.claims:
+            return False
+        p = self.claims[-1].provenance
+        end = p.offset + len(p.quote)
+        return end <= pos and pos - end <= 3 and not self.scan[end:pos].strip()
 
     def _scope(self, fig: _Figure) -> str | None:
         scan = self.scan

@@ -533,3 +533,19 @@ def test_document_carries_its_source_and_text() -> None:
     assert (doc.source, doc.revision, doc.text, len(doc)) == ("f.txt", "abc123", "83 members", 1)
     assert list(doc) == [doc[0]] and doc[0].provenance.source == "f.txt"
     assert doc[0].provenance.revision == "abc123"
+
+
+def test_over_a_span_after_an_amount_is_no_qualifier() -> None:
+    """"£1.5bn over five years": "over" gives the span of the amount, not "more than"."""
+    doc = extract("The UK has committed £1.5bn over five years. It has over 20 years of work.")
+    assert [(c.value, c.unit, c.qualifier.value, c.quote) for c in doc] == [
+        (1_500_000_000, "GBP", "exact", "£1.5bn"), (5, "year", "exact", "five years"),
+        (20, "year", "over", "over 20 years of work")]
+
+
+def test_irregular_plurals_end_the_counted_noun() -> None:
+    """"1.2 billion people lack access": the noun phrase ends at "people", "children", "women"."""
+    assert [c.counted for c in extract(
+        "Over 1.2 billion people lack access. 300 children attend. 2.7 million women and girls "
+        "benefited. 225,000 security and police personnel serve.")] == [
+        "people", "children", "women and girls", "security and police personnel"]
