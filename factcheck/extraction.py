@@ -154,7 +154,7 @@ _RANGE_AFTER = re.compile(
 _RANGE_AND_AFTER = re.compile(r"\s+and\s+(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _IN_N_AFTER = re.compile(
-    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six"
+    r"\s+(?:in|out\s+of|(?P<per>per))\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)",
     re.IGNORECASE,
 )
@@ -186,7 +186,9 @@ _IDENTIFIER_BEFORE = re.compile(
 _LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z0-9]-$")
 # Digits that run on after the figure ("3.1.58", "1,00,000", "10:30"): a version, a code or
 # a grouping factcheck does not read, so no figure rather than a wrong one.
-_RUN_ON_AFTER = re.compile(r"[.,:]?\d")
+_RUN_ON_AFTER = re.compile(r"[.,:/]?\d")
+# "5,000+ volunteers", "100,000-plus refugees": the figure or more.
+_PLUS_AFTER = re.compile(r"\+(?![\d+])|[-‐‑]plus\b", re.IGNORECASE)
 # Letters attached to a figure that are no unit or scale factcheck knows ("12Gbps", "40mph"):
 # a figure in an unknown unit. One letter ("5G", "3D", "1990s") marks a name or a decade.
 _UNKNOWN_UNIT_AFTER = re.compile(r"[A-Za-z]{2,8}(?:/[A-Za-z]{1,6})?(?![\w\-])")
@@ -607,6 +609,10 @@ class _Extractor:
                 fig.qualifier = Qualifier.RANGE
                 fig.end = b = rng.end()
         b = self._scale(fig, b)
+        pm = _PLUS_AFTER.match(scan, b)
+        if pm and fig.value_high is None:
+            fig.qualifier = Qualifier.AT_LEAST
+            b = fig.end = pm.end()
         self._right(fig, b)
         return fig
 
@@ -652,12 +658,17 @@ class _Extractor:
         if plain and len(token) <= 2 and 1 <= int(token) <= 31:
             if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(scan, b):
                 return True
-        idm = _IDENTIFIER_BEFORE.search(before) if plain else None
+        idm = _IDENTIFIER_BEFORE.search(before) if "," not in token else None
         if idm and not _CURRENCY_BEFORE.search(before):
-            # "UNSCR 2254", "Article 5", "Phase 2", "SDG 4": a name, not an amount. A word in
-            # capitals that is plain English ("OVER 9,000 TROOPS") is no acronym.
+            # "UNSCR 2254", "Article 5", "Section 3.2", "SDG 4": a name, not an amount. A word
+            # in capitals that is plain English ("OVER 9,000 TROOPS") is no acronym, and an
+            # acronym before a decimal, a percentage or a scale word ("GDP 3.5%") is no name.
             word = idm.group().rstrip(" -")
-            if not (word.isupper() and (word.lower() in _CAPS_WORDS or len(word) >= 7)):
+            caps = word.isupper()
+            english = caps and (word.lower() in _CAPS_WORDS or len(word) >= 7)
+            amount = caps and ("." in token or _PERCENT_AFTER.match(scan, b) is not None
+                               or _SCALE_WORD_AFTER.match(scan, b) is not None)
+            if not english and not amount:
                 return True
         return False
 
@@ -732,6 +743,8 @@ class _Extractor:
                     b = fig.end = uk.end()
                 else:
                     nm = _IN_N_AFTER.match(scan, b)
+                    if nm and nm.group("per") and fig.measures != "count":
+                        nm = None  # "$3 per 1,000 litres" is a price, not a share
                     if nm and fig.value_high is None and fig.scale == 1:
                         d = nm.group("n").lower()
                         parsed = nums.parse_words(d)

@@ -259,6 +259,13 @@ def test_bundled_dates_and_identifiers_are_not_figures() -> None:
         "one of the largest coalitions",
         "the third largest",
         ".5 million",
+        "on 12/05/2021",
+        "24/7 support",
+        "a 50/50 split",
+        "Table 2.1 shows",
+        "Section 3.2 applies",
+        "1112,000 people",
+        "1,00,000 people",
     ],
 )
 def test_not_a_figure(text: str) -> None:
@@ -371,6 +378,12 @@ def test_a_date_becomes_time_context_not_a_figure() -> None:
         ("the budget was halved", (F(1, 2), "dimensionless", "exact", "multiple")),
         ("three times as many people", (F(3), "dimensionless", "exact", "multiple")),
         ("a fivefold increase", (F(5), "dimensionless", "exact", "multiple")),
+        # "+" and "-plus" after a figure; a rate per so many people; acronyms before amounts
+        ("5,000+ volunteers", (F(5000), "count", "at_least", "volunteers")),
+        ("100,000-plus refugees", (F(100_000), "count", "at_least", "refugees")),
+        ("a rate of 45 per 100,000 people", (F(45, 100_000), "dimensionless", "exact", "people")),
+        ("GDP 3% growth", (F(3), "percent", "exact", "growth")),
+        ("UNHCR 5 million people", (F(5_000_000), "count", "exact", "people")),
         # a unit factcheck does not know is still a figure
         ("12Gbps links", (F(12), "unknown", "exact", "links")),
     ],
