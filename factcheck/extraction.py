@@ -36,7 +36,7 @@ _NUMBER_WORDS = sorted(
     reverse=True,
 )
 _FRACTION_WORDS = sorted(nums.FRACTION_WORDS, key=len, reverse=True)
-_MULTIPLE_WORDS = {
+_MULTIPLE_WORDS: dict[str, int | Fraction] = {
     "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": Fraction(1, 2),
     "twice": 2, "thrice": 3,
     # "a fivefold increase", "rose tenfold"
@@ -57,13 +57,25 @@ def _keyword_alternation(words: Iterable[str]) -> str:
     return "|".join(f"[{k.upper()}{k}](?:{'|'.join(v)})" for k, v in sorted(groups.items()))
 
 
+def _word_start_alternation(words: Iterable[str]) -> str:
+    # The same words, but the pattern opens with a class of their first letters and checks
+    # only then that no letter comes before: the regex engine skips in C to the next such
+    # letter, where a pattern opening with a lookbehind is tried at every position.
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    firsts = "".join(k.upper() + k for k in sorted(groups))
+    rests = "|".join(f"(?<=[{k.upper()}{k}])(?:{'|'.join(v)})" for k, v in sorted(groups.items()))
+    return f"[{firsts}](?<![A-Za-z].)(?:{rests})"
+
+
 # A candidate is digits, or a number, fraction or multiple word. Digits may not follow a
-# letter, digit, dot, comma or slash: "G20", "3.1.58" and "2019/20" are not figures.
-_CANDIDATE = re.compile(
-    r"(?P<num>(?<![\w.,/])(?<!\d:)\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"|(?P<kw>(?<![A-Za-z])(?:"
-    + _keyword_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS])
-    + r")\b)"
+# letter, digit, dot, comma or slash: "G20", "3.1.58" and "2019/20" are not figures. The two
+# are looked for apart, each pattern opening with the characters it can start with (one
+# alternation of both scans at 12 MB/s, digits alone at 90 MB/s, words alone at 27 MB/s).
+_DIGITS_CANDIDATE = re.compile(r"\d(?<![\w.,/]\d)(?<!\d:\d)\d*(?:,\d{3})*(?:\.\d+)?")
+_WORD_CANDIDATE = re.compile(
+    _word_start_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS]) + r"\b"
 )
 _A_BEFORE = re.compile(r"(?<![A-Za-z])(?:(?P<half>half)\s+)?an?\s+$", re.IGNORECASE)
 
@@ -553,15 +565,25 @@ class _Extractor:
         scan = self.scan
         pos = 0
         n = len(scan)
-        search = _CANDIDATE.search
+        digits_search = _DIGITS_CANDIDATE.search
+        word_search = _WORD_CANDIDATE.search
+        # The next digits and the next number word, each kept until the scan passes it (the
+        # leftmost match from a later position is the same match while it lies ahead).
+        dm = digits_search(scan)
+        wm = word_search(scan)
         while pos < n:
-            m = search(scan, pos)
-            if m is None:
-                break
+            if dm is not None and dm.start() < pos:
+                dm = digits_search(scan, pos)
+            if wm is not None and wm.start() < pos:
+                wm = word_search(scan, pos)
             fig: _Figure | None
-            if m.lastgroup == "num":
+            if dm is not None and (wm is None or dm.start() < wm.start()):
+                m = dm
                 fig = self._digits(m)
+            elif wm is None:
+                break
             else:
+                m = wm
                 kw = m.group().lower()
                 if kw in nums.FRACTION_WORDS:
                     fig = self._fraction(m)
@@ -640,6 +662,10 @@ class _Extractor:
                     return True
         if _ORDINAL_AFTER.match(scan, b):
             return True
+        if a >= 2 and scan[a - 1] in "([" and scan[a - 2].isalnum() and scan[b:b + 1] in ")]":
+            return True  # "alert(1)", "note[3]": a call or a footnote mark, not an amount
+        if a >= 1 and scan[a - 1] == "[" and scan[b:b + 1] == "]":
+            return True  # "[12]": a footnote or reference mark
         if _LIST_MARK_AFTER.match(scan, b) and not scan[scan.rfind("\n", 0, a) + 1:a].strip("( \t"):
             return True  # "1. The Coalition ...", "(2) ...": a numbered list's mark
         if _CLOCK_AFTER.match(scan, b):
