@@ -10,10 +10,14 @@ declared rules on top. Run: ``python bench/bench_check.py``.
 from __future__ import annotations
 
 import random
+import sys
 import time
+from pathlib import Path
 
-from factcheck import check, extract
-from factcheck.rules import Rule, Rules
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+
+from factcheck import check, extract  # noqa: E402
+from factcheck.rules import Rule, Rules  # noqa: E402
 
 SYLLABLES = "ka ru mi to sa le no vi da pe zu ro".split()
 
