@@ -134,6 +134,20 @@ _CURRENCY_BEFORE = re.compile(
     r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
     r"|\b(?:USD|EUR|GBP|JPY|INR|CHF|CAD|AUD|Rs\.?))\s?$"
 )
+# The last character a currency before a figure can end with ("$", "USD", "Rs."): any other
+# character in the three before a figure spares the search.
+_CURRENCY_LAST = frozenset("$€£¥₹DRPYFs.")
+
+
+def _currency_before(text: str, a: int, window: int = 6) -> re.Match[str] | None:
+    """_CURRENCY_BEFORE searched in the *window* characters before *a* (and its ``\\s?$`` end)."""
+    if a and (text[a - 1] in _CURRENCY_LAST or a > 1 and (
+        text[a - 2] in _CURRENCY_LAST or a > 2 and text[a - 3] in _CURRENCY_LAST
+    )):
+        return _CURRENCY_BEFORE.search(text, max(0, a - window), a)
+    return None
+
+
 _SCALE_WORD_AFTER = re.compile(
     r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE
 )
@@ -195,6 +209,8 @@ _LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z0-9]-$")
 # Digits that run on after the figure ("3.1.58", "1,00,000", "10:30"): a version, a code or
 # a grouping factcheck does not read, so no figure rather than a wrong one.
 _RUN_ON_AFTER = re.compile(r"[.,:/]?\d")
+_RUN_ON_FIRST = frozenset(".,:/")
+_LIST_MARK_FIRST = frozenset(".)")
 # "5,000+ volunteers", "100,000-plus refugees": the figure or more.
 _PLUS_AFTER = re.compile(r"\+(?![\d+])|[-‐‑]plus\b", re.IGNORECASE)
 # Letters attached to a figure that are no unit or scale factcheck knows ("12Gbps", "40mph"):
@@ -623,11 +639,14 @@ class _Extractor:
             return None
         if self._not_a_figure(a, b, token):
             return None
-        value, decimals = nums.parse_digits(token)
+        if "," in token or "." in token:
+            value, decimals = nums.parse_digits(token)
+        else:
+            value, decimals = Fraction(int(token)), 0  # plain digits: parse_digits's result
         fig = _Figure(a, b, value)
         fig.decimals = decimals
         # Currency written before the figure ("$", "US$", "€", "EUR ").
-        cur = _CURRENCY_BEFORE.search(scan, max(0, a - 6), a)
+        cur = _currency_before(scan, a)
         if cur:
             fig.unit, fig.measures, fig.qual_start = U.CURRENCY_PREFIXES[
                 "".join(cur.group("c").split()).rstrip(".") if cur.group("c") != "Rs." else "Rs"
@@ -662,9 +681,13 @@ class _Extractor:
         if a > 0 and scan[a - 1] == "-" and _LETTER_HYPHEN_BEFORE.search(before):
             return True  # "COVID-19", "F-16", "2014-15" (the second part)
         nxt = scan[b:b + 1]
-        if _RUN_ON_AFTER.match(scan, b) or token.find(",") > 3:
+        # Each pattern after the figure is tried only when the next character can start it.
+        alpha = nxt.isalpha()
+        if (nxt in _RUN_ON_FIRST or nxt.isdecimal()) and _RUN_ON_AFTER.match(scan, b) or token.find(
+            ","
+        ) > 3:
             return True  # "3.1.58", "1,00,000", "1112,000": no figure as publishers group one
-        if nxt.isalpha() and not _SCALE_ABBR_ATTACHED.match(scan, b) and not _ORDINAL_AFTER.match(
+        if alpha and not _SCALE_ABBR_ATTACHED.match(scan, b) and not _ORDINAL_AFTER.match(
             scan, b
         ):
             # "5G", "3D", "A4": the figure is part of a name. An attached unit ("10km") is read,
@@ -677,15 +700,15 @@ class _Extractor:
             for pm in _PHONE.finditer(scan, max(0, a - 24), min(len(scan), b + 24)):
                 if pm.start() <= a < pm.end() and sum(map(str.isdigit, pm.group())) >= _PHONE_DIGITS:
                     return True
-        if _ORDINAL_AFTER.match(scan, b):
+        if alpha and _ORDINAL_AFTER.match(scan, b):
             return True
         if a >= 2 and scan[a - 1] in "([" and scan[a - 2].isalnum() and scan[b:b + 1] in ")]":
             return True  # "alert(1)", "note[3]": a call or a footnote mark, not an amount
         if a >= 1 and scan[a - 1] == "[" and scan[b:b + 1] == "]":
             return True  # "[12]": a footnote or reference mark
-        if _LIST_MARK_AFTER.match(scan, b) and not scan[scan.rfind("\n", 0, a) + 1:a].strip("( \t"):
+        if nxt in _LIST_MARK_FIRST and _LIST_MARK_AFTER.match(scan, b) and not scan[scan.rfind("\n", 0, a) + 1:a].strip("( \t"):
             return True  # "1. The Coalition ...", "(2) ...": a numbered list's mark
-        if _CLOCK_AFTER.match(scan, b):
+        if (alpha or nxt == ":" or nxt.isspace()) and _CLOCK_AFTER.match(scan, b):
             return True
         plain = "," not in token and "." not in token
         if plain and len(token) == 4 and 1000 <= int(token) <= 2100:
@@ -694,7 +717,7 @@ class _Extractor:
             if not (
                 _PERCENT_AFTER.match(scan, b)
                 or _SCALE_WORD_AFTER.match(scan, b)
-                or _CURRENCY_BEFORE.search(scan, max(0, a - 6), a)
+                or _currency_before(scan, a)
                 or _UNIT_AFTER.match(scan, b)
             ) or _YEAR_RANGE_AFTER.match(scan, b):
                 return True
@@ -702,7 +725,7 @@ class _Extractor:
             if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(scan, b):
                 return True
         idm = _IDENTIFIER_BEFORE.search(before) if "," not in token else None
-        if idm and not _CURRENCY_BEFORE.search(before):
+        if idm and not _currency_before(before, len(before), len(before)):
             # "UNSCR 2254", "Article 5", "Section 3.2", "SDG 4": a name, not an amount. A word
             # in capitals that is plain English ("OVER 9,000 TROOPS") is no acronym, and an
             # acronym before a decimal, a percentage or a scale word ("GDP 3.5%") is no name.
