@@ -392,6 +392,7 @@ class _Layout:
         self.para_starts: list[int] = []
         self.para_ends: list[int] = []
         self._sentences: dict[int, tuple[list[int], list[int]]] = {}
+        self._last_sentence: tuple[int, int, tuple[int, int]] = (0, 0, (0, 0))
         self._paragraphs()
 
     def _line(self, start: int) -> tuple[int, str]:
@@ -536,12 +537,22 @@ class _Layout:
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding *offset*."""
-        p = bisect.bisect_right(self.para_starts, offset) - 1
+        lo, hi, hit = self._last_sentence
+        if lo <= offset < hi:
+            return hit  # figures come in order, often several in one sentence
+        starts = self.para_starts
+        p = bisect.bisect_right(starts, offset) - 1
         if p < 0:
             return 0, min(len(self.scan), MAX_SENTENCE_CHARS)
         ss, se = self._split(p)
         k = max(bisect.bisect_right(ss, offset) - 1, 0)
-        return ss[k], se[k]
+        hit = ss[k], se[k]
+        # The same answer holds up to the next sentence's or paragraph's start.
+        hi = ss[k + 1] if k + 1 < len(ss) else len(self.scan) + 1
+        if p + 1 < len(starts) and starts[p + 1] < hi:
+            hi = starts[p + 1]
+        self._last_sentence = (ss[k], hi, hit)
+        return hit
 
     def section(self, offset: int) -> str | None:
         i = bisect.bisect_right(self.heading_starts, offset) - 1
@@ -589,7 +600,7 @@ class _Extractor:
         self.claims: list[Claim] = []
         self.ids: set[str] = set()
         self._id_next: dict[str, int] = {}
-        self._sentence_cache: dict[tuple[int, int], tuple[str, TimeContext, str | None]] = {}
+        self._sentence_cache: dict[tuple[int, int], tuple[str, TimeContext, str | None, bool]] = {}
         self._last_in_sentence: dict[tuple[int, int], Claim] = {}
 
     # -- scanning
@@ -1034,7 +1045,7 @@ class _Extractor:
                 fig.qualifier = _QUALIFIERS[phrase]
                 fig.qual_start = q_start
         si = self.layout.sentence(fig.start)
-        sentence, time, lead_scope = self._sentence(si)
+        sentence, time, lead_scope, as_written = self._sentence(si)
         s_start = si[0]
         if fig.qual_start < s_start:
             fig.qual_start = fig.start
@@ -1066,8 +1077,13 @@ class _Extractor:
         line, col = self.layout.line_col(fig.qual_start)
         sent_raw_start = s_start
         # The sentence is read from the scan text (markup blanked), so its span is too.
-        span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
-        span_b = span_a + len(_fold(scan[fig.qual_start:q_end]).strip())
+        if as_written and q_end <= si[1]:
+            # Folding leaves this sentence as it is (single spaces, one line): so its offsets.
+            span_a = fig.qual_start - sent_raw_start
+            span_b = span_a + len(scan[fig.qual_start:q_end].strip())
+        else:
+            span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
+            span_b = span_a + len(_fold(scan[fig.qual_start:q_end]).strip())
         counted = fig.counted or _FALLBACK_COUNTED.get(fig.measures, "figure")
         base = _slug(counted) or "figure"
         if base in self.ids and scope:
@@ -1136,11 +1152,12 @@ class _Extractor:
             return None
         return s
 
-    def _sentence(self, si: tuple[int, int]) -> tuple[str, TimeContext, str | None]:
+    def _sentence(self, si: tuple[int, int]) -> tuple[str, TimeContext, str | None, bool]:
         hit = self._sentence_cache.get(si)
         if hit is not None:
             return hit
-        sentence = _fold(self.scan[si[0]:si[1]]).strip()
+        raw = self.scan[si[0]:si[1]]
+        sentence = _fold(raw).strip()
         dated = _YEAR_HINT.search(sentence) or _MONTH_HINT.search(sentence)
         since = _SINCE.search(sentence) if dated else None
         as_of = _AS_OF.search(sentence) if dated else None
@@ -1153,7 +1170,7 @@ class _Extractor:
         lead_scope = lead.group("s") if lead else None
         if lead_scope and _MONTH_START.match(lead_scope):
             lead_scope = None
-        result = (sentence, time, lead_scope)
+        result = (sentence, time, lead_scope, sentence == raw)
         self._sentence_cache[si] = result
         return result
 
