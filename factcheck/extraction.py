@@ -99,13 +99,28 @@ _QUALIFIER_PHRASES: list[tuple[str, Qualifier]] = [
 _QUALIFIERS = {p: q for p, q in _QUALIFIER_PHRASES}
 
 
+def _by_first_character(alternatives: Iterable[tuple[str, str, str]]) -> str:
+    # For case-blind (IGNORECASE) patterns: (first character, the rest as a pattern, what goes
+    # before the character) in order of preference, grouped under their first character in
+    # either case, each group in that order. The regex engine tries every alternative of a
+    # case-blind alternation in turn; here it tries one group (only phrases that start with the
+    # same letter can match at a place, so the first that matches is the same).
+    groups: dict[tuple[str, str], list[str]] = {}
+    for first, rest, before in alternatives:
+        groups.setdefault((first.lower(), before), []).append(rest)
+    return "|".join(
+        f"{before}{re.escape(lead)}(?:{'|'.join(rests)})" for (lead, before), rests in groups.items()
+    )
+
+
 def _phrase_pattern(phrases: Iterable[str], bounded: bool = True) -> str:
     # bounded=False lets a phrase start right after a digit: a unit attached to its figure.
     parts = []
     for p in sorted(phrases, key=len, reverse=True):
-        esc = r"\s+".join(re.escape(w) for w in p.split())
-        parts.append(rf"\b{esc}" if bounded and p[0].isalpha() else esc)
-    return "|".join(parts)
+        words = p.split()
+        rest = r"\s+".join([re.escape(words[0][1:]), *map(re.escape, words[1:])])
+        parts.append((words[0][0], rest, r"\b" if bounded and p[0].isalpha() else ""))
+    return _by_first_character(parts)
 
 
 # "and" is tried first: "two hundred and five" (British) goes on after a scale word only.
@@ -120,9 +135,10 @@ _HALF_A_SCALE = re.compile(r"\s+an?\s+(?:million|billion|thousand|dozen)\b", re.
 def _reversed_phrase_pattern(phrases: Iterable[str]) -> str:
     parts = []
     for p in sorted(phrases, key=len, reverse=True):
-        esc = r"\s+".join(re.escape(w[::-1]) for w in reversed(p.split()))
-        parts.append(esc + (r"(?![A-Za-z])" if p[0].isalpha() else ""))
-    return "|".join(parts)
+        words = [w[::-1] for w in reversed(p.split())]
+        rest = r"\s+".join([re.escape(words[0][1:]), *map(re.escape, words[1:])])
+        parts.append((words[0][0], rest + (r"(?![A-Za-z])" if p[0].isalpha() else ""), ""))
+    return _by_first_character(parts)
 
 
 # Qualifiers are matched backwards: the window before a figure is reversed and one anchored
