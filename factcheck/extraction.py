@@ -304,6 +304,9 @@ _AS_OF = re.compile(
     rf"|[Ee]nd\s+of|[Oo]n)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
     rf"\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
 )
+# Every running-total phrase holds one of these (a cheap test before the pattern).
+_CUMULATIVE_KEYS = ("since", "to date", "so far", "total", "in all", "altogether", "cumulative",
+                    "overall", "to this day")
 # A sentence may give a date when it has a year or a month name (two searches that each
 # open with the characters they start with are 4x faster than one alternation of both).
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
@@ -681,7 +684,9 @@ class _Extractor:
             fig.start = cur.start()
         # A range: "30-34 million", "5–19", "between 5 and 19".
         rng = _RANGE_AFTER.match(scan, b)
-        if rng is None and _BETWEEN_BEFORE.search(scan, max(0, fig.start - 12), fig.start):
+        if rng is None and "between" in scan[max(0, fig.start - 12):fig.start].lower() and (
+            _BETWEEN_BEFORE.search(scan, max(0, fig.start - 12), fig.start)
+        ):
             rng = _RANGE_AND_AFTER.match(scan, b)
         if rng is not None and not _RUN_ON_AFTER.match(scan, rng.end()):
             try:
@@ -751,7 +756,14 @@ class _Extractor:
         if plain and len(token) <= 2 and 1 <= int(token) <= 31:
             if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(scan, b):
                 return True
-        idm = _IDENTIFIER_BEFORE.search(before) if "," not in token else None
+        idm = None
+        if "," not in token:
+            # A name has no spaces and ends right before the figure (or its space and hyphen):
+            # it starts after the last space before that, so the search starts there too.
+            cut = len(before) - 2
+            idm = _IDENTIFIER_BEFORE.search(
+                before, max(before.rfind(" ", 0, cut), before.rfind("\n", 0, cut)) + 1
+            )
         if idm and not _currency_before(before, len(before), len(before)):
             # "UNSCR 2254", "Article 5", "Section 3.2", "SDG 4": a name, not an amount. A word
             # in capitals that is plain English ("OVER 9,000 TROOPS") is no acronym, and an
@@ -824,7 +836,9 @@ class _Extractor:
                     if fig.unit == "percent":
                         fig.counted = U.UNIT_WORDS[key][1]
                     b = fig.end = um.end()
-                elif age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start):
+                elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
+                    age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
+                ):
                     fig.unit, fig.measures, fig.counted = "year", "duration", "age"
                     # "under the age of 18": the qualifier stands before "the age of";
                     # "aged under 18": inside the phrase.
@@ -1175,12 +1189,15 @@ class _Extractor:
         raw = self.scan[si[0]:si[1]]
         sentence = _fold(raw).strip()
         dated = _YEAR_HINT.search(sentence) or _MONTH_HINT.search(sentence)
+        folded = sentence.lower()
         since = _SINCE.search(sentence) if dated else None
         as_of = _AS_OF.search(sentence) if dated else None
         time = TimeContext(
             as_of=_fold(as_of.group("d")) if as_of else None,
             since=_fold(since.group("d")) if since else None,
-            cumulative=bool(_CUMULATIVE.search(sentence)),
+            cumulative=any(k in folded for k in _CUMULATIVE_KEYS) and bool(
+                _CUMULATIVE.search(sentence)
+            ),
         )
         lead = _LEAD_SCOPE.match(sentence)
         lead_scope = lead.group("s") if lead else None
