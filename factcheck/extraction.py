@@ -295,13 +295,16 @@ _AGE_BEFORE = re.compile(
     r"(?:\s+(?P<q>under|over|below|above|less\s+than|more\s+than|at\s+least|up\s+to))?\s*$",
     re.IGNORECASE,
 )
+# Both open with the first letters of their words and look behind only then (the regex engine
+# skips to such a letter; a pattern that opens with "\b" is tried at every position).
 _SINCE = re.compile(
-    rf"\b[Ss]ince\s+(?P<d>(?:(?:early|mid|late|the\s+start\s+of|the\s+end\s+of)[\s-]+)?"
+    rf"[Ss](?<!\w.)ince\s+(?P<d>(?:(?:early|mid|late|the\s+start\s+of|the\s+end\s+of)[\s-]+)?"
     rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})(?:\s+\d{{1,2}})?)"
 )
 _AS_OF = re.compile(
-    rf"\b(?:[Ii]n|[Aa]s\s+of|[Aa]s\s+at|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Aa]t\s+the\s+end\s+of"
-    rf"|[Ee]nd\s+of|[Oo]n)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
+    rf"[IiAaBbDdUuTtEeOo](?<!\w.)(?:(?<=[Ii])n|(?<=[Aa])s\s+of|(?<=[Aa])s\s+at|(?<=[Bb])y"
+    rf"|(?<=[Dd])uring|(?<=[Uu])ntil|(?<=[Tt])hrough|(?<=[Aa])t\s+the\s+end\s+of|(?<=[Ee])nd\s+of"
+    rf"|(?<=[Oo])n)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
     rf"\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
 )
 # Every running-total phrase holds one of these (a cheap test before the pattern).
