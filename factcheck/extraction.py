@@ -370,6 +370,10 @@ def _step(place: int, decimals: int) -> Fraction:
 
 def _fold(text: str) -> str:
     """Line breaks and runs of spaces folded to one space; "counter-\\nDaesh" joined."""
+    if "  " not in text and text.isprintable() and text != " ":
+        # Most pieces folded: no character is a space but the ASCII space (any other is not
+        # printable), none of those runs on: folding leaves them as they are.
+        return text
     if "-\n" in text or "-\r\n" in text:
         text = _FOLD_HYPHEN.sub("", text)
     folded = " ".join(text.split())
