@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
 from factcheck import numbers as nums
@@ -23,7 +23,7 @@ from factcheck import units as U
 from factcheck.claim import Claim, Document, Provenance, Qualifier, TimeContext
 from factcheck.readers import Reader, read_plain
 
-__all__ = ["extract", "slugify"]
+__all__ = ["ends_sentence", "extract", "sentence_bounds", "sentence_ends", "slugify"]
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -315,6 +315,7 @@ _CUMULATIVE_KEYS = ("since", "to date", "so far", "total", "in all", "altogether
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 _MONTH_HINT = re.compile(_word_start_alternation(_MONTHS.split("|"), cased=True, after=r"\w") + r"\b")
 _MONTH_START = re.compile(rf"(?:{_MONTHS})\b")
+_MONTH_END = re.compile(rf"(?i)\b(?:{_MONTHS})\Z")
 _MONTH_WHOLE = re.compile(rf"(?:{_MONTHS})\b.*")
 _CUMULATIVE = re.compile(
     _word_start_alternation(
@@ -366,6 +367,67 @@ def _step(place: int, decimals: int) -> Fraction:
     Few distinct steps occur (scales times decimals written), so each Fraction is built once.
     """
     return Fraction(place, 10**decimals)
+
+
+def sentence_ends(
+    text: str, start: int = 0, end: int | None = None, *, firm: bool = False,
+    from_sentence_start: bool = True,
+) -> Iterator[tuple[int, int, int]]:
+    """Where sentences end in ``text[start:end]``, as the extractor splits a paragraph.
+
+    Yields (offset of the stop, offset after it and any closing quote or bracket, offset of
+    the next sentence: after the blanks that follow, at most *end*). A stop ends a sentence
+    when the next sentence starts with a capital, a digit, a bullet or a currency sign, and
+    the word before the stop is no abbreviation ("approx.") and no initials ("U.S."); see
+    :func:`ends_sentence`. With *firm*, nor is it a month name: the extractor reads the figure
+    after "in March." as a date, so a reader that cuts text into sentences must not cut there.
+
+    *start* is a sentence's start (a paragraph's, or the last next-sentence offset yielded):
+    the word before a stop is read from there on. With *from_sentence_start* false (a scan
+    that starts anywhere), it is read as far back as the text goes.
+    """
+    stop = len(text) if end is None else end
+    sentence_start = start if from_sentence_start else 0
+    for m in _SENTENCE_END.finditer(text, start, stop):
+        s = m.start()
+        lo = max(sentence_start, s - 24)
+        tok_start = max(max(text.rfind(" ", lo, s), text.rfind("\n", lo, s)) + 1, sentence_start)
+        if not ends_sentence(text[tok_start:s], firm=firm):
+            continue
+        nxt = m.end()
+        while nxt < stop and text[nxt].isspace():
+            nxt += 1
+        yield s, m.end(), nxt
+        if from_sentence_start:
+            sentence_start = nxt
+
+
+def ends_sentence(word: str, *, firm: bool = False) -> bool:
+    """False when a stop after *word* ends no sentence: an abbreviation or initials.
+
+    With *firm*, a month name neither ("in March. 5 people": the 5 is read as a date).
+    """
+    token = word.lower().lstrip("(\"'“‘")
+    if token in _ABBREVIATIONS or _ABBREVIATED.fullmatch(token):
+        return False
+    return not (firm and _MONTH_END.search(word))
+
+
+def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the sentences of ``text[start:end]`` (one paragraph).
+
+    A sentence ends after its stop and closing quotes (see :func:`sentence_ends`); the next
+    starts after the blanks that follow. Text without a sentence end is one sentence.
+    """
+    stop = len(text) if end is None else end
+    bounds = []
+    at = start
+    for _stop, stop_end, nxt in sentence_ends(text, start, stop):
+        bounds.append((at, stop_end))
+        at = nxt
+    if at < stop or not bounds:
+        bounds.append((at, stop))
+    return bounds
 
 
 def _fold(text: str) -> str:
@@ -517,16 +579,9 @@ class _Layout:
         ss: list[int] = []
         se: list[int] = []
         start = a
-        for m in _SENTENCE_END.finditer(scan, a, b):
-            lo = max(start, m.start() - 24)
-            tok_start = max(scan.rfind(" ", lo, m.start()), scan.rfind("\n", lo, m.start())) + 1
-            token = scan[max(tok_start, start): m.start()].lower().lstrip("(\"'“‘")
-            if token in _ABBREVIATIONS or _ABBREVIATED.fullmatch(token):
-                continue
-            self._add_sentence(ss, se, start, m.end())
-            start = m.end()
-            while start < b and scan[start].isspace():
-                start += 1
+        for _stop, stop_end, nxt in sentence_ends(scan, a, b):
+            self._add_sentence(ss, se, start, stop_end)
+            start = nxt
         if start < b:
             self._add_sentence(ss, se, start, b)
         if not ss:
