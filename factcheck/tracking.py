@@ -376,10 +376,7 @@ def _ends_block(text: str, start: int, end: int) -> bool:
     rules = _sentence_rules()
     if rules is None:  # pragma: no cover - the extractor lost its rules: be safe
         return False
-    _, abbreviations, month = rules
-    token = m.group("tok").lower()
-    return not (token in abbreviations or _INITIALS.fullmatch(token)
-                or month.search(m.group("tok")))
+    return rules[1](m.group("tok"), firm=True)
 
 
 def _spans(text: str, base: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -497,8 +494,12 @@ class _BlockCache:
         return hit
 
 
+_Rules = tuple[Callable[..., Iterator[tuple[int, int, int]]], Callable[..., bool]]
+"""The extractor's ``sentence_ends`` and ``ends_sentence``."""
+
+
 @functools.lru_cache(maxsize=1)
-def _sentence_rules() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]] | None:
+def _sentence_rules() -> _Rules | None:
     """The extractor's own sentence-end rule, so windows end where its sentences end.
 
     ``None`` when the extractor no longer has it: then whole blocks are read instead.
@@ -506,15 +507,11 @@ def _sentence_rules() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]
     import importlib  # noqa: PLC0415
 
     ex = importlib.import_module("factcheck.extraction")
-    end = getattr(ex, "_SENTENCE_END", None)
-    abbreviations = getattr(ex, "_ABBREVIATIONS", None)
-    months = getattr(ex, "_MONTHS", None)
-    if end is None or abbreviations is None or months is None:  # pragma: no cover
+    ends = getattr(ex, "sentence_ends", None)
+    ends_sentence = getattr(ex, "ends_sentence", None)
+    if ends is None or ends_sentence is None:  # pragma: no cover
         return None
-    return end, abbreviations, re.compile(rf"(?i)\b(?:{months})\Z")
-
-
-_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+    return ends, ends_sentence
 _WINDOW_LEAD = "Xx.\n"
 """Read before a sentence window that starts mid-block: a sentence of its own, no figure."""
 
@@ -523,29 +520,20 @@ _LOOK_BACK = 600
 """How far before an edit a sentence window may start (characters)."""
 
 
-def _boundaries(scan: str, rules: tuple[re.Pattern[str], frozenset[str], re.Pattern[str]],
-                pos: int = 0) -> Iterator[tuple[int, int, int]]:
-    """Sentence ends in a block from *pos* on: (punctuation, next sentence, lookahead end)."""
-    end_re, abbreviations, month = rules
+def _boundaries(scan: str, rules: _Rules, pos: int = 0) -> Iterator[tuple[int, int, int]]:
+    """Sentence ends in a block from *pos* on: (punctuation, next sentence, lookahead end).
+
+    Firm ends only: not after a month name ("in March. 5 people": the extractor reads the 5
+    as a date). *pos* may be anywhere, so the word before a stop is read as far back as it goes.
+    """
     n = len(scan)
-    for m in end_re.finditer(scan, pos):
-        s = m.start()
-        lo = max(0, s - 24)
-        tok_start = max(scan.rfind(" ", lo, s), scan.rfind("\n", lo, s)) + 1
-        token = scan[tok_start:s].lower().lstrip("(\"'“‘")
-        if token in abbreviations or _INITIALS.fullmatch(token):
-            continue
-        if month.search(scan, tok_start, s):
-            continue  # "in March. 5 people": the extractor reads the 5 as a date
-        nxt = m.end()
-        while nxt < n and scan[nxt].isspace():
-            nxt += 1
+    for s, _end, nxt in rules[0](scan, pos, firm=True, from_sentence_start=False):
         yield s, nxt, min(n, nxt + 2)
 
 
 def _read_window(
     old: _Block, new_text: str, reader: Reader,
-    rules: tuple[re.Pattern[str], frozenset[str], re.Pattern[str]],
+    rules: _Rules,
     cache: _BlockCache | None = None,
     hint: tuple[int, int] | None = None,
 ) -> tuple[_Read, list[tuple[int, int]], list[int], list[int]] | None:
