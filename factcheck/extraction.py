@@ -202,6 +202,9 @@ _RATE_AFTER = re.compile(
 _TWICE_AFTER = re.compile(r"\s+(?:as|the|that|what)\b")
 _TIMES_AFTER = re.compile(r"\s+times\b(?=\s+(?:as|more|higher|larger|greater|the|over|what))",
                           re.IGNORECASE)
+_ELLIPSIS_AFTER = re.compile(
+    r"\s*(?:[,;.)\]]|$|(?:in|across|for|at|by|from|within|inside|outside|among|per)\b)"
+)
 _LIST_MARK_AFTER = re.compile(r"[.)][ \t]")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d)", re.IGNORECASE)
@@ -275,12 +278,19 @@ _SUSPENDED_TO = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re
 _WORD_TOKEN = re.compile(r"[ \t\r\n]*(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
 _AND_TOKEN = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
 _LEAD_SKIP = frozenset("of the in for on its their all an a".split())
+# Opened by the first letters of "in", "across", ... (the regex engine skips to them; "\b"
+# first would be tried at every position), then the same words in the same order.
 _SCOPE_AFTER = re.compile(
-    r"\b(?:in|across|throughout|inside|within)\s+(?:the\s+)?(?P<s>[A-Z][\w'’\-]*"
+    r"[iatw](?<!\w.)(?:(?<=i)n|(?<=a)cross|(?<=t)hroughout|(?<=i)nside|(?<=w)ithin)"
+    r"\s+(?:the\s+)?(?P<s>[A-Z][\w'’\-]*"
     r"(?:(?:\s+(?:and|&)\s+|\s+|,\s*)[A-Z][\w'’\-]*){0,3})"
 )
-# A scope's clause ends at punctuation or at the next figure.
-_CLAUSE_END = re.compile(r"[,;.()\[\]:!?\d•]|\s(?:and|but|while|which|who)\s+(?:[a-z]+\s+)?[\d$€£]")
+# A scope's clause ends at punctuation or at the next figure ("... and 30 percent"); one
+# class of every character it can start with opens the pattern, for the engine to skip to.
+_CLAUSE_END = re.compile(
+    r"[,;.()\[\]:!?\d•\s](?:(?<=[,;.()\[\]:!?\d•])"
+    r"|(?<=\s)(?:and|but|while|which|who)\s+(?:[a-z]+\s+)?[\d$€£])"
+)
 _LEAD_SCOPE = re.compile(
     r"^(?:In|Across|Throughout|Within)\s+(?:the\s+)?(?P<s>[A-Z][\w'’\-]*(?:\s+(?:and\s+)?"
     r"[A-Z][\w'’\-]*){0,3}),"
@@ -358,6 +368,7 @@ def slugify(text: str, max_words: int = 4) -> str:
 _slug = functools.lru_cache(maxsize=4096)(slugify)
 
 _ZERO = Fraction(0)
+_NO_TIME = TimeContext()
 
 
 @functools.lru_cache(maxsize=256)
@@ -1146,8 +1157,11 @@ class _Extractor:
             nb = _NUMBER_OF_BEFORE.search(scan, max(s_start, fig.start - 200), fig.start)
             if nb:
                 fig.counted = _fold(nb.group("n"))
-            elif prev is not None and prev.unit == fig.unit and prev.counted:
-                fig.counted = prev.counted  # "62 percent of the terrain ... and 30 percent in Syria"
+            elif (prev is not None and prev.unit == fig.unit and prev.counted
+                  and _ELLIPSIS_AFTER.match(scan, fig.end)):
+                # "62 percent of the terrain ... and 30 percent in Syria": the figure stands
+                # for the same thing in another place. Not "... and 114,300 were resettled".
+                fig.counted = prev.counted
         scope = self._scope(fig) or lead_scope
         # Precision: the place value of the last written digit.
         if fig.step is None:
@@ -1254,13 +1268,17 @@ class _Extractor:
         folded = sentence.lower()
         since = _SINCE.search(sentence) if dated else None
         as_of = _AS_OF.search(sentence) if dated else None
-        time = TimeContext(
-            as_of=_fold(as_of.group("d")) if as_of else None,
-            since=_fold(since.group("d")) if since else None,
-            cumulative=any(k in folded for k in _CUMULATIVE_KEYS) and bool(
-                _CUMULATIVE.search(sentence)
-            ),
+        cumulative = any(map(folded.__contains__, _CUMULATIVE_KEYS)) and bool(
+            _CUMULATIVE.search(sentence)
         )
+        if as_of or since or cumulative:
+            time = TimeContext(
+                as_of=_fold(as_of.group("d")) if as_of else None,
+                since=_fold(since.group("d")) if since else None,
+                cumulative=cumulative,
+            )
+        else:
+            time = _NO_TIME  # most sentences give none (one shared, frozen record)
         lead = _LEAD_SCOPE.match(sentence)
         lead_scope = lead.group("s") if lead else None
         if lead_scope and _MONTH_START.match(lead_scope):
