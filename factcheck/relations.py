@@ -116,6 +116,27 @@ def _is_share(c: Claim) -> bool:
     )
 
 
+_OF_WHOLE = re.compile(r"\s+of\s+(?:(?:the|all|its|their)\s+)*(?P<whole>.+)", re.DOTALL)
+
+
+def _share_whole(c: Claim) -> str | None:
+    """What a share is *of*, when its words say: "94% of malaria cases" -> "malaria cases".
+
+    ("60% women" names the part, not the whole: None.)
+    """
+    at = c.quote.find(c.stated.split()[-1]) if c.stated else -1
+    if at < 0:
+        return None
+    m = _OF_WHOLE.match(c.quote, at + len(c.stated.split()[-1]))
+    return " ".join(m.group("whole").lower().split()) if m else None
+
+
+def _same_whole(a: Claim, b: Claim) -> bool:
+    """Two shares may be of one whole unless their words name two different wholes."""
+    wa, wb = _share_whole(a), _share_whole(b)
+    return wa is None or wb is None or wa == wb
+
+
 # --------------------------------------------------------------------------- the words between
 
 _BULLET_AT_LINE = re.compile(r"\n[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+\-–]|\(?\d{1,2}[.)])[ \t]+")
@@ -340,6 +361,8 @@ class _Finder:
             pure = (bool(g.norm) and _SEP.match(g.norm) is not None) or (not g.norm and g.newline)
             bullet = g.bullet and _BULLET_ITEM.match(g.norm) is not None and "\n" in g.raw
             if _is_share(cs[i]):
+                if not _same_whole(cs[i], cs[i + 1]):
+                    continue  # "94% of malaria cases and 95% of malaria deaths": two wholes
                 self.joins_shares[i] = pure or (bullet and not _BULLET_ITEM.match(g.norm).group("label").strip())  # type: ignore[union-attr]
                 continue
             self.joins[i] = pure or bullet or _SEP_AFTER_PLACE.match(g.norm) is not None

@@ -283,3 +283,10 @@ def test_same_noun_in_other_contexts_is_not_a_contradiction():
     text = ("More than 4.3 million displaced people have returned to their homes.\n\n"
             "Some 1.2 million displaced people still live in camps.\n")
     assert [f[1] for f in problems(text)] == ["undetermined"]
+
+
+def test_shares_of_two_named_wholes_are_not_added():
+    """'94% of malaria cases and 95% of malaria deaths' are shares of two wholes: no finding."""
+    text = "In 2022, the Region was home to 94% of malaria cases and 95% of malaria deaths."
+    assert [] == list(check(extract(text)).findings)
+
