@@ -305,6 +305,12 @@ _NUMBER_OF_BEFORE = re.compile(
     r"|stood|rose|fell|reached|increased|decreased|grew|dropped|declined|to|across|from|at)\b)",
     re.IGNORECASE,
 )
+_PEOPLE_AGED_BEFORE = re.compile(
+    r"\b(?:children|people|persons|adults|girls|boys|women|men|infants|babies|youths?|pupils"
+    r"|students|those|anyone|everyone)\s+(?:aged\s+)?(?:under|over|below|above|aged"
+    r"|older\s+than|younger\s+than)\s*$",
+    re.IGNORECASE,
+)
 _AGE_BEFORE = re.compile(
     r"\b(?:(?:the\s+)?age[sd]?(?:\s+of)?|aged\s+between)"
     r"(?:\s+(?P<q>under|over|below|above|less\s+than|more\s+than|at\s+least|up\s+to))?\s*$",
@@ -928,6 +934,12 @@ class _Extractor:
                     fig.qual_start = age.start()
                     if age.group("q"):
                         fig.qualifier = _QUALIFIERS[_fold(age.group("q")).lower()]
+                elif (
+                    fig.value <= 120 and fig.value.denominator == 1
+                    and _PEOPLE_AGED_BEFORE.search(scan, max(0, fig.start - 40), fig.start)
+                ):
+                    # "children under 5 accounted for ...", "adults over 65": an age limit.
+                    fig.unit, fig.measures, fig.counted = "year", "duration", "age"
                 elif scan[b - 1:b].isdigit() and (uk := _UNKNOWN_UNIT_AFTER.match(scan, b)):
                     fig.unit, fig.measures = U.UNKNOWN, "unknown"
                     b = fig.end = uk.end()

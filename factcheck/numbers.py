@@ -60,7 +60,13 @@ FRACTION_WORDS: dict[str, int] = {
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
 }
 
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Thousands are grouped with commas ("608,000") or, in the SI and WHO/UN style, with a space,
+# a no-break space or a thin space ("608 000").
+_DIGITS = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+)
+_GROUP_MARKS = str.maketrans("", "", ", \u00a0\u202f\u2009")
 
 
 def parse_digits(text: str) -> tuple[Fraction, int]:
@@ -70,7 +76,7 @@ def parse_digits(text: str) -> tuple[Fraction, int]:
     """
     if not _DIGITS.fullmatch(text):
         raise ValueError(f"not a figure: {text!r}")
-    plain = text.replace(",", "")
+    plain = text.translate(_GROUP_MARKS)
     whole, _, frac = plain.partition(".")
     decimals = len(frac)
     return Fraction(int(whole + frac), 10**decimals), decimals

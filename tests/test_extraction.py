@@ -562,3 +562,19 @@ def test_irregular_plurals_end_the_counted_noun() -> None:
         "Over 1.2 billion people lack access. 300 children attend. 2.7 million women and girls "
         "benefited. 225,000 security and police personnel serve.")] == [
         "people", "children", "women and girls", "security and police personnel"]
+
+
+def test_space_grouped_thousands_are_one_figure() -> None:
+    """'608 000 malaria deaths' (WHO style) is 608,000 deaths, not 608 and 0."""
+    doc = extract("In 2022 there were 608 000 malaria deaths in 85 countries.")
+    assert [(F(608000), "malaria deaths"), (F(85), "countries")] == [
+        (c.value, c.counted) for c in doc
+    ]
+
+
+def test_an_age_limit_after_a_group_of_people_is_an_age() -> None:
+    """'Children under 5' and 'adults over 65' state ages in years, not counts."""
+    doc = extract("Children under 5 accounted for 78% of deaths; adults over 65 make up 20%.")
+    assert [("age", "year", "under", F(5)), ("age", "year", "over", F(65))] == [
+        (c.counted, c.unit, c.qualifier.value, c.value) for c in doc if c.unit == "year"
+    ]

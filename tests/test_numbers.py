@@ -30,7 +30,7 @@ def test_parse_digits(text: str, value: F, decimals: int) -> None:
     assert nums.parse_digits(text) == (value, decimals)
 
 
-@pytest.mark.parametrize("text", ["", "1,00", "1,0000", ",5", "1.", ".5", "1.2.3", "1 000", "-5",
+@pytest.mark.parametrize("text", ["", "1,00", "1,0000", ",5", "1.", ".5", "1.2.3", "-5",
                                   "five", "1e6", "12,34,567"])
 def test_parse_digits_rejects_malformed(text: str) -> None:
     """Anything that is not a well-formed figure is a ValueError."""
@@ -178,3 +178,12 @@ def test_scales() -> None:
         "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
         "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12, "lakh": 10**5,
         "crore": 10**7}
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("608 000", 608000), ("1 234 567", 1234567), ("12\u00a0500", 12500), ("3\u202f000.5", F(6001, 2))],
+)
+def test_parse_digits_reads_space_grouped_thousands(text: str, value: object) -> None:
+    """Thousands grouped by a space, no-break or thin space (SI, WHO style) read as one figure."""
+    assert (value, text.count(".") and len(text.split(".")[1])) == nums.parse_digits(text)
