@@ -184,6 +184,7 @@ _UNIT_AFTER = re.compile(
     + r")(?![\w])",
     re.IGNORECASE,
 )
+_HYPHENS = frozenset("-‐‑")
 _BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
 _COMPOUND_AFTER = re.compile(
     r"[-‐‑](?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
@@ -283,6 +284,14 @@ _SUSPENDED_TO = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re
 _WORD_TOKEN = re.compile(r"[ \t\r\n]*(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
 _AND_TOKEN = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
 _LEAD_SKIP = frozenset("of the in for on its their all an a".split())
+_MORE_FEWER = frozenset("more fewer less extra".split())
+# Words right before a figure that make it a part of the figure before it: "20,000 officers,
+# of which 11,000 ...", "of whom 300", "among them 12".
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:of\s+(?:which|whom|these|them|those)|among\s+(?:them|these|whom|which)"
+    r"|including)\s*$",
+    re.IGNORECASE,
+)
 # Opened by the first letters of "in", "across", ... (the regex engine skips to them; "\b"
 # first would be tried at every position), then the same words in the same order.
 _SCOPE_AFTER = re.compile(
@@ -891,12 +900,14 @@ class _Extractor:
     def _right(self, fig: _Figure, b: int) -> None:
         """Read what follows a figure: percent, currency word, unit, compound, rate, noun."""
         scan = self.scan
-        if fig.measures == "money":
-            # "$5 million dollars" is rare; "US$ 5 million" already has its unit.
-            cw = None
-        else:
-            cw = _CURRENCY_WORD_AFTER.match(scan, b)
+        nxt = scan[b:b + 1]
         pm = _PERCENT_AFTER.match(scan, b)
+        if pm is None and fig.measures != "money" and nxt.isspace():
+            # "$5 million dollars" is rare; "US$ 5 million" already has its unit. (A currency
+            # word follows a space.)
+            cw = _CURRENCY_WORD_AFTER.match(scan, b)
+        else:
+            cw = None
         if pm:
             fig.unit, fig.measures, fig.kind = "percent", "share", "share"
             b = fig.end = pm.end()
@@ -904,7 +915,7 @@ class _Extractor:
             fig.unit, fig.measures = U.CURRENCY_WORDS[_fold(cw.group("w")).lower()], "money"
             b = fig.end = cw.end()
         else:
-            cm = _COMPOUND_AFTER.match(scan, b)
+            cm = _COMPOUND_AFTER.match(scan, b) if nxt in _HYPHENS else None
             if cm:
                 w = cm.group("w").lower()
                 if w in ("year", "month", "week", "day", "hour"):
@@ -963,7 +974,7 @@ class _Extractor:
                         if tm:
                             fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
                             b = fig.end = tm.end()
-        rate_units = ("count", "money", "length", "mass", "volume", "energy")
+        rate_units = ("count", "money", "length", "mass", "volume", "energy", "share")
         rm = _RATE_AFTER.match(scan, b) if fig.measures in rate_units else None
         if rm:
             # A rate written right after the figure: "$3 million a year", "5 km per hour".
@@ -999,6 +1010,10 @@ class _Extractor:
                     break
                 pos = m.end()
                 continue
+            if leading and not words and lw in _MORE_FEWER and fig.measures == "count":
+                # "50,000 more nurses", "6,000 fewer GPs": the noun comes after the comparative.
+                pos = m.end()
+                continue
             head = lw.split("-")[0]  # "Twenty-" broken at a line's end is a number word too
             if lw in _STOP_WORDS or head in nums.ONES or head in nums.TENS or head in nums.SCALES:
                 break
@@ -1019,7 +1034,8 @@ class _Extractor:
             leading = False
             end = m.end()
             pos = end
-            tm = _SUSPENDED_TO.match(scan, pos, limit)
+            # (Both forms of a suspended "to" need a hyphen ahead.)
+            tm = _SUSPENDED_TO.match(scan, pos, limit) if scan.find("-", pos, limit) >= 0 else None
             if tm and len(words) < 4:
                 # "senior to mid-level ISIS leaders", "mid- to senior-level leaders"
                 words.append("to")
@@ -1042,7 +1058,8 @@ class _Extractor:
             end = scan.find(last, b, end + 1) + len(last) if last else end
             # "internally-\ndisplaced people": a word broken at a line's end is one word again
             # (but "mid- to senior-level" keeps its space).
-            fig.counted = _BROKEN_HYPHEN.sub("-", " ".join(words))
+            counted = " ".join(words)
+            fig.counted = _BROKEN_HYPHEN.sub("-", counted) if "- " in counted else counted
             fig.counted_end = end
 
     def _modifier_run(self, pos: int, limit: int) -> bool:
@@ -1180,7 +1197,9 @@ class _Extractor:
             if nb:
                 fig.counted = _fold(nb.group("n"))
             elif (prev is not None and prev.unit == fig.unit and prev.counted
-                  and _ELLIPSIS_AFTER.match(scan, fig.end)):
+                  and (_ELLIPSIS_AFTER.match(scan, fig.end)
+                       or _PART_OF_BEFORE.search(scan, max(s_start, fig.qual_start - 20),
+                                                 fig.qual_start))):
                 # "62 percent of the terrain ... and 30 percent in Syria": the figure stands
                 # for the same thing in another place. Not "... and 114,300 were resettled".
                 fig.counted = prev.counted

@@ -578,3 +578,20 @@ def test_an_age_limit_after_a_group_of_people_is_an_age() -> None:
     assert [("age", "year", "under", F(5)), ("age", "year", "over", F(65))] == [
         (c.counted, c.unit, c.qualifier.value, c.value) for c in doc if c.unit == "year"
     ]
+
+
+def test_comparatives_and_parts_keep_their_noun() -> None:
+    """'50,000 more nurses' counts nurses; 'of which 11,000' counts what its total counts."""
+    doc = extract(
+        "Over 50,000 more nurses by 2024. 20,000 additional police officers, of which "
+        "11,000 have already been recruited."
+    )
+    assert ["nurses", "additional police officers", "additional police officers"] == [
+        c.counted for c in doc
+    ]
+
+
+def test_a_percentage_per_year_is_a_rate() -> None:
+    """'3.8% a year' is a rate in percent per year, not a share of 'year'."""
+    (claim,) = extract("an average real-terms increase of 3.8% a year.")
+    assert ("percent/year", F(38, 10)) == (claim.unit, claim.value)
