@@ -114,7 +114,8 @@ def _by_first_character(alternatives: Iterable[tuple[str, str, str]]) -> str:
     for first, rest, before in alternatives:
         groups.setdefault((first.lower(), before), []).append(rest)
     return "|".join(
-        f"{before}{re.escape(lead)}(?:{'|'.join(rests)})" for (lead, before), rests in groups.items()
+        f"{before}{re.escape(lead)}(?:{'|'.join(rests)})"
+        for (lead, before), rests in groups.items()
     )
 
 
@@ -343,7 +344,9 @@ _CUMULATIVE_KEYS = ("since", "to date", "so far", "total", "in all", "altogether
 # A sentence may give a date when it has a year or a month name (two searches that each
 # open with the characters they start with are 4x faster than one alternation of both).
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-_MONTH_HINT = re.compile(_word_start_alternation(_MONTHS.split("|"), cased=True, after=r"\w") + r"\b")
+_MONTH_HINT = re.compile(
+    _word_start_alternation(_MONTHS.split("|"), cased=True, after=r"\w") + r"\b"
+)
 _MONTH_START = re.compile(rf"(?:{_MONTHS})\b")
 _MONTH_END = re.compile(rf"(?i)\b(?:{_MONTHS})\Z")
 _MONTH_WHOLE = re.compile(rf"(?:{_MONTHS})\b.*")
@@ -836,7 +839,9 @@ class _Extractor:
             return True  # "alert(1)", "note[3]": a call or a footnote mark, not an amount
         if a >= 1 and scan[a - 1] == "[" and scan[b:b + 1] == "]":
             return True  # "[12]": a footnote or reference mark
-        if nxt in _LIST_MARK_FIRST and _LIST_MARK_AFTER.match(scan, b) and not scan[scan.rfind("\n", 0, a) + 1:a].strip("( \t"):
+        if nxt in _LIST_MARK_FIRST and _LIST_MARK_AFTER.match(scan, b) and not scan[
+            scan.rfind("\n", 0, a) + 1:a
+        ].strip("( \t"):
             return True  # "1. The Coalition ...", "(2) ...": a numbered list's mark
         if (alpha or nxt == ":" or nxt.isspace()) and _CLOCK_AFTER.match(scan, b):
             return True
