@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from factcheck import numbers as nums
 from factcheck import units as U
-from factcheck.claim import Claim, Document, Provenance, Qualifier, TimeContext
+from factcheck.claim import Claim, Document, Interval, Provenance, Qualifier, TimeContext
 from factcheck.readers import Reader, read_plain
 
 __all__ = ["ends_sentence", "extract", "sentence_bounds", "sentence_ends", "slugify"]
@@ -481,6 +481,25 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
     if at < stop or not bounds:
         bounds.append((at, stop))
     return bounds
+
+
+def _interval(
+    qualifier: Qualifier, value: Fraction, step: Fraction, value_high: Fraction | None
+) -> Interval:
+    """:func:`numbers.allowed_interval`, without its Fraction arithmetic where none is needed.
+
+    An open-ended qualifier bounds the figure by its value alone, whatever its precision;
+    only the others work out half a step (tests/test_extraction.py checks both agree).
+    """
+    if qualifier is Qualifier.OVER:
+        return Interval(value, None, low_open=True)
+    if qualifier is Qualifier.UNDER:
+        return Interval(None, value, high_open=True)
+    if qualifier is Qualifier.AT_LEAST:
+        return Interval(value, None)
+    if qualifier is Qualifier.AT_MOST:
+        return Interval(None, value)
+    return nums.allowed_interval(qualifier, value, step, value_high)
 
 
 def _fold(text: str) -> str:
@@ -1254,7 +1273,7 @@ class _Extractor:
                 fig.step = _ZERO
             else:
                 fig.step = _step(1, fig.decimals)
-        interval = nums.allowed_interval(fig.qualifier, fig.value, fig.step, fig.value_high)
+        interval = _interval(fig.qualifier, fig.value, fig.step, fig.value_high)
         q_end = max(fig.end, fig.counted_end)
         quote = self.text[fig.qual_start:q_end]
         stated = _fold(self.text[fig.start:fig.end])

@@ -595,3 +595,15 @@ def test_a_percentage_per_year_is_a_rate() -> None:
     """'3.8% a year' is a rate in percent per year, not a share of 'year'."""
     (claim,) = extract("an average real-terms increase of 3.8% a year.")
     assert ("percent/year", F(38, 10)) == (claim.unit, claim.value)
+
+
+def test_the_interval_shortcut_agrees_with_allowed_interval() -> None:
+    """The extractor's shortcut for open-ended qualifiers gives numbers.allowed_interval's."""
+    from factcheck.extraction import _interval
+    from factcheck.numbers import allowed_interval
+
+    cases = [(F(40000), F(0), None), (F(43, 10), F(1, 10), None), (F(30), F(1), F(34)),
+             (F(4300000), F(100000), None), (F(1, 2), F(1, 10), None)]
+    for q in Qualifier:
+        for value, step, high in cases:
+            assert allowed_interval(q, value, step, high) == _interval(q, value, step, high)
