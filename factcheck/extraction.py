@@ -641,7 +641,7 @@ class _Layout:
         lower = sum(map(str.islower, s))
         if upper >= 3 and upper >= 4 * lower:
             return True
-        if not standalone_before or any(c.isdigit() for c in s) or len(s.split()) > 10:
+        if not standalone_before or any(map(str.isdigit, s)) or len(s.split()) > 10:
             return False
         # A short line standing alone between blank lines is a heading ("The Military Campaign").
         nxt_end, nxt = self._line(line_end + 1) if line_end < len(self.scan) else (0, "")
