@@ -225,6 +225,24 @@ _RATE_AFTER = re.compile(
     r"\s*(?:per|a|an|each|every|/)\s*(?P<t>day|week|month|year|hour|annum|minute|decade)\b",
     re.IGNORECASE,
 )
+_RATE_FIRST = frozenset("pPaAeE/")
+
+
+def _rate_after(text: str, at: int) -> re.Match[str] | None:
+    """_RATE_AFTER matched at *at*, tried only when a rate word or "/" can start there."""
+    c = text[at:at + 1]
+    if c.isspace():
+        c = text[at + 1:at + 2]
+    if c in _RATE_FIRST or c.isspace():  # after two blanks: let the pattern tell
+        return _RATE_AFTER.match(text, at)
+    return None
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """True when *text* holds one of the lower-case *words* in any case."""
+    return any(map(text.lower().__contains__, words))
+
+
 _TWICE_AFTER = re.compile(r"\s+(?:as|the|that|what)\b")
 _TIMES_AFTER = re.compile(r"\s+times\b(?=\s+(?:as|more|higher|larger|greater|the|over|what))",
                           re.IGNORECASE)
@@ -334,6 +352,8 @@ _NUMBER_OF_BEFORE = re.compile(
     r"|stood|rose|fell|reached|increased|decreased|grew|dropped|declined|to|across|from|at)\b)",
     re.IGNORECASE,
 )
+# Every age limit ends with one of these (a cheap test before the pattern).
+_AGE_LIMIT_WORDS = ("under", "over", "below", "above", "aged", "than")
 _PEOPLE_AGED_BEFORE = re.compile(
     r"\b(?:children|people|persons|adults|girls|boys|women|men|infants|babies|youths?|pupils"
     r"|students|those|anyone|everyone)\s+(?:aged\s+)?(?:under|over|below|above|aged"
@@ -1003,6 +1023,7 @@ class _Extractor:
                         fig.qualifier = _QUALIFIERS[_fold(age.group("q")).lower()]
                 elif (
                     fig.value <= 120 and fig.value.denominator == 1
+                    and _mentions(scan[max(0, fig.start - 40):fig.start], _AGE_LIMIT_WORDS)
                     and _PEOPLE_AGED_BEFORE.search(scan, max(0, fig.start - 40), fig.start)
                 ):
                     # "children under 5 accounted for ...", "adults over 65": an age limit.
@@ -1031,7 +1052,7 @@ class _Extractor:
                             fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
                             b = fig.end = tm.end()
         rate_units = ("count", "money", "length", "mass", "volume", "energy", "share")
-        rm = _RATE_AFTER.match(scan, b) if fig.measures in rate_units else None
+        rm = _rate_after(scan, b) if fig.measures in rate_units else None
         if rm:
             # A rate written right after the figure: "$3 million a year", "5 km per hour".
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm.group('t').lower()]}"
@@ -1039,7 +1060,7 @@ class _Extractor:
         if not fig.counted:
             self._counted(fig, b)
         # A rate after the counted noun: "42,500 persons per day".
-        rm2 = _RATE_AFTER.match(scan, fig.counted_end) if not rm else None
+        rm2 = _rate_after(scan, fig.counted_end) if not rm else None
         if rm2 and fig.measures in rate_units:
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm2.group('t').lower()]}"
             fig.counted_end = rm2.end()
