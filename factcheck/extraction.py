@@ -251,6 +251,8 @@ _ELLIPSIS_AFTER = re.compile(
 )
 _LIST_MARK_AFTER = re.compile(r"[.)][ \t]")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# The letters a time's mark starts with, right after the figure or after one blank.
+_CLOCK_FIRST = frozenset("aApPgGuUhH")
 _CLOCK_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\b")
@@ -914,7 +916,9 @@ class _Extractor:
             scan.rfind("\n", 0, a) + 1:a
         ].strip("( \t"):
             return True  # "1. The Coalition ...", "(2) ...": a numbered list's mark
-        if (alpha or nxt == ":" or nxt.isspace()) and _CLOCK_AFTER.match(scan, b):
+        if (nxt == ":" or (scan[b + 1:b + 2] if nxt.isspace() else nxt) in _CLOCK_FIRST) and (
+            _CLOCK_AFTER.match(scan, b)
+        ):
             return True
         plain = "," not in token and "." not in token
         if plain and len(token) == 4 and 1000 <= int(token) <= 2100:
