@@ -28,21 +28,9 @@ from factcheck.timeline import (
     load_at,
 )
 from factcheck.tracking import TextWalker
+from gitrepo import git
 
 SERIES = bundled_series()
-
-
-def git(repo: Path, *args: str, date: str = "2021-01-01T00:00:00+00:00") -> str:
-    """Run git in *repo* with a fixed identity and date."""
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Ann Author", "GIT_AUTHOR_EMAIL": "ann@example.org",
-        "GIT_COMMITTER_NAME": "Ann Author", "GIT_COMMITTER_EMAIL": "ann@example.org",
-        "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True,
-                          capture_output=True, text=True).stdout
 
 
 def commit(repo: Path, name: str, text: str, message: str, day: int) -> None:
