@@ -379,7 +379,8 @@ def edited_versions(draw: st.DrawFn, max_claims: int = 9, max_edits: int = 4) ->
             i = draw(st.integers(0, len(new) - 1))
             j = draw(st.integers(0, len(new[i].figures) - 1))
             f = new[i].figures[j]
-            m = draw(_mantissas(f.scale).filter(lambda m, f=f: m != f.mantissa))
+            old_mantissa = f.mantissa
+            m = draw(_mantissas(f.scale).filter(lambda m: m != old_mantissa))
             figures = list(new[i].figures)
             figures[j] = attrs.evolve(f, mantissa=m)
             new[i] = attrs.evolve(new[i], figures=tuple(figures))
