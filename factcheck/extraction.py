@@ -547,6 +547,15 @@ def _fold(text: str) -> str:
     return folded
 
 
+def _fold_strip(text: str) -> str:
+    """``_fold(text).strip()``: the blanks folding would keep at the ends are not added."""
+    if "-\n" in text or "-\r\n" in text:
+        text = _FOLD_HYPHEN.sub("", text)
+    # Text that folding leaves as it is has no blank but the ASCII space, none of them
+    # running on: split and joined it is that text stripped, as for any other text.
+    return " ".join(text.split())
+
+
 # --------------------------------------------------------------------------- structure
 
 
@@ -1083,6 +1092,7 @@ class _Extractor:
         end = b
         leading = True
         limit = min(len(scan), b + 160)
+        last_hyphen = scan.rfind("-", b, limit)  # a hyphen ahead of pos: last_hyphen >= pos
         while len(words) < 5 and pos < limit:
             m = _WORD_TOKEN.match(scan, pos, limit)
             if m is None:
@@ -1122,7 +1132,7 @@ class _Extractor:
             end = m.end()
             pos = end
             # (Both forms of a suspended "to" need a hyphen ahead.)
-            tm = _SUSPENDED_TO.match(scan, pos, limit) if scan.find("-", pos, limit) >= 0 else None
+            tm = _SUSPENDED_TO.match(scan, pos, limit) if last_hyphen >= pos else None
             if tm and len(words) < 4:
                 # "senior to mid-level ISIS leaders", "mid- to senior-level leaders"
                 words.append("to")
@@ -1317,7 +1327,7 @@ class _Extractor:
             span_b = span_a + len(scan[fig.qual_start:q_end].strip())
         else:
             span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
-            span_b = span_a + len(_fold(scan[fig.qual_start:q_end]).strip())
+            span_b = span_a + len(_fold_strip(scan[fig.qual_start:q_end]))
         counted = fig.counted or _FALLBACK_COUNTED.get(fig.measures, "figure")
         base = _slug(counted) or "figure"
         if base in self.ids and scope:
@@ -1375,12 +1385,18 @@ class _Extractor:
         scan = self.scan
         a = max(fig.end, fig.counted_end)
         window_end = min(len(scan), a + 80)
-        # The clause ends at punctuation or at the next figure.
-        cut = _CLAUSE_END.search(scan, a, window_end)
-        stop = cut.start() if cut else window_end
-        sm = _SCOPE_AFTER.search(scan, a, stop)
+        # A scope within the window first: most figures have none, and then the clause's end
+        # need not be found (the pattern looks back but never ahead, so no text cut shorter
+        # holds a match where the whole window holds none).
+        sm = _SCOPE_AFTER.search(scan, a, window_end)
         if not sm:
             return None
+        # The clause ends at punctuation or at the next figure: the scope is read before it.
+        cut = _CLAUSE_END.search(scan, a, window_end)
+        if cut and cut.start() < sm.end():
+            sm = _SCOPE_AFTER.search(scan, a, cut.start())
+            if not sm:
+                return None
         s = _fold(sm.group("s"))
         if _MONTH_WHOLE.fullmatch(s) or s.split()[0] in ("The", "A", "An", "This"):
             return None
@@ -1391,7 +1407,7 @@ class _Extractor:
         if hit is not None:
             return hit
         raw = self.scan[si[0]:si[1]]
-        sentence = _fold(raw).strip()
+        sentence = _fold_strip(raw)
         dated = _YEAR_HINT.search(sentence) or _MONTH_HINT.search(sentence)
         folded = sentence.lower()
         since = _SINCE.search(sentence) if dated else None
