@@ -1118,8 +1118,9 @@ class _Extractor:
                 prev = words[-1]
                 if prev[:1].islower() and w[:1].isupper() and not self._modifier_run(m.end(), limit):
                     break  # "the terrain | ISIS once controlled", but "mid-level ISIS leaders"
-                if (_PLURAL.fullmatch(prev.lower()) and prev.lower() not in _NOT_PLURAL
-                        or prev.lower() in _IRREGULAR_PLURALS):
+                low = prev.lower()
+                if (low[-1:] == "s" and _PLURAL.fullmatch(low) and low not in _NOT_PLURAL
+                        or low in _IRREGULAR_PLURALS):
                     break  # the head noun of a phrase is its last: "partners | contribute"
                 if lw.endswith("ed") and lw not in _PARTICIPLE_NOUNS and not prev.rstrip(
                     "-"
@@ -1408,9 +1409,14 @@ class _Extractor:
             return hit
         raw = self.scan[si[0]:si[1]]
         sentence = _fold_strip(raw)
-        dated = _YEAR_HINT.search(sentence) or _MONTH_HINT.search(sentence)
+        # (Most sentences have neither "19" nor "20": the year pattern is then not tried.)
+        dated = ("19" in sentence or "20" in sentence) and _YEAR_HINT.search(sentence) or (
+            _MONTH_HINT.search(sentence)
+        )
         folded = sentence.lower()
-        since = _SINCE.search(sentence) if dated else None
+        # Every "since" the pattern matches is an "S" or "s" before the first "ince" or later.
+        ince = sentence.find("ince")
+        since = _SINCE.search(sentence, max(ince - 1, 0)) if dated and ince >= 0 else None
         as_of = _AS_OF.search(sentence) if dated else None
         cumulative = any(map(folded.__contains__, _CUMULATIVE_KEYS)) and bool(
             _CUMULATIVE.search(sentence)
