@@ -258,6 +258,10 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\b")
 _YEAR_RANGE_AFTER = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
 # Words before a number that make it an identifier, not a figure.
+_LOWER_CASE_NAMES = (
+    "page", "pages", "paragraph", "article", "articles", "chapter", "section", "annex",
+    "appendix", "table", "fig.", "resolution", "volume", "vol.", "footnote", "no.",
+)
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:Resolution|Resolutions|Article|Articles|Art\.|Chapter|Section|Sec\.|Phase|Goal|"
     r"Target|Indicator|Annex|Appendix|Table|Figure|Fig\.|Page|pp?\.|No\.|Nos\.|Number|Decree|"
@@ -266,10 +270,13 @@ _IDENTIFIER_BEFORE = re.compile(
     r"Category|Block|Tier|Wave|Session|Summit|Platform|Gate|Terminal|Line|Zone|District|"
     r"Ward|Sector|Camp|Building|Floor|Week|Day|Lot|Batch|Cohort|Mission|Operation|Exercise|"
     r"Apollo|Windows|COP|COVID|SDG|SDGs|Agenda|Vision|Plan|Strategy|Schedule|Form|Box)"
-    r"|\b(?:page|pages|paragraph|article|articles|chapter|section|annex|appendix|table|fig\."
-    r"|resolution|volume|vol\.|footnote|no\.)"
+    r"|\b(?:" + "|".join(map(re.escape, _LOWER_CASE_NAMES)) + ")"
     r"|#|\b[A-Z]{2,6}|\b[A-Z][a-z]*[A-Z]\w*)\s?-?$"
 )
+# Every name _IDENTIFIER_BEFORE matches holds a capital, "#", "p." ("p.", "pp."), "para" or a
+# lower-case name: where a word holds none ("than", "over", "to": most words before a
+# figure), this cheaper search spares it.
+_IDENTIFIER_HINT = re.compile(r"[A-Z#]|p\.|para|" + "|".join(map(re.escape, _LOWER_CASE_NAMES)))
 _LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z0-9]-$")
 # Digits that run on after the figure ("3.1.58", "1,00,000", "10:30"): a version, a code or
 # a grouping factcheck does not read, so no figure rather than a wrong one.
@@ -954,9 +961,9 @@ class _Extractor:
             # A name has no spaces and ends right before the figure (or its space and hyphen):
             # it starts after the last space before that, so the search starts there too.
             cut = len(before) - 2
-            idm = _IDENTIFIER_BEFORE.search(
-                before, max(before.rfind(" ", 0, cut), before.rfind("\n", 0, cut)) + 1
-            )
+            start = max(before.rfind(" ", 0, cut), before.rfind("\n", 0, cut)) + 1
+            if _IDENTIFIER_HINT.search(before, start):
+                idm = _IDENTIFIER_BEFORE.search(before, start)
         if idm and not _currency_before(before, len(before), len(before)):
             # "UNSCR 2254", "Article 5", "Section 3.2", "SDG 4": a name, not an amount. A word
             # in capitals that is plain English ("OVER 9,000 TROOPS") is no acronym, and an
