@@ -629,9 +629,12 @@ class _Layout:
             if not s:
                 continue
             lead = line_start + (len(raw) - len(raw.lstrip()))
-            standalone = after_blank or prev_heading_end >= 0 and scan[
-                prev_heading_end:line_start
-            ].count("\n") <= 1
+            # Right after a heading (at most one line break since it): found without copying
+            # or counting all the text since the heading.
+            standalone = after_blank or prev_heading_end >= 0 and (
+                (nl := scan.find("\n", prev_heading_end, line_start)) < 0
+                or scan.find("\n", nl + 1, line_start) < 0
+            )
             if self._is_heading(s, line_end, standalone):
                 self.headings.append((lead, s.lstrip("#").strip()))
                 self.heading_starts.append(lead)
@@ -657,7 +660,11 @@ class _Layout:
             elif after_blank:
                 # A blank line inside a sentence (PDF text) does not end the paragraph: the
                 # line before it runs on, and this one goes on in lower case or with a figure.
-                before = scan[max(0, line_start - 400):line_start].rstrip()
+                # (The last character before the line that is no blank, within 400: most often
+                # within the last 40, and the shorter slice costs less.)
+                before = scan[max(0, line_start - 40):line_start].rstrip() or scan[
+                    max(0, line_start - 400):line_start
+                ].rstrip()
                 runs_on = bool(before) and before[-1] not in _TERMINAL + "\"”’)"
                 new = not (runs_on and (s[0].islower() or s[0].isdigit() or s[0] in "$€£("))
                 if before and prev_heading_end >= 0 and line_start - prev_heading_end < 400:
