@@ -534,7 +534,14 @@ def _interval(
         return Interval(value, None)
     if qualifier is Qualifier.AT_MOST:
         return Interval(None, value)
-    return nums.allowed_interval(qualifier, value, step, value_high)
+    if qualifier is Qualifier.EXACT and not step:
+        return Interval(value, value)  # an exact count: allowed_interval's first case
+    return _allowed_interval(qualifier, value, step, value_high)
+
+
+# The same (qualifier, value, step, high) recurs through a factsheet ("about 2 million", "62%"):
+# its interval (frozen, so safe to share) is worked out once; the cache bounds the memory.
+_allowed_interval = functools.lru_cache(maxsize=4096)(nums.allowed_interval)
 
 
 def _fold(text: str) -> str:
