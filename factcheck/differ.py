@@ -587,6 +587,61 @@ def _ordered(
     return [row for _, row in keyed]
 
 
+def _last_of_a_kind(
+    old: Sequence[Claim],
+    new: Sequence[Claim],
+    okeys: Sequence[_Key],
+    nkeys: Sequence[_Key],
+    pairs: Sequence[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Pass 3: the one unpaired area (or sum of money, or length...) left on each side is the
+    same figure when its value agrees and one of the two says nothing of what it measures.
+
+    "more than 110,000 square kilometers of territory" and a bare "110,000 sq km" share no
+    counted noun and no sentence, but each is its version's only unpaired area, of the same
+    value. Requiring one of a kind on both sides, a value that agrees and a generic noun
+    keeps this from pairing two figures that merely share a unit.
+    """
+    paired_old = {o for o, _ in pairs}
+    paired_new = {n for _, n in pairs}
+    by_dim: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i, k in enumerate(okeys):
+        if i not in paired_old:
+            by_dim[k.dim][0].append(i)
+    for j, k in enumerate(nkeys):
+        if j not in paired_new:
+            by_dim[k.dim][1].append(j)
+    out: list[tuple[int, int]] = []
+    for dim, (olist, nlist) in by_dim.items():
+        if len(olist) != 1 or len(nlist) != 1 or dim in ("count", "unknown"):
+            continue
+        i, j = olist[0], nlist[0]
+        if not (okeys[i].fallback or nkeys[j].fallback):
+            continue
+        o, n = old[i], new[j]
+        try:
+            value = n.value * _factor(n.unit, o.unit)
+            step = n.step * _factor(n.unit, o.unit)
+        except Exception:  # noqa: BLE001 - units that do not convert never pair here
+            continue
+        if _agree(o.value, value, o.step, step):
+            out.append((i, j))
+    return out
+
+
+def _pair_indices(
+    old: Sequence[Claim],
+    new: Sequence[Claim],
+    okeys: Sequence[_Key] | None = None,
+    nkeys: Sequence[_Key] | None = None,
+) -> list[tuple[int, int]]:
+    """All three passes: (old index, new index) of every matched pair."""
+    okeys = _keys(old) if okeys is None else okeys
+    nkeys = _keys(new) if nkeys is None else nkeys
+    pairs = _match_indices(okeys, nkeys)
+    return pairs + _last_of_a_kind(old, new, okeys, nkeys, pairs)
+
+
 def match(old: Sequence[Claim], new: Sequence[Claim]) -> list[Pair]:
     """Pair each claim of *old* with its counterpart in *new*, one to one.
 
@@ -596,7 +651,7 @@ def match(old: Sequence[Claim], new: Sequence[Claim]) -> list[Pair]:
     are swapped. Claims of different dimensions never pair.
     """
     olist, nlist = list(old), list(new)
-    idx = _ordered(_match_indices(_keys(olist), _keys(nlist)), len(olist), len(nlist))
+    idx = _ordered(_pair_indices(olist, nlist), len(olist), len(nlist))
     return [
         (None if o is None else olist[o], None if n is None else nlist[n]) for o, n in idx
     ]
@@ -904,7 +959,7 @@ def diff(
     old_doc, new_doc = load_version(old), load_version(new)
     oclaims, nclaims = list(old_doc.claims), list(new_doc.claims)
     okeys, nkeys = _keys(oclaims), _keys(nclaims)
-    index_pairs = _match_indices(okeys, nkeys)
+    index_pairs = _pair_indices(oclaims, nclaims, okeys, nkeys)
     stable = _stable(index_pairs)
     changes: list[Change] = []
     warnings: list[DiffWarning] = []
