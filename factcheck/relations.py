@@ -407,6 +407,13 @@ class _Finder:
         if first >= len(cs):
             return
         last = self.run_end[first]
+        if first > 0 and not self.v.gaps[first - 1].bullet:
+            # Parts that start inline ("..., including 703 million without ...") end with their
+            # bullet: the next bullets are the list's siblings, not more parts.
+            k = first
+            while k < last and not self.v.gaps[k].bullet:
+                k += 1
+            last = k
         # Every part must fit the total's kind; money in another currency is kept, so that
         # the units check can say it cannot be added.
         if need_close_paren and not _CLOSE_PAREN.match(self.v.after(last).norm):

@@ -290,3 +290,16 @@ def test_shares_of_two_named_wholes_are_not_added():
     text = "In 2022, the Region was home to 94% of malaria cases and 95% of malaria deaths."
     assert [] == list(check(extract(text)).findings)
 
+
+
+def test_parts_inside_a_bullet_do_not_run_into_the_next_bullets() -> None:
+    """'including 703 million' inside a bullet is one part; the next bullets are siblings."""
+    text = (
+        "- In 2022, 2.2 billion people lacked safe water, including 703 million without basic "
+        "service.\n- 3.5 billion people lacked safely managed sanitation.\n"
+        "- Some 1,000 children die every day.\n"
+    )
+    report = check(extract(text))
+    assert [("part-of", Verdict.CONSISTENT, 1)] == [
+        (f.rule, f.verdict, len(f.claims) - 1) for f in report.findings if f.rule == "part-of"
+    ]
