@@ -288,6 +288,48 @@ _PLUS_AFTER = re.compile(r"\+(?![\d+])|[-‐‑]plus\b", re.IGNORECASE)
 # Letters attached to a figure that are no unit or scale factcheck knows ("12Gbps", "40mph"):
 # a figure in an unknown unit. One letter ("5G", "3D", "1990s") marks a name or a decade.
 _UNKNOWN_UNIT_AFTER = re.compile(r"[A-Za-z]{2,8}(?:/[A-Za-z]{1,6})?(?![\w\-])")
+
+
+def _after_figure(with_currency_word: bool) -> re.Pattern[str]:
+    # What _right tries right after a figure, one anchored alternation in the order it would
+    # try them one by one (the first alternative that matches is the pattern it would have
+    # taken): percent, currency word (not after money: "$5 million dollars" is rare),
+    # compound, unit; then an unknown unit, "in N" and "times", which it tries only after the
+    # age tests (those read text before the figure and consume nothing, so they are still
+    # made in Python before the last three are taken). One match call instead of up to seven.
+    # The unknown unit opens with a letter, "in N" and "times" with a blank: where the first
+    # matches but its condition fails, neither of the others could have matched.
+    def inner(p: re.Pattern[str], **names: str) -> str:
+        src = p.pattern
+        for old, new in names.items():
+            src = src.replace(f"(?P<{old}>", f"(?P<{new}>")
+        return src
+    parts = [f"(?P<pct>{_PERCENT_AFTER.pattern})"]
+    if with_currency_word:
+        parts.append(f"(?P<cw>{inner(_CURRENCY_WORD_AFTER, w='cw_w')})")
+    parts += [
+        f"(?P<cmp>{inner(_COMPOUND_AFTER, w='cmp_w')})",
+        f"(?P<unit>{inner(_UNIT_AFTER, w='unit_w')})",
+        f"(?P<unk>(?-i:{_UNKNOWN_UNIT_AFTER.pattern}))",  # case-sensitive, as on its own
+        f"(?P<inn>{_IN_N_AFTER.pattern})",
+        f"(?P<times>{_TIMES_AFTER.pattern})",
+    ]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+_AFTER_FIGURE = _after_figure(True)
+_AFTER_MONEY = _after_figure(False)
+
+
+def _empty_match() -> re.Match[str]:
+    # Nothing matched after the figure: a match whose lastgroup is "none" stands for it.
+    m = re.compile("(?P<none>)").match("")
+    assert m is not None
+    return m
+
+
+_NO_MATCH = _empty_match()
+
 # Telephone numbers: "+44 20 7946 0958", "(202) 555-0123", "020 7946 0958".
 _PHONE = re.compile(
     r"(?:\+\s?\d{1,3}|\(\+?\d{1,5}\)|(?<!\d)0\d{1,4})(?:[ .\-]?(?:\(0\)|\(\d{1,5}\)|\d{2,5})){2,6}"
@@ -1016,81 +1058,72 @@ class _Extractor:
     def _right(self, fig: _Figure, b: int) -> None:
         """Read what follows a figure: percent, currency word, unit, compound, rate, noun."""
         scan = self.scan
-        nxt = scan[b:b + 1]
-        pm = _PERCENT_AFTER.match(scan, b)
-        if pm is None and fig.measures != "money" and nxt.isspace():
-            # "$5 million dollars" is rare; "US$ 5 million" already has its unit. (A currency
-            # word follows a space.)
-            cw = _CURRENCY_WORD_AFTER.match(scan, b)
-        else:
-            cw = None
-        if pm:
+        am = (_AFTER_MONEY if fig.measures == "money" else _AFTER_FIGURE).match(scan, b) or (
+            _NO_MATCH
+        )
+        kind = am.lastgroup
+        if kind == "pct":
             fig.unit, fig.measures, fig.kind = "percent", "share", "share"
-            b = fig.end = pm.end()
-        elif cw:
-            fig.unit, fig.measures = U.CURRENCY_WORDS[_fold(cw.group("w")).lower()], "money"
-            b = fig.end = cw.end()
-        else:
-            cm = _COMPOUND_AFTER.match(scan, b) if nxt in _HYPHENS else None
-            if cm:
-                w = cm.group("w").lower()
-                if w in ("year", "month", "week", "day", "hour"):
-                    fig.unit, fig.measures = w, "duration"
-                    if cm.group("old"):
-                        fig.counted = "age"
-                elif w in ("mile", "kilometre", "kilometer", "km"):
-                    fig.unit, fig.measures = {"mile": "mi"}.get(w, "km"), "length"
-                else:
-                    fig.counted = {"strong": "members", "people": "people",
-                                   "person": "people"}.get(w, w + "s")
-                b = fig.end = fig.counted_end = cm.end()
+            b = fig.end = am.end()
+        elif kind == "cw":
+            fig.unit, fig.measures = U.CURRENCY_WORDS[_fold(am.group("cw_w")).lower()], "money"
+            b = fig.end = am.end()
+        elif kind == "cmp":
+            w = am.group("cmp_w").lower()
+            if w in ("year", "month", "week", "day", "hour"):
+                fig.unit, fig.measures = w, "duration"
+                if am.group("old"):
+                    fig.counted = "age"
+            elif w in ("mile", "kilometre", "kilometer", "km"):
+                fig.unit, fig.measures = {"mile": "mi"}.get(w, "km"), "length"
             else:
-                um = _UNIT_AFTER.match(scan, b)
-                if um:
-                    key = _fold(um.group("w")).lower()
-                    fig.unit, fig.measures = U.UNIT_WORDS[key]
-                    if fig.unit == "percent":
-                        fig.counted = U.UNIT_WORDS[key][1]
-                    b = fig.end = um.end()
-                elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
-                    age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
-                ):
-                    fig.unit, fig.measures, fig.counted = "year", "duration", "age"
-                    # "under the age of 18": the qualifier stands before "the age of";
-                    # "aged under 18": inside the phrase.
-                    fig.qual_start = age.start()
-                    if age.group("q"):
-                        fig.qualifier = _QUALIFIERS[_fold(age.group("q")).lower()]
-                elif (
-                    fig.value <= 120 and fig.value.denominator == 1
-                    and _mentions(scan[max(0, fig.start - 40):fig.start], _AGE_LIMIT_WORDS)
-                    and _PEOPLE_AGED_BEFORE.search(scan, max(0, fig.start - 40), fig.start)
-                ):
-                    # "children under 5 accounted for ...", "adults over 65": an age limit.
-                    fig.unit, fig.measures, fig.counted = "year", "duration", "age"
-                elif scan[b - 1:b].isdigit() and (uk := _UNKNOWN_UNIT_AFTER.match(scan, b)):
-                    fig.unit, fig.measures = U.UNKNOWN, "unknown"
-                    b = fig.end = uk.end()
-                else:
-                    nm = _IN_N_AFTER.match(scan, b)
-                    if nm and nm.group("per") and fig.measures != "count":
-                        nm = None  # "$3 per 1,000 litres" is a price, not a share
-                    if nm and fig.value_high is None and fig.scale == 1:
-                        d = nm.group("n").lower()
-                        parsed = nums.parse_words(d)
-                        den = parsed[0] if parsed and not d[0].isdigit() else Fraction(
-                            int(d.replace(",", ""))
-                        )
-                        if den > fig.value:
-                            fig.value = fig.value / den
-                            fig.unit, fig.measures, fig.kind = "dimensionless", "share", "share"
-                            fig.step = Fraction(0)
-                            b = fig.end = nm.end()
-                    else:
-                        tm = _TIMES_AFTER.match(scan, b)
-                        if tm:
-                            fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
-                            b = fig.end = tm.end()
+                fig.counted = {"strong": "members", "people": "people",
+                               "person": "people"}.get(w, w + "s")
+            b = fig.end = fig.counted_end = am.end()
+        elif kind == "unit":
+            key = _fold(am.group("unit_w")).lower()
+            fig.unit, fig.measures = U.UNIT_WORDS[key]
+            if fig.unit == "percent":
+                fig.counted = U.UNIT_WORDS[key][1]
+            b = fig.end = am.end()
+        elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
+            age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
+        ):
+            fig.unit, fig.measures, fig.counted = "year", "duration", "age"
+            # "under the age of 18": the qualifier stands before "the age of";
+            # "aged under 18": inside the phrase.
+            fig.qual_start = age.start()
+            if age.group("q"):
+                fig.qualifier = _QUALIFIERS[_fold(age.group("q")).lower()]
+        elif (
+            fig.value <= 120 and fig.value.denominator == 1
+            and _mentions(scan[max(0, fig.start - 40):fig.start], _AGE_LIMIT_WORDS)
+            and _PEOPLE_AGED_BEFORE.search(scan, max(0, fig.start - 40), fig.start)
+        ):
+            # "children under 5 accounted for ...", "adults over 65": an age limit.
+            fig.unit, fig.measures, fig.counted = "year", "duration", "age"
+        elif kind == "unk":
+            if scan[b - 1:b].isdigit():
+                fig.unit, fig.measures = U.UNKNOWN, "unknown"
+                b = fig.end = am.end()
+        elif kind == "inn":
+            # "$3 per 1,000 litres" is a price, not a share.
+            if (not am.group("per") or fig.measures == "count") and (
+                fig.value_high is None and fig.scale == 1
+            ):
+                d = am.group("n").lower()
+                parsed = nums.parse_words(d)
+                den = parsed[0] if parsed and not d[0].isdigit() else Fraction(
+                    int(d.replace(",", ""))
+                )
+                if den > fig.value:
+                    fig.value = fig.value / den
+                    fig.unit, fig.measures, fig.kind = "dimensionless", "share", "share"
+                    fig.step = Fraction(0)
+                    b = fig.end = am.end()
+        elif kind == "times":
+            fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
+            b = fig.end = am.end()
         rate_units = ("count", "money", "length", "mass", "volume", "energy", "share")
         rm = _rate_after(scan, b) if fig.measures in rate_units else None
         if rm:
