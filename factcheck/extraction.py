@@ -605,6 +605,10 @@ def _fold(text: str) -> str:
 
 def _fold_strip(text: str) -> str:
     """``_fold(text).strip()``: the blanks folding would keep at the ends are not added."""
+    if "  " not in text and text.isprintable():
+        # No blank but the ASCII space (any other is not printable), none running on: split
+        # and joined it would be this text stripped (most sentences; no word list is built).
+        return text.strip()
     if "-\n" in text or "-\r\n" in text:
         text = _FOLD_HYPHEN.sub("", text)
     # Text that folding leaves as it is has no blank but the ASCII space, none of them
