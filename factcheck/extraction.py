@@ -83,6 +83,7 @@ _WORD_CANDIDATE = re.compile(
 # every letter) finds each place a number word could start, and _WORD_CANDIDATE matched
 # there decides. Every place _WORD_CANDIDATE matches is such a place; three times faster.
 _MASK_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_DIGIT_MASK_TABLE = bytes(48 if 48 <= c <= 57 or c == 63 else 32 for c in range(256))
 
 
 def _lower_alternation(words: Iterable[str]) -> str:
@@ -871,11 +872,36 @@ class _Extractor:
         scan = self.scan
         pos = 0
         n = len(scan)
-        digits_search = _DIGITS_CANDIDATE.search
         # mask[i] stands for scan[i - 1], so a space at mask[i] is before a word at scan[i].
-        mask = b" " + scan.encode("latin-1", "replace").translate(_MASK_TABLE)
+        raw = scan.encode("latin-1", "replace")  # one byte a character: "?" where none fits
+        mask = b" " + raw.translate(_MASK_TABLE)
+        # Digits are found the same way: a byte mask with "0" at every ASCII digit and at every
+        # character latin-1 cannot hold (a decimal digit of another script could be one), and
+        # nothing else; bytes.find skips to the next in C many times faster than the regex
+        # engine tests "\d" at each character, and _DIGITS_CANDIDATE matched there decides.
+        # (Latin-1 holds no decimal digit but the ASCII ones.)
+        dmask = raw.translate(_DIGIT_MASK_TABLE)
+        dfind = dmask.find
+        digits_match = _DIGITS_CANDIDATE.match
         mask_search = _WORD_IN_MASK.search
         word_match = _WORD_CANDIDATE.match
+
+        def digits_search(at: int) -> re.Match[str] | None:
+            """The first candidate digits in the scan text from *at* on (its regex's search)."""
+            while (i := dfind(b"0", at)) >= 0:
+                c = scan[i]
+                if "0" <= c <= "9" or c.isdecimal():  # (the regex's "\d" is str.isdecimal)
+                    dm = digits_match(scan, i)
+                    if dm is not None:
+                        return dm
+                at = i + 1
+            return None
+
+        if raw.count(b"?") * 20 > len(raw):
+            # Mostly characters latin-1 cannot hold (a text in another script): each would be
+            # looked at in Python, so the regex engine's own search is the faster here.
+            def digits_search(at: int) -> re.Match[str] | None:
+                return _DIGITS_CANDIDATE.search(scan, at)
 
         def word_search(at: int) -> re.Match[str] | None:
             """The first number word in the scan text from *at* on (_WORD_CANDIDATE.search)."""
@@ -888,11 +914,11 @@ class _Extractor:
 
         # The next digits and the next number word, each kept until the scan passes it (the
         # leftmost match from a later position is the same match while it lies ahead).
-        dm = digits_search(scan)
+        dm = digits_search(0)
         wm = word_search(0)
         while pos < n:
             if dm is not None and dm.start() < pos:
-                dm = digits_search(scan, pos)
+                dm = digits_search(pos)
             if wm is not None and wm.start() < pos:
                 wm = word_search(pos)
             fig: _Figure | None
