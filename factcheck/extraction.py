@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
@@ -371,7 +372,8 @@ _NOT_PLURAL = frozenset("news means series species politics economics physics ma
 # Plurals without an "s": a noun phrase ends with them too ("1.2 billion people | lack access").
 _IRREGULAR_PLURALS = frozenset("people children women men personnel".split())
 _SUSPENDED_TO = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re.IGNORECASE)
-_WORD_TOKEN = re.compile(r"[ \t\r\n]*(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
+# At most one line break between the words of a noun phrase: a blank line ends a paragraph.
+_WORD_TOKEN = re.compile(r"[ \t\r]*(?:\n[ \t\r]*)?(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
 _AND_TOKEN = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
 _LEAD_SKIP = frozenset("of the in for on its their all an a".split())
 _MORE_FEWER = frozenset("more fewer less extra".split())
@@ -479,6 +481,9 @@ def slugify(text: str, max_words: int = 4) -> str:
     noun of an English noun phrase comes last.
     """
     t = re.sub(r"['’]s\b", "", text.lower())
+    if not t.isascii():
+        # "Türkiye" -> "turkiye", not "t-rkiye": accents go, the letters stay.
+        t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode("ascii")
     words = [w for w in _SLUG.split(t) if w]
     return "-".join(words[-max_words:])
 

@@ -10,6 +10,7 @@ import pytest
 from factcheck import extract, load
 from factcheck.claim import Claim, Interval, Qualifier
 from factcheck.readers import read_markdown
+from factcheck.extraction import slugify
 from factcheck.serialize import fraction_text
 
 SERIES = Path(__file__).resolve().parent.parent / "snapshots" / "global-coalition"
@@ -607,3 +608,10 @@ def test_the_interval_shortcut_agrees_with_allowed_interval() -> None:
     for q in Qualifier:
         for value, step, high in cases:
             assert allowed_interval(q, value, step, high) == _interval(q, value, step, high)
+
+
+def test_ids_keep_accented_letters_and_nouns_stop_at_a_blank_line() -> None:
+    """'Türkiye' slugs to 'turkiye'; a counted noun never runs into the next paragraph."""
+    assert "people-turkiye" == slugify("people Türkiye")
+    doc = extract("| Total | $200 million |\n\nThe programme reached 12 countries.")
+    assert ["funding", "countries"] == [c.counted for c in doc]
