@@ -265,6 +265,12 @@ class _Progress:
         self.bar.update(done - self.done)
         self.done = done
 
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """End the bar, if one was shown."""
         if self.bar is not None:
@@ -304,11 +310,8 @@ def history(path: str, rev: str | None, fmt: str, ids: tuple[str, ...], changed:
     from factcheck.reports import render  # noqa: PLC0415
     from factcheck.timeline import history as follow  # noqa: PLC0415
 
-    bar = _Progress("reading versions")
-    try:
+    with _Progress("reading versions") as bar:
         hist = follow(path, rev, progress=bar)
-    finally:
-        bar.close()
     emit(render(hist.only(ids=ids, changed=changed), fmt, kind="history"), output)
 
 
@@ -333,11 +336,8 @@ def blame(path: str, rev: str | None, fmt: str, output: str | None) -> None:
     from factcheck.reports import render  # noqa: PLC0415
     from factcheck.timeline import blame as blame_figures  # noqa: PLC0415
 
-    bar = _Progress("reading versions")
-    try:
+    with _Progress("reading versions") as bar:
         result = blame_figures(path, rev, progress=bar)
-    finally:
-        bar.close()
     emit(render(result, fmt, kind="blame"), output)
 
 
@@ -369,9 +369,6 @@ def report(path: str | None, rev: str | None, fmt: str | None, output: str | Non
     if fmt is None:
         suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
         fmt = _REPORT_SUFFIXES.get(suffix, "html")
-    bar = _Progress("reading versions")
-    try:
+    with _Progress("reading versions") as bar:
         result = build(path, rev, progress=bar)
-    finally:
-        bar.close()
     emit(render(result, fmt, kind="report"), output)
