@@ -14,31 +14,33 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
+from typing import Final
 
 from factcheck import numbers as nums
 from factcheck import units as U
 from factcheck.claim import Claim, Document, Interval, Provenance, Qualifier, TimeContext
 from factcheck.readers import Reader, read_plain
 
-__all__ = ["ends_sentence", "extract", "sentence_bounds", "sentence_ends", "slugify"]
+__all__: Final = ["ends_sentence", "extract", "sentence_bounds", "sentence_ends", "slugify"]
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = (
+_MONTHS: Final = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_NUMBER_WORDS = sorted(
+_NUMBER_WORDS: Final = sorted(
     [*nums.ONES, *nums.TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"],
     key=len,
     reverse=True,
 )
-_FRACTION_WORDS = sorted(nums.FRACTION_WORDS, key=len, reverse=True)
-_MULTIPLE_WORDS: dict[str, int | Fraction] = {
+_FRACTION_WORDS: Final = sorted(nums.FRACTION_WORDS, key=len, reverse=True)
+_MULTIPLE_WORDS: Final[dict[str, int | Fraction]] = {
     "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": Fraction(1, 2),
     "twice": 2, "thrice": 3,
     # "a fivefold increase", "rose tenfold"
@@ -71,11 +73,11 @@ def _word_start_alternation(
 # alternation of both scans at 12 MB/s, digits alone at 90 MB/s, words alone at 27 MB/s).
 # "608 000" (thousands grouped by spaces, SI/WHO style) is one figure: a group of exactly
 # three digits, after one to three, not followed by more digits.
-_DIGITS_CANDIDATE = re.compile(
+_DIGITS_CANDIDATE: Final = re.compile(
     r"\d(?<![\w.,/]\d)(?<!\d:\d)"
     r"(?:\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d*(?:,\d{3})*)(?:\.\d+)?"
 )
-_WORD_CANDIDATE = re.compile(
+_WORD_CANDIDATE: Final = re.compile(
     _word_start_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS]) + r"\b"
 )
 # Number words are found in two steps. A byte mask of the scan text keeps its ASCII letters
@@ -83,8 +85,8 @@ _WORD_CANDIDATE = re.compile(
 # space (which the regex engine scans for in C, where a class of first letters is tested at
 # every letter) finds each place a number word could start, and _WORD_CANDIDATE matched
 # there decides. Every place _WORD_CANDIDATE matches is such a place; three times faster.
-_MASK_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_DIGIT_MASK_TABLE = bytes(48 if 48 <= c <= 57 or c == 63 else 32 for c in range(256))
+_MASK_TABLE: Final = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_DIGIT_MASK_TABLE: Final = bytes(48 if 48 <= c <= 57 or c == 63 else 32 for c in range(256))
 
 
 def _lower_alternation(words: Iterable[str]) -> str:
@@ -94,14 +96,14 @@ def _lower_alternation(words: Iterable[str]) -> str:
     return "|".join(f"{k}(?:{'|'.join(v)})" for k, v in sorted(groups.items()))
 
 
-_WORD_IN_MASK = re.compile(
+_WORD_IN_MASK: Final = re.compile(
     (" (?:" + _lower_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS])
      + ")(?![a-z])").encode()
 )
-_A_BEFORE = re.compile(r"(?<![A-Za-z])(?:(?P<half>half)\s+)?an?\s+$", re.IGNORECASE)
+_A_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:(?P<half>half)\s+)?an?\s+$", re.IGNORECASE)
 
-_Q = Qualifier
-_QUALIFIER_PHRASES: list[tuple[str, Qualifier]] = [
+_Q: Final = Qualifier
+_QUALIFIER_PHRASES: Final[list[tuple[str, Qualifier]]] = [
     ("more than", _Q.OVER), ("over", _Q.OVER), ("above", _Q.OVER), ("in excess of", _Q.OVER),
     ("upwards of", _Q.OVER), ("just over", _Q.OVER), ("well over", _Q.OVER),
     ("greater than", _Q.OVER), ("exceeding", _Q.OVER), ("beyond", _Q.OVER), (">", _Q.OVER),
@@ -122,7 +124,7 @@ _QUALIFIER_PHRASES: list[tuple[str, Qualifier]] = [
     ("a maximum of", _Q.AT_MOST), ("no more than", _Q.AT_MOST), ("not more than", _Q.AT_MOST),
     ("≤", _Q.AT_MOST), ("<=", _Q.AT_MOST), ("as much as", _Q.AT_MOST),
 ]
-_QUALIFIERS = {p: q for p, q in _QUALIFIER_PHRASES}
+_QUALIFIERS: Final = {p: q for p, q in _QUALIFIER_PHRASES}
 
 
 def _by_first_character(alternatives: Iterable[tuple[str, str, str]]) -> str:
@@ -151,12 +153,13 @@ def _phrase_pattern(phrases: Iterable[str], bounded: bool = True) -> str:
 
 
 # "and" is tried first: "two hundred and five" (British) goes on after a scale word only.
-_NUMBER_WORD_NEXT = re.compile(r"(?:(?P<and>\s+and\s+)|[\s-]+)(?P<w>[A-Za-z]+)\b")
-_WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
-_FRACTION_NEXT = re.compile(
+_NUMBER_WORD_NEXT: Final = re.compile(r"(?:(?P<and>\s+and\s+)|[\s-]+)(?P<w>[A-Za-z]+)\b")
+_WORD_SCALES: Final = ("hundred", "thousand", "million", "billion", "trillion")
+_WORD_SCALES_AND_DOZEN: Final = (*_WORD_SCALES, "dozen")
+_FRACTION_NEXT: Final = re.compile(
     r"[\s-]+(?P<f>" + "|".join(_FRACTION_WORDS) + r")\b", re.IGNORECASE
 )
-_HALF_A_SCALE = re.compile(r"\s+an?\s+(?:million|billion|thousand|dozen)\b", re.IGNORECASE)
+_HALF_A_SCALE: Final = re.compile(r"\s+an?\s+(?:million|billion|thousand|dozen)\b", re.IGNORECASE)
 
 
 def _reversed_phrase_pattern(phrases: Iterable[str]) -> str:
@@ -170,16 +173,16 @@ def _reversed_phrase_pattern(phrases: Iterable[str]) -> str:
 
 # Qualifiers are matched backwards: the window before a figure is reversed and one anchored
 # match tells which phrase ends right before it (a "$"-anchored search would try every start).
-_QUALIFIER_BEFORE_REVERSED = re.compile(
+_QUALIFIER_BEFORE_REVERSED: Final = re.compile(
     r"\s*(?P<q>" + _reversed_phrase_pattern(_QUALIFIERS) + r")", re.IGNORECASE
 )
-_CURRENCY_BEFORE = re.compile(
+_CURRENCY_BEFORE: Final = re.compile(
     r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
     r"|\b(?:USD|EUR|GBP|JPY|INR|CHF|CAD|AUD|Rs\.?))\s?$"
 )
 # The last character a currency before a figure can end with ("$", "USD", "Rs."): any other
 # character in the three before a figure spares the search.
-_CURRENCY_LAST = frozenset("$€£¥₹DRPYFs.")
+_CURRENCY_LAST: Final = frozenset("$€£¥₹DRPYFs.")
 
 
 def _currency_before(text: str, a: int, window: int = 6) -> re.Match[str] | None:
@@ -191,43 +194,43 @@ def _currency_before(text: str, a: int, window: int = 6) -> re.Match[str] | None
     return None
 
 
-_SCALE_WORD_AFTER = re.compile(
+_SCALE_WORD_AFTER: Final = re.compile(
     r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE
 )
-_SCALE_ABBR_ATTACHED = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2²])")
-_SCALE_ABBR_SPACED = re.compile(r"\s(?P<s>bn|mn|mln|tn|m|k)\b(?![\u00b2²])")
-_METRES_HINT = re.compile(r"[\s-]*(?:long|high|wide|deep|tall|above|below|sprint|run)\b|[²2]")
-_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
-_CURRENCY_WORD_AFTER = re.compile(
+_SCALE_ABBR_ATTACHED: Final = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2²])")
+_SCALE_ABBR_SPACED: Final = re.compile(r"\s(?P<s>bn|mn|mln|tn|m|k)\b(?![\u00b2²])")
+_METRES_HINT: Final = re.compile(r"[\s-]*(?:long|high|wide|deep|tall|above|below|sprint|run)\b|[²2]")
+_PERCENT_AFTER: Final = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
+_CURRENCY_WORD_AFTER: Final = re.compile(
     r"\s+(?P<w>" + _phrase_pattern(U.CURRENCY_WORDS) + r")\b", re.IGNORECASE
 )
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER: Final = re.compile(
     r"\s*(?P<w>" + _phrase_pattern((k for k in U.UNIT_WORDS if k != "%"), bounded=False)
     + r")(?![\w])",
     re.IGNORECASE,
 )
-_HYPHENS = frozenset("-‐‑")
-_BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
-_COMPOUND_AFTER = re.compile(
+_HYPHENS: Final = frozenset("-‐‑")
+_BROKEN_HYPHEN: Final = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
+_COMPOUND_AFTER: Final = re.compile(
     r"[-‐‑](?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
     r"|kilometer|km|person|people|bed|seat)s?\b(?P<old>[-‐‑]old)?",
     re.IGNORECASE,
 )
-_RANGE_AFTER = re.compile(
+_RANGE_AFTER: Final = re.compile(
     r"\s*(?:-|–|—|to)\s*(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,]*\d)"
 )
-_RANGE_AND_AFTER = re.compile(r"\s+and\s+(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
-_IN_N_AFTER = re.compile(
+_RANGE_AND_AFTER: Final = re.compile(r"\s+and\s+(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
+_BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
+_IN_N_AFTER: Final = re.compile(
     r"\s+(?:in|out\s+of|(?P<per>per))\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)",
     re.IGNORECASE,
 )
-_RATE_AFTER = re.compile(
+_RATE_AFTER: Final = re.compile(
     r"\s*(?:per|a|an|each|every|/)\s*(?P<t>day|week|month|year|hour|annum|minute|decade)\b",
     re.IGNORECASE,
 )
-_RATE_FIRST = frozenset("pPaAeE/")
+_RATE_FIRST: Final = frozenset("pPaAeE/")
 
 
 def _rate_after(text: str, at: int) -> re.Match[str] | None:
@@ -245,26 +248,26 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
     return any(map(text.lower().__contains__, words))
 
 
-_TWICE_AFTER = re.compile(r"\s+(?:as|the|that|what)\b")
-_TIMES_AFTER = re.compile(r"\s+times\b(?=\s+(?:as|more|higher|larger|greater|the|over|what))",
+_TWICE_AFTER: Final = re.compile(r"\s+(?:as|the|that|what)\b")
+_TIMES_AFTER: Final = re.compile(r"\s+times\b(?=\s+(?:as|more|higher|larger|greater|the|over|what))",
                           re.IGNORECASE)
-_ELLIPSIS_AFTER = re.compile(
+_ELLIPSIS_AFTER: Final = re.compile(
     r"\s*(?:[,;.()\]]|$|(?:in|across|for|at|by|from|within|inside|outside|among|per)\b)"
 )
-_LIST_MARK_AFTER = re.compile(r"[.)][ \t]")
-_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_LIST_MARK_AFTER: Final = re.compile(r"[.)][ \t]")
+_ORDINAL_AFTER: Final = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # The letters a time's mark starts with, right after the figure or after one blank.
-_CLOCK_FIRST = frozenset("aApPgGuUhH")
-_CLOCK_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d)", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$")
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\b")
-_YEAR_RANGE_AFTER = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
+_CLOCK_FIRST: Final = frozenset("aApPgGuUhH")
+_CLOCK_AFTER: Final = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d)", re.IGNORECASE)
+_MONTH_BEFORE: Final = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$")
+_MONTH_AFTER: Final = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\b")
+_YEAR_RANGE_AFTER: Final = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
 # Words before a number that make it an identifier, not a figure.
-_LOWER_CASE_NAMES = (
+_LOWER_CASE_NAMES: Final = (
     "page", "pages", "paragraph", "article", "articles", "chapter", "section", "annex",
     "appendix", "table", "fig.", "resolution", "volume", "vol.", "footnote", "no.",
 )
-_IDENTIFIER_BEFORE = re.compile(
+_IDENTIFIER_BEFORE: Final = re.compile(
     r"(?:\b(?:Resolution|Resolutions|Article|Articles|Art\.|Chapter|Section|Sec\.|Phase|Goal|"
     r"Target|Indicator|Annex|Appendix|Table|Figure|Fig\.|Page|pp?\.|No\.|Nos\.|Number|Decree|"
     r"Law|Act|Order|Level|Grade|Title|Part|Rule|Protocol|Item|Step|Stage|Round|Version|Vol\.?"
@@ -278,18 +281,18 @@ _IDENTIFIER_BEFORE = re.compile(
 # Every name _IDENTIFIER_BEFORE matches holds a capital, "#", "p." ("p.", "pp."), "para" or a
 # lower-case name: where a word holds none ("than", "over", "to": most words before a
 # figure), this cheaper search spares it.
-_IDENTIFIER_HINT = re.compile(r"[A-Z#]|p\.|para|" + "|".join(map(re.escape, _LOWER_CASE_NAMES)))
-_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z0-9]-$")
+_IDENTIFIER_HINT: Final = re.compile(r"[A-Z#]|p\.|para|" + "|".join(map(re.escape, _LOWER_CASE_NAMES)))
+_LETTER_HYPHEN_BEFORE: Final = re.compile(r"[A-Za-z0-9]-$")
 # Digits that run on after the figure ("3.1.58", "1,00,000", "10:30"): a version, a code or
 # a grouping factcheck does not read, so no figure rather than a wrong one.
-_RUN_ON_AFTER = re.compile(r"[.,:/]?\d")
-_RUN_ON_FIRST = frozenset(".,:/")
-_LIST_MARK_FIRST = frozenset(".)")
+_RUN_ON_AFTER: Final = re.compile(r"[.,:/]?\d")
+_RUN_ON_FIRST: Final = frozenset(".,:/")
+_LIST_MARK_FIRST: Final = frozenset(".)")
 # "5,000+ volunteers", "100,000-plus refugees": the figure or more.
-_PLUS_AFTER = re.compile(r"\+(?![\d+])|[-‐‑]plus\b", re.IGNORECASE)
+_PLUS_AFTER: Final = re.compile(r"\+(?![\d+])|[-‐‑]plus\b", re.IGNORECASE)
 # Letters attached to a figure that are no unit or scale factcheck knows ("12Gbps", "40mph"):
 # a figure in an unknown unit. One letter ("5G", "3D", "1990s") marks a name or a decade.
-_UNKNOWN_UNIT_AFTER = re.compile(r"[A-Za-z]{2,8}(?:/[A-Za-z]{1,6})?(?![\w\-])")
+_UNKNOWN_UNIT_AFTER: Final = re.compile(r"[A-Za-z]{2,8}(?:/[A-Za-z]{1,6})?(?![\w\-])")
 
 
 def _after_figure(with_currency_word: bool) -> re.Pattern[str]:
@@ -319,8 +322,8 @@ def _after_figure(with_currency_word: bool) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-_AFTER_FIGURE = _after_figure(True)
-_AFTER_MONEY = _after_figure(False)
+_AFTER_FIGURE: Final = _after_figure(True)
+_AFTER_MONEY: Final = _after_figure(False)
 
 
 def _empty_match() -> re.Match[str]:
@@ -330,22 +333,22 @@ def _empty_match() -> re.Match[str]:
     return m
 
 
-_NO_MATCH = _empty_match()
+_NO_MATCH: Final = _empty_match()
 
 # Telephone numbers: "+44 20 7946 0958", "(202) 555-0123", "020 7946 0958".
-_PHONE = re.compile(
+_PHONE: Final = re.compile(
     r"(?:\+\s?\d{1,3}|\(\+?\d{1,5}\)|(?<!\d)0\d{1,4})(?:[ .\-]?(?:\(0\)|\(\d{1,5}\)|\d{2,5})){2,6}"
     r"(?![\d,])"
 )
-_PHONE_DIGITS = 7
+_PHONE_DIGITS: Final = 7
 # All-caps words that are English, not acronyms, before a figure ("OVER 9,000 TROOPS").
-_CAPS_WORDS = frozenset(
+_CAPS_WORDS: Final = frozenset(
     "and than over under about around some nearly almost below above more less fewer least "
     "most estimated approximately roughly circa only just well has have had were was are is "
     "with by to of in on at for from reached".split()
 )
 
-_STOP_WORDS = frozenset(
+_STOP_WORDS: Final = frozenset(
     """
     a an the this that these those its their his her our your my which who whom whose what
     where when while whereas as at by for from in into of off on onto out over per since
@@ -361,89 +364,89 @@ _STOP_WORDS = frozenset(
     according compared said says say told due thanks
     """.split()
 )
-_PARTICIPLE_NOUNS = frozenset(
+_PARTICIPLE_NOUNS: Final = frozenset(
     "need speed seed feed bed breed creed greed weed deed shed red hundred kindred".split()
 )
-_LY_NOUNS = frozenset(
+_LY_NOUNS: Final = frozenset(
     "family families supply ally assembly italy july anomaly monopoly rally reply".split()
 )
-_PLURAL = re.compile(r"[a-z][a-z\-]{2,}[^su']s")
-_NOT_PLURAL = frozenset("news means series species politics economics physics mathematics".split())
+_PLURAL: Final = re.compile(r"[a-z][a-z\-]{2,}[^su']s")
+_NOT_PLURAL: Final = frozenset("news means series species politics economics physics mathematics".split())
 # Plurals without an "s": a noun phrase ends with them too ("1.2 billion people | lack access").
-_IRREGULAR_PLURALS = frozenset("people children women men personnel".split())
-_SUSPENDED_TO = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re.IGNORECASE)
+_IRREGULAR_PLURALS: Final = frozenset("people children women men personnel".split())
+_SUSPENDED_TO: Final = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re.IGNORECASE)
 # At most one line break between the words of a noun phrase: a blank line ends a paragraph.
-_WORD_TOKEN = re.compile(r"[ \t\r]*(?:\n[ \t\r]*)?(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
-_AND_TOKEN = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
-_LEAD_SKIP = frozenset("of the in for on its their all an a".split())
-_MORE_FEWER = frozenset("more fewer less extra".split())
+_WORD_TOKEN: Final = re.compile(r"[ \t\r]*(?:\n[ \t\r]*)?(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
+_AND_TOKEN: Final = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
+_LEAD_SKIP: Final = frozenset("of the in for on its their all an a".split())
+_MORE_FEWER: Final = frozenset("more fewer less extra".split())
 # Words right before a figure that make it a part of the figure before it: "20,000 officers,
 # of which 11,000 ...", "of whom 300", "among them 12".
-_PART_OF_BEFORE = re.compile(
+_PART_OF_BEFORE: Final = re.compile(
     r"\b(?:of\s+(?:which|whom|these|them|those)|among\s+(?:them|these|whom|which)"
     r"|including)\s*$",
     re.IGNORECASE,
 )
 # Opened by the first letters of "in", "across", ... (the regex engine skips to them; "\b"
 # first would be tried at every position), then the same words in the same order.
-_SCOPE_AFTER = re.compile(
+_SCOPE_AFTER: Final = re.compile(
     r"[iatw](?<!\w.)(?:(?<=i)n|(?<=a)cross|(?<=t)hroughout|(?<=i)nside|(?<=w)ithin)"
     r"\s+(?:the\s+)?(?P<s>[A-Z][\w'’\-]*"
     r"(?:(?:\s+(?:and|&)\s+|\s+|,\s*)[A-Z][\w'’\-]*){0,3})"
 )
 # A scope's clause ends at punctuation or at the next figure ("... and 30 percent"); one
 # class of every character it can start with opens the pattern, for the engine to skip to.
-_CLAUSE_END = re.compile(
+_CLAUSE_END: Final = re.compile(
     r"[,;.()\[\]:!?\d•\s](?:(?<=[,;.()\[\]:!?\d•])"
     r"|(?<=\s)(?:and|but|while|which|who)\s+(?:[a-z]+\s+)?[\d$€£])"
 )
-_LEAD_SCOPE = re.compile(
+_LEAD_SCOPE: Final = re.compile(
     r"^(?:In|Across|Throughout|Within)\s+(?:the\s+)?(?P<s>[A-Z][\w'’\-]*(?:\s+(?:and\s+)?"
     r"[A-Z][\w'’\-]*){0,3}),"
 )
-_NUMBER_OF_BEFORE = re.compile(
+_NUMBER_OF_BEFORE: Final = re.compile(
     r"\bnumbers? of\s+(?P<n>[A-Za-z][\w'’\- ]{0,48}?)(?=\s+(?:in|is|was|has|have|had|stands?"
     r"|stood|rose|fell|reached|increased|decreased|grew|dropped|declined|to|across|from|at)\b)",
     re.IGNORECASE,
 )
 # Every age limit ends with one of these (a cheap test before the pattern).
-_AGE_LIMIT_WORDS = ("under", "over", "below", "above", "aged", "than")
-_PEOPLE_AGED_BEFORE = re.compile(
+_AGE_LIMIT_WORDS: Final = ("under", "over", "below", "above", "aged", "than")
+_PEOPLE_AGED_BEFORE: Final = re.compile(
     r"\b(?:children|people|persons|adults|girls|boys|women|men|infants|babies|youths?|pupils"
     r"|students|those|anyone|everyone)\s+(?:aged\s+)?(?:under|over|below|above|aged"
     r"|older\s+than|younger\s+than)\s*$",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(
+_AGE_BEFORE: Final = re.compile(
     r"\b(?:(?:the\s+)?age[sd]?(?:\s+of)?|aged\s+between)"
     r"(?:\s+(?P<q>under|over|below|above|less\s+than|more\s+than|at\s+least|up\s+to))?\s*$",
     re.IGNORECASE,
 )
 # Both open with the first letters of their words and look behind only then (the regex engine
 # skips to such a letter; a pattern that opens with "\b" is tried at every position).
-_SINCE = re.compile(
+_SINCE: Final = re.compile(
     rf"[Ss](?<!\w.)ince\s+(?P<d>(?:(?:early|mid|late|the\s+start\s+of|the\s+end\s+of)[\s-]+)?"
     rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})(?:\s+\d{{1,2}})?)"
 )
-_AS_OF = re.compile(
+_AS_OF: Final = re.compile(
     rf"[IiAaBbDdUuTtEeOo](?<!\w.)(?:(?<=[Ii])n|(?<=[Aa])s\s+of|(?<=[Aa])s\s+at|(?<=[Bb])y"
     rf"|(?<=[Dd])uring|(?<=[Uu])ntil|(?<=[Tt])hrough|(?<=[Aa])t\s+the\s+end\s+of|(?<=[Ee])nd\s+of"
     rf"|(?<=[Oo])n)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
     rf"\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
 )
 # Every running-total phrase holds one of these (a cheap test before the pattern).
-_CUMULATIVE_KEYS = ("since", "to date", "so far", "total", "in all", "altogether", "cumulative",
+_CUMULATIVE_KEYS: Final = ("since", "to date", "so far", "total", "in all", "altogether", "cumulative",
                     "overall", "to this day")
 # A sentence may give a date when it has a year or a month name (two searches that each
 # open with the characters they start with are 4x faster than one alternation of both).
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-_MONTH_HINT = re.compile(
+_YEAR_HINT: Final = re.compile(r"(?:19|20)\d\d")
+_MONTH_HINT: Final = re.compile(
     _word_start_alternation(_MONTHS.split("|"), cased=True, after=r"\w") + r"\b"
 )
-_MONTH_START = re.compile(rf"(?:{_MONTHS})\b")
-_MONTH_END = re.compile(rf"(?i)\b(?:{_MONTHS})\Z")
-_MONTH_WHOLE = re.compile(rf"(?:{_MONTHS})\b.*")
-_CUMULATIVE = re.compile(
+_MONTH_START: Final = re.compile(rf"(?:{_MONTHS})\b")
+_MONTH_END: Final = re.compile(rf"(?i)\b(?:{_MONTHS})\Z")
+_MONTH_WHOLE: Final = re.compile(rf"(?:{_MONTHS})\b.*")
+_CUMULATIVE: Final = re.compile(
     _word_start_alternation(
         ["since", "to date", "so far", "in total", "a total of", "total", "in all", "altogether",
          "cumulative", "cumulatively", "overall", "to this day"]
@@ -451,26 +454,26 @@ _CUMULATIVE = re.compile(
     + r"\b"
 )
 
-_BULLETS = "•●▪◦‣·∙➔→►▶➢✓✔–—*-+"
-_TERMINAL = ".!?:;"
+_BULLETS: Final = "•●▪◦‣·∙➔→►▶➢✓✔–—*-+"
+_TERMINAL: Final = ".!?:;"
 # The blanks after the stop are captured (in the lookahead): the next sentence starts after
 # them. "[.!?…][.!?…]*" is "[.!?…]+" written so that the regex engine skips in C to the next
 # stop (a pattern that opens with a repeat is tried at every position: twice as slow).
-_SENTENCE_END = re.compile(
+_SENTENCE_END: Final = re.compile(
     r"[.!?…][.!?…]*[\"'”’)\]]*(?=(?P<gap>\s+)[\"'“‘(\[]?[A-Z0-9•●▪$€£➔])"
 )
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof st no nos art fig approx est e.g i.e etc vs jan feb mar apr jun jul
     aug sep sept oct nov dec inc ltd co corp gov sen rep gen lt col capt sgt pp p para vol
     u.s u.k u.n e.u a.m p.m""".split()
 )
-_FOLD_HYPHEN = re.compile(r"(?<=[A-Za-z]-)[ \t]*\r?\n\s*")
-_FOLD_SPACE = re.compile(r"\s+")
-_SLUG = re.compile(r"[^a-z0-9]+")
+_FOLD_HYPHEN: Final = re.compile(r"(?<=[A-Za-z]-)[ \t]*\r?\n\s*")
+_FOLD_SPACE: Final = re.compile(r"\s+")
+_SLUG: Final = re.compile(r"[^a-z0-9]+")
 
-MAX_SENTENCE_CHARS = 1000
+MAX_SENTENCE_CHARS: Final = 1000
 """Sentences longer than this are cut into pieces (keeps the cost per figure bounded)."""
-MAX_FIGURE_CHARS = 40
+MAX_FIGURE_CHARS: Final = 40
 """Longer runs of digits are not figures (and would make int() slow): they are skipped."""
 
 
@@ -489,10 +492,10 @@ def slugify(text: str, max_words: int = 4) -> str:
 
 
 # Counted nouns and scopes repeat through a factsheet ("people", "in Iraq"): each is slugged once.
-_slug = functools.lru_cache(maxsize=4096)(slugify)
+_slug: Final = functools.lru_cache(maxsize=4096)(slugify)
 
-_ZERO = Fraction(0)
-_NO_TIME = TimeContext()
+_ZERO: Final = Fraction(0)
+_NO_TIME: Final = TimeContext()
 
 
 @functools.lru_cache(maxsize=256)
@@ -589,7 +592,7 @@ def _interval(
 
 # The same (qualifier, value, step, high) recurs through a factsheet ("about 2 million", "62%"):
 # its interval (frozen, so safe to share) is worked out once; the cache bounds the memory.
-_allowed_interval = functools.lru_cache(maxsize=4096)(nums.allowed_interval)
+_allowed_interval: Final = functools.lru_cache(maxsize=4096)(nums.allowed_interval)
 
 
 def _fold(text: str) -> str:
@@ -625,17 +628,17 @@ def _fold_strip(text: str) -> str:
 # --------------------------------------------------------------------------- structure
 
 
-_BLANK_RUN = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
-_SPECIAL_MARK = (
+_BLANK_RUN: Final = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+_SPECIAL_MARK: Final = (
     r"[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔](?=\s|$)|[-–—*+](?=[ \t])|\(?\d{1,2}[.)][ \t]|#|[A-Z][A-Z(&])"
 )
-_SPECIAL_LINE = re.compile(r"(?m)^" + _SPECIAL_MARK)
+_SPECIAL_LINE: Final = re.compile(r"(?m)^" + _SPECIAL_MARK)
 # The same lines found from the line break before them: a pattern that opens with a
 # character is scanned for in C, one that opens with "^" is tried at every position.
-_SPECIAL_LINE_AFTER_BREAK = re.compile(r"(?m)\n(?=" + _SPECIAL_MARK + ")")
-_BULLET_START = re.compile(r"(?:[•●▪◦‣·∙➔→►▶➢✓✔](?=\s|$)|[-–—*+](?=[ \t])|\(?\d{1,2}[.)][ \t])")
-_SYMBOL_BULLETS = "•●▪◦‣·∙➔→►▶➢✓✔"
-_ABBREVIATED = re.compile(r"(?:[a-z]\.)*[a-z]")
+_SPECIAL_LINE_AFTER_BREAK: Final = re.compile(r"(?m)\n(?=" + _SPECIAL_MARK + ")")
+_BULLET_START: Final = re.compile(r"(?:[•●▪◦‣·∙➔→►▶➢✓✔](?=\s|$)|[-–—*+](?=[ \t])|\(?\d{1,2}[.)][ \t])")
+_SYMBOL_BULLETS: Final = "•●▪◦‣·∙➔→►▶➢✓✔"
+_ABBREVIATED: Final = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 class _Layout:
@@ -1275,7 +1278,7 @@ class _Extractor:
             # "a million people", "a dozen countries", "half a million"
             a = am.start()
             toks.insert(0, _fold(am.group()).strip())
-        elif m.group().lower() in (*_WORD_SCALES, "dozen"):
+        elif m.group().lower() in _WORD_SCALES_AND_DOZEN:
             return None  # a scale word alone (".5 million", "Million Man March") is no figure
         # Read the whole number phrase: "twenty-six", "two hundred and five", "four million".
         pos = m.end()
@@ -1527,9 +1530,9 @@ class _Extractor:
         return result
 
 
-_CASE_TWINS = {0x017F: "s", 0x212A: "K", 0x0130: "I", 0x0131: "i"}
+_CASE_TWINS: Final = {0x017F: "s", 0x212A: "K", 0x0130: "I", 0x0131: "i"}
 
-_FALLBACK_COUNTED = {
+_FALLBACK_COUNTED: Final = {
     "money": "funding",
     "area": "area",
     "length": "distance",
@@ -1567,7 +1570,17 @@ def extract(
         # Case-blind patterns take these four for ASCII letters ("ſome" for "some"); the scan
         # text then says so too, so that every word a pattern matched is a word we know.
         scan = scan.translate(_CASE_TWINS)
-    claims = _Extractor(text, scan, source, revision).run()
+    # The cyclic garbage collector is paused while the claims are built: extraction makes no
+    # cycles, but a long document's records would otherwise be traversed again and again by
+    # full collections (6-8% of the time on 5 MB). It is resumed as it was found.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        claims = _Extractor(text, scan, source, revision).run()
+    finally:
+        if paused:
+            gc.enable()
     return Document(
         source=source, claims=tuple(claims), revision=revision, title=title, date=date, text=text
     )
