@@ -103,6 +103,16 @@ _WORD_IN_MASK: Final = re.compile(
 _A_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:(?P<half>half)\s+)?an?\s+$", re.IGNORECASE)
 
 _Q: Final = Qualifier
+# The qualifiers and units the extractor tests and sets, bound once (an enum member looked up
+# on its class costs a lookup through the enum machinery at every use).
+_EXACT: Final = Qualifier.EXACT
+_OVER: Final = Qualifier.OVER
+_UNDER: Final = Qualifier.UNDER
+_AT_LEAST: Final = Qualifier.AT_LEAST
+_AT_MOST: Final = Qualifier.AT_MOST
+_RANGE: Final = Qualifier.RANGE
+_COUNT: Final = U.COUNT
+_UNKNOWN: Final = U.UNKNOWN
 _QUALIFIER_PHRASES: Final[list[tuple[str, Qualifier]]] = [
     ("more than", _Q.OVER), ("over", _Q.OVER), ("above", _Q.OVER), ("in excess of", _Q.OVER),
     ("upwards of", _Q.OVER), ("just over", _Q.OVER), ("well over", _Q.OVER),
@@ -577,15 +587,15 @@ def _interval(
     An open-ended qualifier bounds the figure by its value alone, whatever its precision;
     only the others work out half a step (tests/test_extraction.py checks both agree).
     """
-    if qualifier is Qualifier.OVER:
+    if qualifier is _OVER:
         return Interval(value, None, low_open=True)
-    if qualifier is Qualifier.UNDER:
+    if qualifier is _UNDER:
         return Interval(None, value, high_open=True)
-    if qualifier is Qualifier.AT_LEAST:
+    if qualifier is _AT_LEAST:
         return Interval(value, None)
-    if qualifier is Qualifier.AT_MOST:
+    if qualifier is _AT_MOST:
         return Interval(None, value)
-    if qualifier is Qualifier.EXACT and not step:
+    if qualifier is _EXACT and not step:
         return Interval(value, value)  # an exact count: allowed_interval's first case
     return _allowed_interval(qualifier, value, step, value_high)
 
@@ -637,6 +647,8 @@ _SPECIAL_LINE: Final = re.compile(r"(?m)^" + _SPECIAL_MARK)
 # character is scanned for in C, one that opens with "^" is tried at every position.
 _SPECIAL_LINE_AFTER_BREAK: Final = re.compile(r"(?m)\n(?=" + _SPECIAL_MARK + ")")
 _BULLET_START: Final = re.compile(r"(?:[•●▪◦‣·∙➔→►▶➢✓✔](?=\s|$)|[-–—*+](?=[ \t])|\(?\d{1,2}[.)][ \t])")
+_ASCII_UPPER: Final = bytes(range(65, 91))
+_ASCII_LOWER: Final = bytes(range(97, 123))
 _SYMBOL_BULLETS: Final = "•●▪◦‣·∙➔→►▶➢✓✔"
 _ABBREVIATED: Final = re.compile(r"(?:[a-z]\.)*[a-z]")
 
@@ -750,8 +762,14 @@ class _Layout:
             return True
         if s[-1] in _TERMINAL + "," or not s[0].isupper():
             return False
-        upper = sum(map(str.isupper, s))
-        lower = sum(map(str.islower, s))
+        if s.isascii():
+            # ASCII: the capitals and small letters counted in C (the same counts as below).
+            raw = s.encode("ascii")
+            upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+            lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+        else:
+            upper = sum(map(str.isupper, s))
+            lower = sum(map(str.islower, s))
         if upper >= 3 and upper >= 4 * lower:
             return True
         if not standalone_before or any(map(str.isdigit, s)) or len(s.split()) > 10:
@@ -850,11 +868,11 @@ class _Figure:
         self.value_high: Fraction | None = None
         self.decimals = 0
         self.scale = 1
-        self.unit = U.COUNT
+        self.unit = _COUNT
         self.measures = "count"
         self.counted = ""
         self.counted_end = end
-        self.qualifier = Qualifier.EXACT
+        self.qualifier = _EXACT
         self.kind = "figure"
         self.step: Fraction | None = None
         self.word_place = 0
@@ -986,12 +1004,12 @@ class _Extractor:
             if hv > value:
                 fig.value_high = hv
                 fig.decimals = max(decimals, hd)
-                fig.qualifier = Qualifier.RANGE
+                fig.qualifier = _RANGE
                 fig.end = b = rng.end()
         b = self._scale(fig, b)
         pm = _PLUS_AFTER.match(scan, b)
         if pm and fig.value_high is None:
-            fig.qualifier = Qualifier.AT_LEAST
+            fig.qualifier = _AT_LEAST
             b = fig.end = pm.end()
         self._right(fig, b)
         return fig
@@ -1142,7 +1160,7 @@ class _Extractor:
             fig.unit, fig.measures, fig.counted = "year", "duration", "age"
         elif kind == "unk":
             if scan[b - 1:b].isdigit():
-                fig.unit, fig.measures = U.UNKNOWN, "unknown"
+                fig.unit, fig.measures = _UNKNOWN, "unknown"
                 b = fig.end = am.end()
         elif kind == "inn":
             # "$3 per 1,000 litres" is a price, not a share.
@@ -1322,10 +1340,10 @@ class _Extractor:
             fig.scale = place
         lone_one = fig.value == 1
         self._right(fig, pos)
-        if lone_one and fig.unit == U.COUNT and fig.kind == "figure":
+        if lone_one and fig.unit == _COUNT and fig.kind == "figure":
             # "one of the largest", "one country": a lone "one" is too often not a figure.
             return None
-        if fig.value == 0 and fig.unit == U.COUNT:
+        if fig.value == 0 and fig.unit == _COUNT:
             return None
         return fig
 
@@ -1368,7 +1386,7 @@ class _Extractor:
         lo = max(0, fig.qual_start - 40)
         window = scan[lo:fig.qual_start][::-1]
         qm = _QUALIFIER_BEFORE_REVERSED.match(window)
-        if qm and fig.qualifier is not Qualifier.RANGE:
+        if qm and fig.qualifier is not _RANGE:
             phrase = _fold(qm.group("q")[::-1]).lower()
             q_start = fig.qual_start - qm.end("q")
             if not (phrase == "over" and fig.measures == "duration" and self._right_after_claim(
@@ -1437,30 +1455,15 @@ class _Extractor:
             cid = f"{base}-{k}"
             self._id_next[base] = k + 1
         self.ids.add(cid)
+        # Positional, in the records' field order (claim.py): a call with keywords builds a dict
+        # of them for attrs' __init__ at every claim.
         claim = Claim(
-            id=cid,
-            value=fig.value,
-            unit=fig.unit,
-            counted=counted,
-            qualifier=fig.qualifier,
-            stated=stated,
-            interval=interval,
-            provenance=Provenance(
-                source=self.source,
-                line=line,
-                column=col,
-                quote=quote,
-                sentence=sentence,
-                section=self.layout.section(fig.start),
-                revision=self.revision,
-                offset=fig.qual_start,
-                sentence_span=(span_a, span_b),
+            cid, fig.value, fig.unit, counted, fig.qualifier, stated, interval,
+            Provenance(
+                self.source, line, col, quote, sentence, self.layout.section(fig.start),
+                self.revision, fig.qual_start, (span_a, span_b),
             ),
-            step=fig.step,
-            value_high=fig.value_high,
-            scope=scope,
-            time=time,
-            kind=fig.kind,
+            fig.step, fig.value_high, scope, time, fig.kind,
         )
         self.claims.append(claim)
         self._last_in_sentence[si] = claim
