@@ -186,13 +186,16 @@ def _reversed_phrase_pattern(phrases: Iterable[str]) -> str:
 _QUALIFIER_BEFORE_REVERSED: Final = re.compile(
     r"\s*(?P<q>" + _reversed_phrase_pattern(_QUALIFIERS) + r")", re.IGNORECASE
 )
+# ISO 4217 codes written before a figure ("KES 2.5 billion"); not "TRY", an English word in
+# capitals.
+_CODES_BEFORE_FIGURES: Final = U.CURRENCY_CODES - {"TRY"}
 _CURRENCY_BEFORE: Final = re.compile(
     r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
-    r"|\b(?:USD|EUR|GBP|JPY|INR|CHF|CAD|AUD|Rs\.?))\s?$"
+    r"|\b(?:" + "|".join(sorted(_CODES_BEFORE_FIGURES)) + r"|Rs\.?))\s?$"
 )
 # The last character a currency before a figure can end with ("$", "USD", "Rs."): any other
 # character in the three before a figure spares the search.
-_CURRENCY_LAST: Final = frozenset("$€£¥₹DRPYFs.")
+_CURRENCY_LAST: Final = frozenset("$€£¥₹s." + "".join(c[-1] for c in _CODES_BEFORE_FIGURES))
 
 
 def _currency_before(text: str, a: int, window: int = 6) -> re.Match[str] | None:
@@ -389,7 +392,7 @@ _SUSPENDED_TO: Final = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\
 _WORD_TOKEN: Final = re.compile(r"[ \t\r]*(?:\n[ \t\r]*)?(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
 _AND_TOKEN: Final = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
 _LEAD_SKIP: Final = frozenset("of the in for on its their all an a".split())
-_MORE_FEWER: Final = frozenset("more fewer less extra".split())
+_MORE_FEWER: Final = frozenset("more fewer less extra other".split())
 # Words right before a figure that make it a part of the figure before it: "20,000 officers,
 # of which 11,000 ...", "of whom 300", "among them 12".
 _PART_OF_BEFORE: Final = re.compile(
@@ -419,6 +422,14 @@ _NUMBER_OF_BEFORE: Final = re.compile(
     r"|stood|rose|fell|reached|increased|decreased|grew|dropped|declined|to|across|from|at)\b)",
     re.IGNORECASE,
 )
+# "per 100,000", "per 1,000", "per 10 000", "per thousand" after a counted noun (no time unit).
+_PER_BASE_AFTER: Final = re.compile(
+    r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|10+|hundred|thousand"
+    r"|(?:one|a|ten)\s+(?:hundred|thousand|million))(?![\d.,]\d)\b",
+    re.IGNORECASE,
+)
+# What a unit word makes a figure count ("5 percentage points"): no figure after it counts it.
+_UNIT_COUNTED: Final = frozenset({"percentage points"})
 # Every age limit ends with one of these (a cheap test before the pattern).
 _AGE_LIMIT_WORDS: Final = ("under", "over", "below", "above", "aged", "than")
 _PEOPLE_AGED_BEFORE: Final = re.compile(
@@ -956,7 +967,12 @@ class _Extractor:
             else:
                 m = wm
                 kw = m.group().lower()
-                if kw in nums.FRACTION_WORDS:
+                wa = m.start()
+                if wa >= 2 and scan[wa - 1] in _HYPHENS and scan[wa - 2].isalpha():
+                    # "Under-five mortality", "first-half results", "G-seven": the word is
+                    # part of a compound, as digits are in "COVID-19".
+                    fig = None
+                elif kw in nums.FRACTION_WORDS:
                     fig = self._fraction(m)
                 elif kw in _MULTIPLE_WORDS:
                     fig = self._multiple(m)
@@ -986,9 +1002,10 @@ class _Extractor:
         # Currency written before the figure ("$", "US$", "€", "EUR ").
         cur = _currency_before(scan, a)
         if cur:
-            fig.unit, fig.measures, fig.qual_start = U.CURRENCY_PREFIXES[
-                "".join(cur.group("c").split()).rstrip(".") if cur.group("c") != "Rs." else "Rs"
-            ], "money", cur.start()
+            sign = "".join(cur.group("c").split()).rstrip(".") if cur.group("c") != "Rs." else "Rs"
+            fig.unit, fig.measures, fig.qual_start = U.CURRENCY_PREFIXES.get(sign, sign), "money", (
+                cur.start()
+            )
             fig.start = cur.start()
         # A range: "30-34 million", "5–19", "between 5 and 19".
         rng = _RANGE_AFTER.match(scan, b)
@@ -1193,6 +1210,44 @@ class _Extractor:
         if rm2 and fig.measures in rate_units:
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm2.group('t').lower()]}"
             fig.counted_end = rm2.end()
+        elif fig.counted and fig.measures == "count" and "per" in scan[
+            fig.counted_end:fig.counted_end + 6
+        ]:
+            self._per_base(fig)
+
+    def _per_base(self, fig: _Figure) -> None:
+        """A count per so many of something: "223 deaths per 100,000 live births".
+
+        The base (its number and noun) joins what is counted, so that the figure is compared
+        with figures of the same rate, and its number is no figure of its own.
+        """
+        scan = self.scan
+        pm = _PER_BASE_AFTER.match(scan, fig.counted_end)
+        if pm is None:
+            return
+        words: list[str] = []
+        pos = end = pm.end()
+        limit = min(len(scan), pos + 80)
+        while len(words) < 3:
+            m = _WORD_TOKEN.match(scan, pos, limit)
+            if m is None:
+                break
+            w = m.group("w")
+            lw = w.lower()
+            if (lw in _STOP_WORDS and lw != "live") or lw in nums.ONES or lw in nums.TENS or (
+                words and lw.endswith(("ed", "ly"))
+            ):
+                break  # ("live" is no verb here: "per 1,000 live births")
+            words.append(w)
+            pos = end = m.end()
+            low = lw.rstrip("'’")
+            if low in _IRREGULAR_PLURALS or low[-1:] == "s" and _PLURAL.fullmatch(low) and (
+                low not in _NOT_PLURAL
+            ):
+                break  # the head noun ends the phrase: "live births | in 2020"
+        base = " ".join(["per", _fold(pm.group("n")), *words])
+        fig.counted = f"{fig.counted} {base}"
+        fig.counted_end = end
 
     def _counted(self, fig: _Figure, b: int) -> None:
         """The noun phrase after a figure says what is counted: "4.3 million displaced people"."""
@@ -1218,7 +1273,8 @@ class _Extractor:
                 pos = m.end()
                 continue
             if leading and not words and lw in _MORE_FEWER and fig.measures == "count":
-                # "50,000 more nurses", "6,000 fewer GPs": the noun comes after the comparative.
+                # "50,000 more nurses", "6,000 fewer GPs", "5.2 million other people": the noun
+                # comes after the comparative.
                 pos = m.end()
                 continue
             head = lw.split("-")[0]  # "Twenty-" broken at a line's end is a number word too
@@ -1405,11 +1461,16 @@ class _Extractor:
             if nb:
                 fig.counted = _fold(nb.group("n"))
             elif (prev is not None and prev.unit == fig.unit and prev.counted
+                  and prev.counted not in _UNIT_COUNTED
+                  and not scan[max(s_start, fig.qual_start - 3):fig.qual_start].rstrip().endswith(
+                      ("(", "[")
+                  )
                   and (_ELLIPSIS_AFTER.match(scan, fig.end)
                        or _PART_OF_BEFORE.search(scan, max(s_start, fig.qual_start - 20),
                                                  fig.qual_start))):
                 # "62 percent of the terrain ... and 30 percent in Syria": the figure stands
-                # for the same thing in another place. Not "... and 114,300 were resettled".
+                # for the same thing in another place. Not "... and 114,300 were resettled",
+                # nor a bare figure in brackets after a name ("Ukraine (5.7 million)").
                 fig.counted = prev.counted
         scope = self._scope(fig) or lead_scope
         # Precision: the place value of the last written digit.
@@ -1440,7 +1501,7 @@ class _Extractor:
             span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
             span_b = span_a + len(_fold_strip(scan[fig.qual_start:q_end]))
         counted = fig.counted or _FALLBACK_COUNTED.get(fig.measures, "figure")
-        base = _slug(counted) or "figure"
+        base = _slug(counted.split(" per ", 1)[0]) or "figure"
         if base in self.ids and scope:
             # Only a second figure of the same thing is told apart by its scope, so that ids
             # stay the same when a later version adds or drops a place name.

@@ -615,3 +615,48 @@ def test_ids_keep_accented_letters_and_nouns_stop_at_a_blank_line() -> None:
     assert "people-turkiye" == slugify("people Türkiye")
     doc = extract("| Total | $200 million |\n\nThe programme reached 12 countries.")
     assert ["funding", "countries"] == [c.counted for c in doc]
+
+
+def test_a_count_per_so_many_keeps_its_base() -> None:
+    """'223 deaths per 100,000 live births': one figure, whose counted noun says per what."""
+    doc = extract(
+        "The maternal mortality ratio fell to 223 deaths per 100,000 live births in 2020. "
+        "Under-five mortality: 37 deaths per 1,000 live births (2022)."
+    )
+    assert [("223", "deaths per 100,000 live births", "deaths"),
+            ("37", "deaths per 1,000 live births", "deaths-2")] == [
+        (fraction_text(c.value), c.counted, c.id) for c in doc
+    ]
+    assert doc[0].quote == "223 deaths per 100,000 live births"
+    # A rate in time is still a rate: "per day" is not a base.
+    (claim,) = extract("42,500 persons per day crossed the border.")
+    assert ("count/day", "persons") == (claim.unit, claim.counted)
+
+
+def test_a_number_word_inside_a_compound_is_no_figure() -> None:
+    """'Under-five', 'first-half', like digits in 'COVID-19', name things; they count none."""
+    assert [] == list(extract("Under-five mortality fell. First-half results were strong."))
+    assert ["26"] == [fraction_text(c.value) for c in extract("Twenty-six partners")]
+
+
+def test_other_and_bracketed_figures_take_no_wrong_noun() -> None:
+    """'5.2 million other people' counts people; 'Ukraine (5.7 million)' counts no 'countries'."""
+    assert "people" == one("5.2 million other people in need of protection").counted
+    doc = extract(
+        "Refugees came from three countries: Syria (6.5 million), Ukraine (5.7 million) and "
+        "Afghanistan (6.1 million)."
+    )
+    assert ["countries", "figure", "figure", "figure"] == [c.counted for c in doc]
+    # Percentage points are how a change is measured, not what the next share is of.
+    doc = extract("Coverage fell 5 percentage points between 2019 and 2021 to 81 per cent.")
+    assert [("percentage points", "5"), ("share", "81")] == [
+        (c.counted, fraction_text(c.value)) for c in doc
+    ]
+
+
+def test_iso_currency_codes_before_a_figure() -> None:
+    """'KES 2.5 billion' is money in Kenyan shillings, as 'USD 18 million' is in dollars."""
+    doc = extract("Kenya received KES 2.5 billion (USD 18 million) in budget support.")
+    assert [("KES", "2500000000"), ("USD", "18000000")] == [
+        (c.unit, fraction_text(c.value)) for c in doc
+    ]
