@@ -188,7 +188,7 @@ _QUALIFIER_BEFORE_REVERSED: Final = re.compile(
 )
 # ISO 4217 codes written before a figure ("KES 2.5 billion"); not "TRY", an English word in
 # capitals.
-_CODES_BEFORE_FIGURES: Final = U.CURRENCY_CODES - {"TRY"}
+_CODES_BEFORE_FIGURES: Final = (U.CURRENCY_CODES - {"TRY"}) | {"SDR"}
 _CURRENCY_BEFORE: Final = re.compile(
     r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
     r"|\b(?:" + "|".join(sorted(_CODES_BEFORE_FIGURES)) + r"|Rs\.?))\s?$"
@@ -211,6 +211,11 @@ _SCALE_WORD_AFTER: Final = re.compile(
     r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE
 )
 _SCALE_ABBR_ATTACHED: Final = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2²])")
+# Dashboards write scales as capitals against the figure: "21.6M people in need", "US$4.3B".
+# One capital is also how names are written ("5G", "3D", "3M"): it is read as a scale only
+# after a decimal or money, or (M, B: not "4K video") before a word in small letters.
+_SCALE_ABBR_UPPER: Final = re.compile(r"(?P<s>BN|Bn|M|B|K)\b(?![\u00b2²])")
+_SMALL_WORD_AFTER: Final = re.compile(r"[ \t]+[a-z]")
 _SCALE_ABBR_SPACED: Final = re.compile(r"\s(?P<s>bn|mn|mln|tn|m|k)\b(?![\u00b2²])")
 _METRES_HINT: Final = re.compile(r"[\s-]*(?:long|high|wide|deep|tall|above|below|sprint|run)\b|[²2]")
 _PERCENT_AFTER: Final = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
@@ -1046,7 +1051,7 @@ class _Extractor:
             return True  # "3.1.58", "1,00,000", "1112,000": no figure as publishers group one
         if alpha and not _SCALE_ABBR_ATTACHED.match(scan, b) and not _ORDINAL_AFTER.match(
             scan, b
-        ):
+        ) and (not nxt.isupper() or self._upper_scale(a, b, token) is None):
             # "5G", "3D", "A4": the figure is part of a name. An attached unit ("10km") is read,
             # and so is an attached unit factcheck does not know ("12Gbps": unit "unknown").
             if not _UNIT_AFTER.match(scan, b) and not _UNKNOWN_UNIT_AFTER.match(scan, b):
@@ -1106,6 +1111,18 @@ class _Extractor:
                 return True
         return False
 
+    def _upper_scale(self, a: int, b: int, token: str) -> re.Match[str] | None:
+        """A scale in capitals right after the figure ``scan[a:b]`` ("21.6M", "$4.3B"), if any."""
+        scan = self.scan
+        um = _SCALE_ABBR_UPPER.match(scan, b)
+        if um is None:
+            return None
+        if "." in token or _currency_before(scan, a) is not None:
+            return um
+        if um.group("s") != "K" and _SMALL_WORD_AFTER.match(scan, um.end()):
+            return um
+        return None
+
     def _scale(self, fig: _Figure, b: int) -> int:
         scan = self.scan
         sm = _SCALE_WORD_AFTER.match(scan, b)
@@ -1120,6 +1137,13 @@ class _Extractor:
                 sm = None
             if sm is None and fig.measures == "money":
                 sm = _SCALE_ABBR_SPACED.match(scan, b)
+            if sm is None and scan[b:b + 1].isupper():
+                # (The tests of _upper_scale: a decimal written, money, or a small word next.)
+                um = _SCALE_ABBR_UPPER.match(scan, b)
+                if um is not None and (fig.decimals or fig.measures == "money" or (
+                    um.group("s") != "K" and _SMALL_WORD_AFTER.match(scan, um.end())
+                )):
+                    sm = um
         if sm is not None:
             fig.scale = nums.SCALES[sm.group("s").lower()]
             fig.value *= fig.scale
@@ -1554,6 +1578,8 @@ class _Extractor:
             sm = _SCOPE_AFTER.search(scan, a, cut.start())
             if not sm:
                 return None
+        if scan[sm.end():sm.end() + 1].isdigit():
+            return None  # "in H1 2023", "in Q3": a period written against its number
         s = _fold(sm.group("s"))
         if _MONTH_WHOLE.fullmatch(s) or s.split()[0] in ("The", "A", "An", "This"):
             return None

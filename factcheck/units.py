@@ -36,7 +36,7 @@ UNKNOWN = "unknown"
 
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CHF CAD AUD NZD CNY INR SEK NOK DKK HKD SGD ZAR BRL MXN RUB TRY SAR AED "
-    "KRW PLN CZK HUF ILS EGP NGN KES PKR BDT IDR PHP THB MYR QAR KWD".split()
+    "KRW PLN CZK HUF ILS EGP NGN KES PKR BDT IDR PHP THB MYR QAR KWD XDR".split()
 )
 
 # Currency signs and codes written before a figure, longest first so "US$" wins over "$".
@@ -45,6 +45,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "₹": "INR", "INR": "INR", "CHF": "CHF", "CAD": "CAD", "AUD": "AUD", "Rs": "INR",
+    "SDR": "XDR",  # the IMF's special drawing rights (ISO 4217 XDR)
 }
 
 # Currency words written after a figure ("12,000 Euros", "5 million US dollars").

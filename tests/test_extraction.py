@@ -660,3 +660,23 @@ def test_iso_currency_codes_before_a_figure() -> None:
     assert [("KES", "2500000000"), ("USD", "18000000")] == [
         (c.unit, fraction_text(c.value)) for c in doc
     ]
+
+
+def test_scales_in_capitals_as_dashboards_write_them() -> None:
+    """'21.6M people', 'US$4.3B': millions and billions; '5G', '3D', '4K video' stay names."""
+    doc = extract("21.6M people in need\n17.3M people targeted\nUS$4.3B requirements\n"
+                  "12.5K jobs; USD 1.2BN")
+    assert [("21600000", "count", "people"), ("17300000", "count", "people"),
+            ("4300000000", "USD", "requirements"), ("12500", "count", "jobs"),
+            ("1200000000", "USD", "funding")] == [
+        (fraction_text(c.value), c.unit, c.counted) for c in doc
+    ]
+    assert [] == list(extract("a 5G network, 3D printing, a 5K run and 4K video"))
+
+
+def test_special_drawing_rights_and_periods_after_in() -> None:
+    """'SDR 11.6 billion' is money in XDR; 'in H1 2023' is a period, not a place."""
+    (claim,) = extract("an amount of SDR 11.6 billion")
+    assert ("XDR", "11600000000") == (claim.unit, fraction_text(claim.value))
+    (claim,) = extract("The rial lost 25 percent of its value in H1 2023.")
+    assert claim.scope is None
