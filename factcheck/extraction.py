@@ -895,6 +895,62 @@ class _Figure:
         self.rate: str | None = None
 
 
+_UNREAD: Final = object()
+_GENERIC_HEADINGS: Final = frozenset(
+    "count number no. value values figure figures amount total totals n #".split()
+)
+_TABLE_RULE_LINE: Final = re.compile(r"[ \t]*\|?[ \t:|-]*-[ \t:|-]*")
+# What a column's heading says its cells are in: "Damage (US$ billion)", "Share (%)",
+# "Area, km²", "Budget ($m)", "Population (millions)", "€ million".
+_HEADING_HINT: Final = re.compile(r"(?:\((?P<b>[^()]{1,30})\)|,\s*(?P<c>[^,()]{1,30}))\s*$")
+_HINT_TOKEN: Final = re.compile(r"US\$|[$€£¥₹]|'000|[A-Za-z²%.]+")
+
+
+def _heading_hint(words: str) -> tuple[int, str, str] | None:
+    """(scale, unit, measures) a column heading's hint names, or None when any word is not one."""
+    scale, unit, measures = 1, "", ""
+    tokens = _HINT_TOKEN.findall(words)
+    if not tokens or "".join(tokens) != "".join(words.split()):
+        return None  # something in the hint is neither unit nor scale ("2023", "per 1,000")
+    for tok in tokens:
+        low = tok.lower().rstrip(".")
+        if tok in U.CURRENCY_PREFIXES or tok.upper() in U.CURRENCY_CODES and tok.isupper():
+            unit, measures = U.CURRENCY_PREFIXES.get(tok, tok.upper()), "money"
+        elif low in U.CURRENCY_WORDS:
+            unit, measures = U.CURRENCY_WORDS[low], "money"
+        elif low == "'000":
+            scale = 1000
+        elif low in nums.SCALES or low.endswith("s") and low[:-1] in nums.SCALES:
+            scale = nums.SCALES[low if low in nums.SCALES else low[:-1]]
+        elif low in U.UNIT_WORDS:
+            unit, measures = U.UNIT_WORDS[low]
+        else:
+            return None
+    return scale, unit, measures
+
+
+class _TableHeader:
+    """The first row of a pipe table: each column's heading, and the unit hint it holds."""
+
+    __slots__ = ("cells",)
+
+    def __init__(self, line: str) -> None:
+        cells: list[tuple[str, tuple[int, str, str] | None]] = []
+        for raw in line.strip().strip("|").split("|"):
+            heading = _fold_strip(raw.replace("*", " ").replace("`", " ")).strip("_ ")
+            hm = _HEADING_HINT.search(heading)
+            hint = None
+            if hm is not None:
+                hint = _heading_hint(hm.group("b") or hm.group("c") or "")
+                if hint is not None:
+                    heading = heading[:hm.start()].rstrip(" ,")
+            elif heading in U.CURRENCY_PREFIXES or heading.lower() in ("%", "percent", "per cent"):
+                hint = _heading_hint(heading)
+                heading = ""
+            cells.append((heading, hint))
+        self.cells = cells
+
+
 class _Extractor:
     def __init__(self, text: str, scan: str, source: str, revision: str | None) -> None:
         self.text = text
@@ -907,6 +963,9 @@ class _Extractor:
         self._id_next: dict[str, int] = {}
         self._sentence_cache: dict[tuple[int, int], tuple[str, TimeContext, str | None, bool]] = {}
         self._last_in_sentence: dict[tuple[int, int], Claim] = {}
+        # Pipe tables ("| Sector | Damage (US$ billion) |"): read only where the text has a bar.
+        self._tables = "|" in text
+        self._table_of_line: dict[int, _TableHeader | None] = {}
 
     # -- scanning
 
@@ -1066,6 +1125,8 @@ class _Extractor:
             return True
         if a >= 2 and scan[a - 1] in "([" and scan[a - 2].isalnum() and scan[b:b + 1] in ")]":
             return True  # "alert(1)", "note[3]": a call or a footnote mark, not an amount
+        if a >= 1 and scan[a - 1] in "'’" and token == "000":
+            return True  # "Cases ('000)": thousands, as a table heading writes them
         if a >= 1 and scan[a - 1] == "[" and scan[b:b + 1] == "]":
             return True  # "[12]": a footnote or reference mark
         if nxt in _LIST_MARK_FIRST and _LIST_MARK_AFTER.match(scan, b) and not scan[
@@ -1155,6 +1216,8 @@ class _Extractor:
     def _right(self, fig: _Figure, b: int) -> None:
         """Read what follows a figure: percent, currency word, unit, compound, rate, noun."""
         scan = self.scan
+        if self._tables and self._table_cell(fig, b):
+            return
         am = (_AFTER_MONEY if fig.measures == "money" else _AFTER_FIGURE).match(scan, b) or (
             _NO_MATCH
         )
@@ -1272,6 +1335,81 @@ class _Extractor:
         base = " ".join(["per", _fold(pm.group("n")), *words])
         fig.counted = f"{fig.counted} {base}"
         fig.counted_end = end
+
+    # -- pipe tables
+
+    def _table_cell(self, fig: _Figure, b: int) -> bool:
+        """A figure alone in a cell of a pipe table takes its meaning from the table.
+
+        "| Housing | 55.9 |" under "| Sector | Damage (US$ billion) |" is 55.9 billion US dollars
+        of housing damage: the column's heading gives the unit and scale its cells leave out
+        (a currency, a scale word, "%" or a unit, in brackets or after a comma), and the row's
+        first cell and the heading say what is counted. True when the cell was read so.
+        """
+        text = self.text
+        ls = text.rfind("\n", 0, fig.start) + 1
+        if text[ls:fig.start].lstrip()[:1] != "|":
+            return False
+        ce = text.find("|", b)
+        le = text.find("\n", b)
+        if ce < 0 or (0 <= le < ce) or text[b:ce].strip() or text[
+            text.rfind("|", ls, fig.start) + 1:fig.start
+        ].strip(" \t*_`"):
+            return False  # not a row, or more than the figure in its cell ("12 countries")
+        header = self._table_header(ls)
+        if header is None:
+            return False
+        col = text.count("|", ls, fig.start) - 1
+        if not 0 < col < len(header.cells):
+            return False
+        heading, hint = header.cells[col]
+        if hint is not None and fig.scale == 1:
+            scale, unit, measures = hint
+            plain = fig.measures == "count" and fig.unit == _COUNT
+            if scale > 1 and (plain or unit in ("", fig.unit)):
+                fig.scale = scale
+                fig.value *= scale
+                if fig.value_high is not None:
+                    fig.value_high *= scale
+            if unit and plain:
+                fig.unit, fig.measures = unit, measures
+                if measures == "share":
+                    fig.kind = "share"
+        row = text[ls:fig.start].split("|")[1].strip(" \t*_`")
+        label = row if row and not any(map(str.isdigit, row)) else ""
+        if heading.lower() in _GENERIC_HEADINGS:
+            heading = ""  # "| item | count |": the row says what is counted
+        counted = " ".join(w for w in (label, heading) if w)
+        if counted:
+            fig.counted = _fold(counted)
+        return True
+
+    def _table_header(self, line_start: int) -> _TableHeader | None:
+        """The heading of the pipe table whose row starts at *line_start* (None: no table)."""
+        known = self._table_of_line.get(line_start, _UNREAD)
+        if known is not _UNREAD:
+            return known  # type: ignore[return-value]
+        text = self.text
+        # The rows above, up to the table's first line or a row whose table is known.
+        rows = [line_start]
+        header: _TableHeader | None = None
+        while rows[-1] > 0:
+            above = text.rfind("\n", 0, rows[-1] - 1) + 1
+            if text[above:rows[-1]].lstrip()[:1] != "|":
+                break
+            if above in self._table_of_line:
+                header = self._table_of_line[above]
+                break
+            rows.append(above)
+        if header is None and len(rows) >= 3:
+            first, rule = rows[-1], rows[-2]
+            rule_end = text.find("\n", rule)
+            if _TABLE_RULE_LINE.fullmatch(text, rule, rule_end if rule_end >= 0 else len(text)):
+                end = text.find("\n", first)
+                header = _TableHeader(text[first:end if end >= 0 else len(text)])
+        for r in rows:
+            self._table_of_line[r] = header
+        return header
 
     def _counted(self, fig: _Figure, b: int) -> None:
         """The noun phrase after a figure says what is counted: "4.3 million displaced people"."""

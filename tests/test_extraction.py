@@ -499,7 +499,7 @@ def test_markdown_input(tmp_path: Path) -> None:
         (83, "members", "exact", 3, "Results"),
         (20 * 10**9, "aid", "over", 7, "Aid"),
         (90_000, "soldiers", "nearly", 8, "Aid"),
-        (500, "figure", "exact", 12, "Aid"),
+        (500, "schools", "exact", 12, "Aid"),  # the row's label, under "count"
     ]
     text = md.read_text(encoding="utf-8")
     for c in doc:
@@ -680,3 +680,46 @@ def test_special_drawing_rights_and_periods_after_in() -> None:
     assert ("XDR", "11600000000") == (claim.unit, fraction_text(claim.value))
     (claim,) = extract("The rial lost 25 percent of its value in H1 2023.")
     assert claim.scope is None
+
+
+TABLE = """# Damage
+
+| Sector | Damage (US$ billion) | Share (%) | Area, km² | People |
+|---|---:|:--:|---|---|
+| Housing | 55.9 | 37 | 1,200 | 2.5 million |
+| **Transport** | 34.4 | 23 | 950 | 12 countries |
+| Total | $90.3 | 60 | 2,150 | |
+
+| Year | Budget ($m) | Cases ('000) | Population (2023) |
+|------|------|------|------|
+| 2022 | 350 | 12 | 81 |
+"""
+
+
+@pytest.mark.parametrize("reader", [None, read_markdown])
+def test_a_pipe_table_cell_takes_unit_and_noun_from_its_row_and_column(reader: object) -> None:
+    """'| Housing | 55.9 |' under 'Damage (US$ billion)' is $55.9 billion of housing damage."""
+    doc = extract(TABLE, reader=reader)  # type: ignore[arg-type]
+    got = [(c.id, fraction_text(c.value), c.unit, c.counted, c.quote) for c in doc]
+    assert got == [
+        ("housing-damage", "55900000000", "USD", "Housing Damage", "55.9"),
+        ("housing-share", "37", "percent", "Housing Share", "37"),
+        ("housing-area", "1200", "km**2", "Housing Area", "1,200"),
+        ("housing-people", "2500000", "count", "Housing People", "2.5 million"),
+        ("transport-damage", "34400000000", "USD", "Transport Damage", "34.4"),
+        ("transport-share", "23", "percent", "Transport Share", "23"),
+        ("transport-area", "950", "km**2", "Transport Area", "950"),
+        ("countries", "12", "count", "countries", "12 countries"),
+        ("total-damage", "90300000000", "USD", "Total Damage", "$90.3"),
+        ("total-share", "60", "percent", "Total Share", "60"),
+        ("total-area", "2150", "km**2", "Total Area", "2,150"),
+        ("budget", "350000000", "USD", "Budget", "350"),
+        ("cases", "12000", "count", "Cases", "12"),
+        # "(2023)" is no unit: the heading is kept whole, the figure is as written.
+        ("population-2023", "81", "count", "Population (2023)", "81"),
+    ]
+    # The step follows the heading's scale: 55.9 billion is read to the hundred million.
+    assert doc[0].step == F(10**8)
+    # A table without its rule line is no table: its figures are read as in prose.
+    plain = extract("| Sector | Damage (US$ billion) |\n| Housing | 55.9 |\n")
+    assert ("55.9", "count") == (fraction_text(plain[0].value), plain[0].unit)
