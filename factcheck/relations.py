@@ -14,7 +14,11 @@ leave no doubt, because every relation found here becomes a check that can fail 
 * "78 out of 83 members", "Of the 83 members, 78 ...";
 * a percentage beside a part ("78 (94%)"), or "40% of the 6.75 million, or 2.7 million";
 * percentages listed together ("60% women and 40% men": together at most 100%);
-* a figure followed by itself in another unit in brackets ("110,000 sq km (42,500 sq mi)").
+* a figure followed by itself in another unit in brackets ("110,000 sq km (42,500 sq mi)");
+* a pipe table's "Total" row: in each column, the sum of the rows above it (up to the table's
+  start or the total before), when every one of those rows has a figure there; rows that
+  begin "of which", "incl." or "including" are parts of a row above and are left out, and
+  a column of percentages is not summed.
 
 A list is a run of figures joined by commas, "and", semicolons or bullets, each figure with
 its own words (its unit and counted noun) and, for figures, an optional short place phrase
@@ -342,6 +346,11 @@ def find_relations(
     return _Finder(view).run()
 
 
+# A table row that totals the rows above it, and one that breaks down a row above it.
+_TABLE_TOTAL_LABEL = re.compile(r"(?:grand\s+|sub-?\s*)?totals?\b|all\b|overall\b")
+_TABLE_PART_LABEL = re.compile(r"(?:of\s+which|o/w|incl\.|including|thereof|of\s+whom)\b")
+
+
 class _Finder:
     def __init__(self, view: _View) -> None:
         self.v = view
@@ -495,11 +504,58 @@ class _Finder:
             if _OF_THE_BEFORE.search(v.before(i)) and re.match(r"^[^.;!?()\d•]{0,60}?, ?$", g.norm):
                 self._breakdown(i, i + 1, exhaustive=False, words="of the")
         self._totals_after()
+        self._table_totals()
         self._shares_beside_parts()
         self._share_lists()
         pos = {id(c): a for a, c in zip(self.v.starts, self.v.claims)}
         self.out.sort(key=lambda r: min(pos[id(c)] for c in r.claims if id(c) in pos))
         return tuple(self.out)
+
+    def _table_totals(self) -> None:
+        """A pipe table's "Total" row sums, column by column, the rows above it."""
+        text = self.v.text
+        if "|" not in text:
+            return
+        cs = self.v.claims
+        # The figures of each table row, by column: {row's line start: {column: claim index}}.
+        rows: dict[int, dict[int, int]] = {}
+        for i, start in enumerate(self.v.starts):
+            ls = text.rfind("\n", 0, start) + 1
+            if text[ls:start].lstrip()[:1] != "|":
+                continue
+            cols = rows.setdefault(ls, {})
+            col = text.count("|", ls, start) - 1
+            if col in cols:
+                cols[col] = -1  # two figures in one cell: the cell is no single amount
+            else:
+                cols[col] = i
+        segment: list[int] = []  # the rows since the table's start or its last total
+        prev_end = -1
+        for ls in sorted(rows):
+            if prev_end < 0 or not all(
+                line.lstrip()[:1] == "|" for line in text[prev_end:ls].split("\n")[1:-1]
+            ) or text.count("\n", prev_end, ls) == 0:
+                segment = []  # another table, or text between: a new run of rows
+            end = text.find("\n", ls)
+            prev_end = end if end >= 0 else len(text)
+            label = text[ls:prev_end].lstrip().lstrip("|").split("|")[0].strip(" \t*_`").lower()
+            if _TABLE_PART_LABEL.match(label):
+                continue
+            if not _TABLE_TOTAL_LABEL.match(label):
+                segment.append(ls)
+                continue
+            for col, t in rows[ls].items():
+                parts = [rows[r].get(col, -1) for r in segment]
+                if t < 0 or len(parts) < 2 or min(parts) < 0:
+                    continue
+                total = cs[t]
+                # A column of percentages is not summed: a "Funded (%)" column's total is a
+                # ratio of the sums, not the sum of the ratios.
+                if not _is_share(total) and all(
+                    _fits(total, cs[p]) and cs[p].unit == total.unit for p in parts
+                ):
+                    self._add(Kind.SUM, t, parts, "Total row")
+            segment = []
 
     def _totals_after(self) -> None:
         """Itemised lists followed by their stated total."""

@@ -167,3 +167,38 @@ def test_linear_on_long_lists():
     t0 = time.perf_counter()
     find_relations(doc)
     assert time.perf_counter() - t0 < 2.0
+
+
+TABLE = """| Sector | Requested (US$ million) | Funded (%) |
+|---|---:|---:|
+| Food security | 1,200.5 | 51 |
+| Health | 430.0 | 28 |
+| Total | 1,630.5 | 44 |
+
+Cases by region:
+
+| Region | Cases | Deaths |
+|---|---|---|
+| North | 12,400 | 310 |
+| South | 8,100 | |
+| of which: coastal | 3,000 | 20 |
+| **Total** | 20,500 | 405 |
+"""
+
+
+def test_a_table_total_row_sums_the_rows_above():
+    """'| Total |' sums its column's rows; not a column of percentages, a blank or 'of which'."""
+    assert shape(TABLE) == [
+        ("sum", "total-requested", ["food-security-requested", "health-requested"], None),
+        ("sum", "total-cases", ["north-cases", "south-cases"], None),
+        # Deaths: South has no figure, so the column is not summed.
+    ]
+
+
+def test_a_table_total_that_does_not_add_up_is_inconsistent():
+    from factcheck import check
+
+    result = check(extract(TABLE.replace("| Total | 1,630.5 |", "| Total | 1,730.5 |")))
+    assert [(f.verdict.value, f.claims[0].id) for f in result.findings] == [
+        ("inconsistent", "total-requested"), ("consistent", "total-cases"),
+    ]
