@@ -169,6 +169,11 @@ _WORD_SCALES_AND_DOZEN: Final = (*_WORD_SCALES, "dozen")
 _FRACTION_NEXT: Final = re.compile(
     r"[\s-]+(?P<f>" + "|".join(_FRACTION_WORDS) + r")\b", re.IGNORECASE
 )
+_ORDINAL_NEXT: Final = re.compile(
+    r"[-‐‑][A-Za-z]|\s+(?:consecutive|straight|successive|time|times|round|wave|dose|term"
+    r"|edition|largest|biggest|highest|lowest|most|place|party|phase|stage|generation)\b",
+    re.IGNORECASE,
+)
 _HALF_A_SCALE: Final = re.compile(r"\s+an?\s+(?:million|billion|thousand|dozen)\b", re.IGNORECASE)
 
 
@@ -208,7 +213,8 @@ def _currency_before(text: str, a: int, window: int = 6) -> re.Match[str] | None
 
 
 _SCALE_WORD_AFTER: Final = re.compile(
-    r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE
+    r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh[ \t]+crore|lakh|crore)\b",
+    re.IGNORECASE,
 )
 _SCALE_ABBR_ATTACHED: Final = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2²])")
 # Dashboards write scales as capitals against the figure: "21.6M people in need", "US$4.3B".
@@ -235,7 +241,14 @@ _COMPOUND_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _RANGE_AFTER: Final = re.compile(
-    r"\s*(?:-|–|—|to)\s*(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,]*\d)"
+    r"\s*(?:-|–|—|(?P<to>to))\s*(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,]*\d)"
+)
+_FROM_BY_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:from|by)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
+_OR_MORE: Final = frozenset("more over above higher greater older".split())
+_OR_MORE_AFTER: Final = re.compile(
+    r"[ \t]+(?:or|and)[ \t]+(?P<w>more|over|above|higher|greater|older|less|fewer|under|below"
+    r"|lower|younger)\b(?![ \t]+than\b)",
+    re.IGNORECASE,
 )
 _RANGE_AND_AFTER: Final = re.compile(r"\s+and\s+(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
 _BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
@@ -277,13 +290,20 @@ _ORDINAL_AFTER: Final = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # The letters a time's mark starts with, right after the figure or after one blank.
 _CLOCK_FIRST: Final = frozenset("aApPgGuUhH")
 _CLOCK_AFTER: Final = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d)", re.IGNORECASE)
-_MONTH_BEFORE: Final = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$")
-_MONTH_AFTER: Final = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\b")
+_MONTH_BEFORE: Final = re.compile(rf"\b(?:{_MONTHS}|{_MONTHS.upper()})\.?\s+(?:the\s+)?$")
+# A day, or the first day of a span of days: "5 March", "23 JUL 2024", "13–15 March 2024".
+_MONTH_AFTER: Final = re.compile(
+    rf"(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?\s+"
+    rf"(?:{_MONTHS}|{_MONTHS.upper()})\b"
+)
 _YEAR_RANGE_AFTER: Final = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
 # Words before a number that make it an identifier, not a figure.
 _LOWER_CASE_NAMES: Final = (
     "page", "pages", "paragraph", "article", "articles", "chapter", "section", "annex",
     "appendix", "table", "fig.", "resolution", "volume", "vol.", "footnote", "no.",
+    # numbered categories: "type 2 diabetes", "stage 3 cancer", "a category 5 hurricane"
+    "type", "types", "stage", "stages", "grade", "category", "phase", "level", "tier",
+    "class", "wave",
 )
 _IDENTIFIER_BEFORE: Final = re.compile(
     r"(?:\b(?:Resolution|Resolutions|Article|Articles|Art\.|Chapter|Section|Sec\.|Phase|Goal|"
@@ -355,8 +375,10 @@ _NO_MATCH: Final = _empty_match()
 
 # Telephone numbers: "+44 20 7946 0958", "(202) 555-0123", "020 7946 0958".
 _PHONE: Final = re.compile(
-    r"(?:\+\s?\d{1,3}|\(\+?\d{1,5}\)|(?<!\d)0\d{1,4})(?:[ .\-]?(?:\(0\)|\(\d{1,5}\)|\d{2,5})){2,6}"
-    r"(?![\d,])"
+    r"(?:\+\s?\d{1,3}(?:[ .\-]\d(?=[ .\-]\d))?|\(\+?\d{1,5}\)|(?<!\d)0\d{1,4})"
+    r"(?:[ .\-]?(?:\(0\)|\(\d{1,5}\)|\d{2,5})){2,6}(?!\d|,\d)"
+    # North American numbers written with hyphens: "1-800-232-4636", "202-473-7840".
+    r"|(?<![\d\-])(?:1-)?\d{3}-\d{3}-\d{4}(?![\d\-])"
 )
 _PHONE_DIGITS: Final = 7
 # All-caps words that are English, not acronyms, before a figure ("OVER 9,000 TROOPS").
@@ -379,7 +401,7 @@ _STOP_WORDS: Final = frozenset(
     some many much more most less least few several such own same other another
     it they them he she we you i me us him there here
     remain remains remained continue continues continued receive received live lived
-    according compared said says say told due thanks
+    according compared said says say told due thanks and or
     """.split()
 )
 _PARTICIPLE_NOUNS: Final = frozenset(
@@ -388,7 +410,7 @@ _PARTICIPLE_NOUNS: Final = frozenset(
 _LY_NOUNS: Final = frozenset(
     "family families supply ally assembly italy july anomaly monopoly rally reply".split()
 )
-_PLURAL: Final = re.compile(r"[a-z][a-z\-]{2,}[^su']s")
+_PLURAL: Final = re.compile(r"[a-z][a-z\-]{2,}[^su'’]s")
 _NOT_PLURAL: Final = frozenset("news means series species politics economics physics mathematics".split())
 # Plurals without an "s": a noun phrase ends with them too ("1.2 billion people | lack access").
 _IRREGULAR_PLURALS: Final = frozenset("people children women men personnel".split())
@@ -1071,8 +1093,21 @@ class _Extractor:
                 cur.start()
             )
             fig.start = cur.start()
+        # A minus sign: "-0.4%", "−3.2%" (U+2212), "(-$5 million)"; not the hyphen of a
+        # range ("5-10"), a word ("COVID-19") or a second minus.
+        sa = fig.start
+        if sa > 0 and scan[sa - 1] in "-−" and (sa == 1 or not (
+            scan[sa - 2].isalnum() or scan[sa - 2] in "-−‐‑–"
+        )):
+            fig.value = -value
+            value = fig.value
+            fig.start = fig.qual_start = sa - 1
         # A range: "30-34 million", "5–19", "between 5 and 19".
         rng = _RANGE_AFTER.match(scan, b)
+        if rng is not None and rng.group("to") and _FROM_BY_BEFORE.search(
+            scan, max(0, fig.start - 6), fig.start
+        ):
+            rng = None  # "rose from 1,200 to 1,450", "by 23,000 to 344,000": two figures
         if rng is None and "between" in scan[max(0, fig.start - 12):fig.start].lower() and (
             _BETWEEN_BEFORE.search(scan, max(0, fig.start - 12), fig.start)
         ):
@@ -1116,7 +1151,8 @@ class _Extractor:
             if not _UNIT_AFTER.match(scan, b) and not _UNKNOWN_UNIT_AFTER.match(scan, b):
                 return True
         if (scan[a - 1:a] in ("+", "(") or token[0] == "0" or a > 1 and scan[a - 1] in " -)"
-                and (scan[a - 2].isdigit() or scan[a - 2] == ")")):
+                and (scan[a - 2].isdigit() or scan[a - 2] == ")")
+                or nxt == "-" and len(token) <= 3):  # "1-800-232-4636", "202-473-7840"
             # Only then can the figure be one group of a telephone number.
             for pm in _PHONE.finditer(scan, max(0, a - 24), min(len(scan), b + 24)):
                 if pm.start() <= a < pm.end() and sum(map(str.isdigit, pm.group())) >= _PHONE_DIGITS:
@@ -1206,7 +1242,7 @@ class _Extractor:
                 )):
                     sm = um
         if sm is not None:
-            fig.scale = nums.SCALES[sm.group("s").lower()]
+            fig.scale = nums.SCALES[" ".join(sm.group("s").lower().split())]
             fig.value *= fig.scale
             if fig.value_high is not None:
                 fig.value_high *= fig.scale
@@ -1284,6 +1320,13 @@ class _Extractor:
         elif kind == "times":
             fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
             b = fig.end = am.end()
+        if fig.qualifier is _EXACT and scan[b:b + 4].lstrip()[:2] in ("or", "an"):
+            om = _OR_MORE_AFTER.match(scan, b)
+            if om is not None:
+                # "5,000 or more people", "aged 65 and over", "2% or higher": the figure is a
+                # bound, and what it counts comes after the phrase.
+                fig.qualifier = _AT_LEAST if om.group("w").lower() in _OR_MORE else _AT_MOST
+                b = fig.end = om.end()
         rate_units = ("count", "money", "length", "mass", "volume", "energy", "share")
         rm = _rate_after(scan, b) if fig.measures in rate_units else None
         if rm:
@@ -1577,6 +1620,9 @@ class _Extractor:
         # "half a million" is a count, read by _words.
         if _HALF_A_SCALE.match(self.scan, m.end()):
             return None
+        nm = _ORDINAL_NEXT.match(self.scan, m.end())
+        if nm is not None:
+            return None  # "for a third consecutive year", "a Half-Decade Review": no share
         return self._share(a, m.end(), Fraction(1, denom))
 
     def _share(self, a: int, b: int, value: Fraction) -> _Figure:

@@ -34,6 +34,7 @@ SCALES: dict[str, int] = {
     "trillion": 10**12,
     "lakh": 10**5,
     "crore": 10**7,
+    "lakh crore": 10**12,  # Indian budgets: "₹48.21 lakh crore"
     "k": 10**3,
     "m": 10**6,
     "mn": 10**6,

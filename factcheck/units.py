@@ -69,7 +69,8 @@ def _units(unit: str, measures: str, *words: str) -> None:
 
 
 _units("percent", "share", "%", "percent", "per cent", "pct", "per-cent")
-_units("percent", "percentage points", "percentage points", "percentage point")
+_units("percent", "percentage points", "percentage points", "percentage point", "pp", "p.p.",
+       "ppt", "ppts", "pps", "percentage pts")
 _units("km**2", "area", "sq km", "sq. km", "sq.km", "sq km.", "square kilometres",
        "square kilometers", "square kilometre", "square kilometer", "km²", "km2", "sqkm")
 _units("mi**2", "area", "sq mi", "sq. mi", "sq miles", "sq. miles", "square miles", "square mile",

@@ -723,3 +723,51 @@ def test_a_pipe_table_cell_takes_unit_and_noun_from_its_row_and_column(reader: o
     # A table without its rule line is no table: its figures are read as in prose.
     plain = extract("| Sector | Damage (US$ billion) |\n| Housing | 55.9 |\n")
     assert ("55.9", "count") == (fraction_text(plain[0].value), plain[0].unit)
+
+
+def test_a_change_from_or_by_is_two_figures_not_a_range() -> None:
+    """'rose by 23,000 to 344,000' and 'from 1,200 to 1,450' state two figures; '30-34' one."""
+    assert ["23000", "344000"] == [
+        fraction_text(c.value) for c in extract("Unemployment rose by 23,000 to 344,000.")
+    ]
+    assert ["exact", "exact"] == [
+        c.qualifier.value for c in extract("Deaths increased from 1,200 to 1,450.")
+    ]
+    assert ["range", "range"] == [
+        c.qualifier.value for c in extract("30 to 34 million people; between 5 and 19 years")
+    ]
+
+
+def test_a_minus_sign_makes_a_negative_figure() -> None:
+    """'-0.4%' and '−3.2%' (U+2212) are below zero; a range's or a word's hyphen is no sign."""
+    doc = extract("Inflation was -0.4% in May. Exports: −3.2%. Ages 5-19; COVID-19.")
+    assert [("-0.4", "-0.4%"), ("-3.2", "−3.2%"), ("5", "5-19")] == [
+        (fraction_text(c.value), c.stated) for c in doc
+    ]
+    assert doc[0].interval.low is not None and doc[0].interval.low < 0
+
+
+def test_or_more_and_and_over_bound_the_figure() -> None:
+    """'5,000 or more people' is at least 5,000 people; '25 or fewer deaths' at most 25."""
+    doc = extract("5,000 or more people; aged 65 and over; 2% or higher; 25 or fewer deaths.")
+    assert [("at_least", "people"), ("at_least", "age"), ("at_least", "share"),
+            ("at_most", "deaths")] == [(c.qualifier.value, c.counted) for c in doc]
+    assert doc[0].quote == "5,000 or more people"
+
+
+def test_numbered_categories_phones_and_date_spans_are_no_figures() -> None:
+    """'type 2 diabetes', '1-800-232-4636', '13–15 March 2024', 'a third consecutive year'."""
+    for text in ["type 2 diabetes and stage 3 cancer", "a category 5 hurricane",
+                 "Call (202) 473-7840, or 1-800-232-4636.", "Brussels +32 2 707 1010",
+                 "13–15 March 2024", "23 JUL 2024", "for a third consecutive year",
+                 "the Half-Decade Review"]:
+        assert [] == [c.quote for c in extract(text)], text
+
+
+def test_percentage_points_lakh_crore_and_curly_possessives() -> None:
+    """'0.9 pp' is percentage points; '₹48.21 lakh crore' is 48.21 x 10^12 rupees."""
+    assert ("percent", "percentage points") == (
+        one("up 0.9 pp on the quarter").unit, one("up 0.9 pp on the quarter").counted)
+    assert F(4821 * 10**10) == one("₹48.21 lakh crore").value
+    assert "world’s refugees" == one("76 per cent of the world’s refugees").counted
+    assert "share" == extract("7.8% and annual growth of 2%")[0].counted

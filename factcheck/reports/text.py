@@ -37,7 +37,9 @@ def figure_text(claim: Claim) -> str:
     elif base == "unknown":
         body = " ".join(claim.stated.split())  # "12Gbps": the unit only as it was written
     elif base in _CURRENCY_SIGNS:
-        body = f"{_CURRENCY_SIGNS[base]}{value}"
+        # A sign goes before the currency's: "−$5 million", not "$-5 million".
+        minus = "−" if value.startswith("-") else ""
+        body = f"{minus}{_CURRENCY_SIGNS[base]}{value.lstrip('-')}"
     elif len(base) == 3 and base.isupper():
         body = f"{base} {value}"
     elif base in _PLURAL_UNITS:
