@@ -196,11 +196,13 @@ _QUALIFIER_BEFORE_REVERSED: Final = re.compile(
 _CODES_BEFORE_FIGURES: Final = (U.CURRENCY_CODES - {"TRY"}) | {"SDR"}
 _CURRENCY_BEFORE: Final = re.compile(
     r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
-    r"|\b(?:" + "|".join(sorted(_CODES_BEFORE_FIGURES)) + r"|Rs\.?))\s?$"
+    r"|₦|\b(?:" + "|".join(sorted(_CODES_BEFORE_FIGURES)) + r"|Rs\.?|KShs?|Kshs?|Rp))\s?$"
 )
 # The last character a currency before a figure can end with ("$", "USD", "Rs."): any other
 # character in the three before a figure spares the search.
-_CURRENCY_LAST: Final = frozenset("$€£¥₹s." + "".join(c[-1] for c in _CODES_BEFORE_FIGURES))
+_CURRENCY_LAST: Final = frozenset(
+    "$€£¥₹₦shp." + "".join(c[-1] for c in _CODES_BEFORE_FIGURES)
+)
 
 
 def _currency_before(text: str, a: int, window: int = 6) -> re.Match[str] | None:
@@ -213,7 +215,8 @@ def _currency_before(text: str, a: int, window: int = 6) -> re.Match[str] | None
 
 
 _SCALE_WORD_AFTER: Final = re.compile(
-    r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh[ \t]+crore|lakh|crore)\b",
+    r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh[ \t]+crore|lakh|crore)"
+    r"(?:\b|(?=\d{1,2}\b))",  # "4.4 million4 people": a footnote's mark against the word
     re.IGNORECASE,
 )
 _SCALE_ABBR_ATTACHED: Final = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2²])")
@@ -242,6 +245,22 @@ _COMPOUND_AFTER: Final = re.compile(
 )
 _RANGE_AFTER: Final = re.compile(
     r"\s*(?:-|–|—|(?P<to>to))\s*(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,]*\d)"
+)
+# A verb before "up to" makes "up" its particle: "ticked up to 6.8%", "went up to 40".
+_VERB_BEFORE_UP: Final = re.compile(
+    r"(?<![A-Za-z])(?:(?:tick|pick|scale|ramp|step|move|jump|climb|edge|inch|revise|round)"
+    r"(?:s|d|ed|ped)?|went|gone|came|shot|rose|risen|crept)\s+$",
+    re.IGNORECASE,
+)
+_OLD_AFTER: Final = re.compile(r"[-‐‑]olds?\b|[ \t]+old\b")
+_VULGAR: Final = {
+    "½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
+    "⅔": Fraction(2, 3), "⅕": Fraction(1, 5), "⅛": Fraction(1, 8), "⅜": Fraction(3, 8),
+    "⅝": Fraction(5, 8), "⅞": Fraction(7, 8),
+}
+_OWN_DATE_AFTER: Final = re.compile(
+    rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d)\b(?![/\-–]\d)"
 )
 _FROM_BY_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:from|by)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _OR_MORE: Final = frozenset("more over above higher greater older".split())
@@ -416,6 +435,7 @@ _NOT_PLURAL: Final = frozenset("news means series species politics economics phy
 _IRREGULAR_PLURALS: Final = frozenset("people children women men personnel".split())
 _SUSPENDED_TO: Final = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re.IGNORECASE)
 # At most one line break between the words of a noun phrase: a blank line ends a paragraph.
+_FOOTNOTED_WORD: Final = re.compile(r"[A-Za-z][a-z]{3,}\d{1,2}")
 _WORD_TOKEN: Final = re.compile(r"[ \t\r]*(?:\n[ \t\r]*)?(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
 _AND_TOKEN: Final = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
 _LEAD_SKIP: Final = frozenset("of the in for on its their all an a".split())
@@ -491,6 +511,7 @@ _YEAR_HINT: Final = re.compile(r"(?:19|20)\d\d")
 _MONTH_HINT: Final = re.compile(
     _word_start_alternation(_MONTHS.split("|"), cased=True, after=r"\w") + r"\b"
 )
+_MONTH_NAMES: Final = frozenset(_MONTHS.split("|"))
 _MONTH_START: Final = re.compile(rf"(?:{_MONTHS})\b")
 _MONTH_END: Final = re.compile(rf"(?i)\b(?:{_MONTHS})\Z")
 _MONTH_WHOLE: Final = re.compile(rf"(?:{_MONTHS})\b.*")
@@ -966,9 +987,8 @@ class _TableHeader:
                 hint = _heading_hint(hm.group("b") or hm.group("c") or "")
                 if hint is not None:
                     heading = heading[:hm.start()].rstrip(" ,")
-            elif heading in U.CURRENCY_PREFIXES or heading.lower() in ("%", "percent", "per cent"):
-                hint = _heading_hint(heading)
-                heading = ""
+            elif heading and (hint := _heading_hint(heading)) is not None:
+                heading = ""  # "| US$ million |", "| % |": the heading is the unit alone
             cells.append((heading, hint))
         self.cells = cells
 
@@ -1083,6 +1103,12 @@ class _Extractor:
             value, decimals = nums.parse_digits(token)
         else:
             value, decimals = Fraction(int(token)), 0  # plain digits: parse_digits's result
+        vulgar = _VULGAR.get(scan[b:b + 1]) if "." not in token else None
+        if vulgar is not None:
+            # "5½ percent" (IMF style): the whole and its fraction, read to a tenth.
+            value += vulgar
+            decimals = max(decimals, 1)
+            b += 1
         fig = _Figure(a, b, value)
         fig.decimals = decimals
         # Currency written before the figure ("$", "US$", "€", "EUR ").
@@ -1161,6 +1187,8 @@ class _Extractor:
             return True
         if a >= 2 and scan[a - 1] in "([" and scan[a - 2].isalnum() and scan[b:b + 1] in ")]":
             return True  # "alert(1)", "note[3]": a call or a footnote mark, not an amount
+        if a >= 1 and scan[a - 1] == "%":
+            return True  # "87%3": a footnote's mark against the percentage
         if a >= 1 and scan[a - 1] in "'’" and token == "000":
             return True  # "Cases ('000)": thousands, as a table heading writes them
         if a >= 1 and scan[a - 1] == "[" and scan[b:b + 1] == "]":
@@ -1247,6 +1275,8 @@ class _Extractor:
             if fig.value_high is not None:
                 fig.value_high *= fig.scale
             fig.end = b = sm.end()
+            while b < len(scan) and b - fig.end < 2 and scan[b].isdigit():
+                b += 1  # the footnote's mark: what is counted comes after it
         return b
 
     def _right(self, fig: _Figure, b: int) -> None:
@@ -1279,9 +1309,20 @@ class _Extractor:
         elif kind == "unit":
             key = _fold(am.group("unit_w")).lower()
             fig.unit, fig.measures = U.UNIT_WORDS[key]
+            if key == "mt" and am.group("unit_w") == "Mt":
+                fig.unit = "Mt"  # megatonnes; "mt" in small letters is metric tons
             if fig.unit == "percent":
                 fig.counted = U.UNIT_WORDS[key][1]
             b = fig.end = am.end()
+            if fig.unit == "year":
+                om = _OLD_AFTER.match(scan, b)
+                if om is not None:
+                    fig.counted = "age"  # "25-34 year-olds", "5 years old"
+                    b = fig.end = om.end()
+                elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
+                    _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
+                ):
+                    fig.counted = "age"  # "aged 18 years or older"
         elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
             age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
         ):
@@ -1395,7 +1436,7 @@ class _Extractor:
             return False
         ce = text.find("|", b)
         le = text.find("\n", b)
-        if ce < 0 or (0 <= le < ce) or text[b:ce].strip() or text[
+        if ce < 0 or (0 <= le < ce) or text[b:ce].strip(" \t*_`") or text[
             text.rfind("|", ls, fig.start) + 1:fig.start
         ].strip(" \t*_`"):
             return False  # not a row, or more than the figure in its cell ("12 countries")
@@ -1419,7 +1460,7 @@ class _Extractor:
                 if measures == "share":
                     fig.kind = "share"
         row = text[ls:fig.start].split("|")[1].strip(" \t*_`")
-        label = row if row and not any(map(str.isdigit, row)) else ""
+        label = row if any(map(str.isalpha, row)) else ""  # not a year or a number
         if heading.lower() in _GENERIC_HEADINGS:
             heading = ""  # "| item | count |": the row says what is counted
         counted = " ".join(w for w in (label, heading) if w)
@@ -1475,6 +1516,10 @@ class _Extractor:
                 # "$20 billion in stabilisation assistance", "62 percent of the terrain".
                 if lw in ("in", "for", "on") and fig.measures not in ("money",):
                     break
+                if lw in ("in", "on") and (nm := _WORD_TOKEN.match(scan, m.end(), limit)) and (
+                    nm.group("w") in _MONTH_NAMES
+                ):
+                    break  # "$16.5 million in January": a date, not what it is for
                 pos = m.end()
                 continue
             if leading and not words and lw in _MORE_FEWER and fig.measures == "count":
@@ -1499,6 +1544,11 @@ class _Extractor:
                     break  # "troops | deployed"
                 if lw.endswith("ly") and lw not in _LY_NOUNS:
                     break
+            if w[-1].isdigit() and _FOOTNOTED_WORD.fullmatch(w):
+                # "35.3 million refugees2": a footnote's mark ends the phrase.
+                words.append(w.rstrip("0123456789"))
+                end = m.end()
+                break
             words.append(w.rstrip("'’"))
             leading = False
             end = m.end()
@@ -1653,7 +1703,9 @@ class _Extractor:
         if qm and fig.qualifier is not _RANGE:
             phrase = _fold(qm.group("q")[::-1]).lower()
             q_start = fig.qual_start - qm.end("q")
-            if not (phrase == "over" and fig.measures == "duration" and self._right_after_claim(
+            if phrase == "up to" and _VERB_BEFORE_UP.search(scan, max(0, q_start - 14), q_start):
+                pass  # "inflation ticked up to 6.8%", "scaled up to £2bn": a level, no ceiling
+            elif not (phrase == "over" and fig.measures == "duration" and self._right_after_claim(
                 q_start
             )):  # "£1.5bn over five years": the span of the figure before, not "more than"
                 fig.qualifier = _QUALIFIERS[phrase]
@@ -1696,6 +1748,13 @@ class _Extractor:
                 fig.step = _step(1, fig.decimals)
         interval = _interval(fig.qualifier, fig.value, fig.step, fig.value_high)
         q_end = max(fig.end, fig.counted_end)
+        if scan[q_end:q_end + 1].isspace():
+            own = _OWN_DATE_AFTER.match(scan, q_end)
+            if own is not None and _fold(own.group("d")) != time.as_of:
+                # "from US$ 6.0 billion in 2019 to US$ 5.8 billion in 2022": a date right
+                # after the figure's words is its own, whatever the sentence's first date is.
+                time = TimeContext(as_of=_fold(own.group("d")), since=time.since,
+                                   cumulative=time.cumulative)
         quote = self.text[fig.qual_start:q_end]
         stated = _fold(self.text[fig.start:fig.end])
         line, col = self.layout.line_col(fig.qual_start)

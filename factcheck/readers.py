@@ -36,6 +36,7 @@ _MD_LINE_MARKS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|\|)")
 # A line of nothing but bars, dashes, colons and blanks; _table_rule checks it is a rule. (One
 # pattern that also demanded the bar inside backtracks quadratically on "-|-|-|...x".)
 _MD_TABLE_RULE = re.compile(r"(?m)^[ \t:|-]+$")
+_MD_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
 _MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]{0,2000}>|https?://\S{1,2000}")
 
 
@@ -45,7 +46,8 @@ def read_markdown(text: str) -> str:
     A heading keeps one "#" so the extractor still sees it as a heading; a table row starts
     like a bullet (each row a paragraph of its own) and its cell bars become spaces.
     """
-    out = _MD_LINK.sub(_link_text, text)
+    out = _MD_FOOTNOTE.sub(_blank, text)  # "[^1]": a footnote's mark, no figure
+    out = _MD_LINK.sub(_link_text, out)
     out = _MD_AUTOLINK.sub(_blank, out)
     out = _MD_TABLE_RULE.sub(_table_rule, out)
     out = _MD_LINE_MARKS.sub(_line_mark, out)

@@ -36,7 +36,8 @@ UNKNOWN = "unknown"
 
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CHF CAD AUD NZD CNY INR SEK NOK DKK HKD SGD ZAR BRL MXN RUB TRY SAR AED "
-    "KRW PLN CZK HUF ILS EGP NGN KES PKR BDT IDR PHP THB MYR QAR KWD XDR".split()
+    "KRW PLN CZK HUF ILS EGP NGN KES PKR BDT IDR PHP THB MYR QAR KWD XDR AFN UAH ETB GHS TZS "
+    "UGX XOF XAF COP CLP ARS PEN VND LKR NPR IQD YER JOD LBP MAD DZD TND RWF ZMW MWK MZN".split()
 )
 
 # Currency signs and codes written before a figure, longest first so "US$" wins over "$".
@@ -46,6 +47,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "₹": "INR", "INR": "INR", "CHF": "CHF", "CAD": "CAD", "AUD": "AUD", "Rs": "INR",
     "SDR": "XDR",  # the IMF's special drawing rights (ISO 4217 XDR)
+    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "₦": "NGN", "Rp": "IDR",
 }
 
 # Currency words written after a figure ("12,000 Euros", "5 million US dollars").
@@ -84,6 +86,9 @@ _units("mi", "length", "miles", "mile")
 _units("m", "length", "metres", "meters", "metre", "meter")
 _units("nmi", "length", "nautical miles")
 _units("tonne", "mass", "tonnes", "tonne", "metric tons", "metric tonnes", "mt")
+# Emissions and harvests: "1.3 Mt" (megatonnes; "mt" in small letters is metric tons), "36.8 Gt".
+_units("Mt", "mass", "megatonnes", "million tonnes", "mmt", "mtco2", "mtco2e")
+_units("Gt", "mass", "gigatonnes", "gt", "gtco2", "gtco2e")
 _units("short_ton", "mass", "tons", "ton")
 _units("kg", "mass", "kilograms", "kilogrammes", "kg", "kgs", "kilos")
 _units("lb", "mass", "pounds", "lbs", "lb")
@@ -94,6 +99,8 @@ _units("MW", "power", "megawatts", "mw")
 _units("GW", "power", "gigawatts", "gw")
 _units("kWh", "energy", "kilowatt hours", "kilowatt-hours", "kwh")
 _units("MWh", "energy", "megawatt hours", "megawatt-hours", "mwh")
+_units("GWh", "energy", "gigawatt hours", "gigawatt-hours", "gwh")
+_units("TWh", "energy", "terawatt hours", "terawatt-hours", "twh")
 _units("kcal", "energy", "kilocalories", "kcal", "calories")
 _units("year", "duration", "years", "year", "yrs")
 _units("month", "duration", "months", "month")

@@ -771,3 +771,35 @@ def test_percentage_points_lakh_crore_and_curly_possessives() -> None:
     assert F(4821 * 10**10) == one("₹48.21 lakh crore").value
     assert "world’s refugees" == one("76 per cent of the world’s refugees").counted
     assert "share" == extract("7.8% and annual growth of 2%")[0].counted
+
+
+def test_more_currencies_and_units_publishers_use() -> None:
+    """Kenyan, Nigerian and Indonesian signs; megatonnes, gigatonnes, GWh."""
+    doc = extract("KSh 3.99 trillion; Ksh 1.2 billion; ₦2.5 trillion; Rp 3,000 trillion; "
+                  "UGX 5 billion. 1.3 Mt of wheat; 36.8 Gt CO2; 74 GWh; 5 mt of rice.")
+    assert [c.unit for c in doc] == ["KES", "KES", "NGN", "IDR", "UGX", "Mt", "Gt", "GWh",
+                                     "tonne"]
+
+
+def test_footnote_marks_against_words_and_figures() -> None:
+    """'4.4 million4 people', 'refugees2', '87%3', Markdown '[^1]': marks, not figures."""
+    doc = extract("4.4 million4 people; 35.3 million refugees2; 87%3 of them")
+    assert [("4400000", "people"), ("35300000", "refugees"), ("87", "share")] == [
+        (fraction_text(c.value), c.counted) for c in doc
+    ]
+    md = extract("83 members[^1] joined.\n\n[^1]: As of 2021.", reader=read_markdown)
+    assert ["83"] == [fraction_text(c.value) for c in md]
+
+
+def test_levels_ages_fractions_and_dates_of_each_figure() -> None:
+    """'ticked up to 6.8%' is a level; '18 years or older' an age; '5½' 5.5; own dates."""
+    doc = extract("Inflation ticked up to 6.8% and could reach up to 9%.")
+    assert ["exact", "at_most"] == [c.qualifier.value for c in doc]
+    doc = extract("adults aged 18 years or older; 25-34 year-olds")
+    assert [("age", "at_least"), ("age", "range")] == [
+        (c.counted, c.qualifier.value) for c in doc
+    ]
+    assert F(11, 2) == one("growth is projected at 5½ percent").value
+    doc = extract("Funding fell from US$ 6.0 billion in 2019 to US$ 5.8 billion in 2022.")
+    assert ["2019", "2022"] == [c.time.as_of for c in doc]
+    assert "funding" == one("$16.5 million in January").counted
