@@ -258,6 +258,7 @@ _VULGAR: Final = {
     "⅔": Fraction(2, 3), "⅕": Fraction(1, 5), "⅛": Fraction(1, 8), "⅜": Fraction(3, 8),
     "⅝": Fraction(5, 8), "⅞": Fraction(7, 8),
 }
+_OWN_DATE_FIRST: Final = frozenset(("in", "by", "as", "at", "du"))
 _OWN_DATE_AFTER: Final = re.compile(
     rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d)\b(?![/\-–]\d)"
@@ -335,10 +336,9 @@ _IDENTIFIER_BEFORE: Final = re.compile(
     r"|\b(?:" + "|".join(map(re.escape, _LOWER_CASE_NAMES)) + ")"
     r"|#|\b[A-Z]{2,6}|\b[A-Z][a-z]*[A-Z]\w*)\s?-?$"
 )
-# Every name _IDENTIFIER_BEFORE matches holds a capital, "#", "p." ("p.", "pp."), "para" or a
-# lower-case name: where a word holds none ("than", "over", "to": most words before a
-# figure), this cheaper search spares it.
-_IDENTIFIER_HINT: Final = re.compile(r"[A-Z#]|p\.|para|" + "|".join(map(re.escape, _LOWER_CASE_NAMES)))
+# Every name _IDENTIFIER_BEFORE matches holds a capital, "#", "p." ("p.", "pp."), "para" or
+# ends with a lower-case name: where the word before a figure holds none ("than", "over", "to":
+# most words before a figure), a few string tests spare the search.
 _LETTER_HYPHEN_BEFORE: Final = re.compile(r"[A-Za-z0-9]-$")
 # Digits that run on after the figure ("3.1.58", "1,00,000", "10:30"): a version, a code or
 # a grouping factcheck does not read, so no figure rather than a wrong one.
@@ -1178,7 +1178,8 @@ class _Extractor:
                 return True
         if (scan[a - 1:a] in ("+", "(") or token[0] == "0" or a > 1 and scan[a - 1] in " -)"
                 and (scan[a - 2].isdigit() or scan[a - 2] == ")")
-                or nxt == "-" and len(token) <= 3):  # "1-800-232-4636", "202-473-7840"
+                or nxt == "-" and len(token) <= 3 and scan[b + 4:b + 5] == "-"
+                and scan[b + 1:b + 4].isdigit()):  # "1-800-232-4636", "202-473-7840"
             # Only then can the figure be one group of a telephone number.
             for pm in _PHONE.finditer(scan, max(0, a - 24), min(len(scan), b + 24)):
                 if pm.start() <= a < pm.end() and sum(map(str.isdigit, pm.group())) >= _PHONE_DIGITS:
@@ -1221,7 +1222,11 @@ class _Extractor:
             # it starts after the last space before that, so the search starts there too.
             cut = len(before) - 2
             start = max(before.rfind(" ", 0, cut), before.rfind("\n", 0, cut)) + 1
-            if _IDENTIFIER_HINT.search(before, start):
+            tail = before[start:]
+            low = tail.lower()
+            if tail != low or "#" in tail or "p." in tail or "para" in tail or (
+                low.rstrip("-").rstrip().endswith(_LOWER_CASE_NAMES)
+            ):
                 idm = _IDENTIFIER_BEFORE.search(before, start)
         if idm and not _currency_before(before, len(before), len(before)):
             # "UNSCR 2254", "Article 5", "Section 3.2", "SDG 4": a name, not an amount. A word
@@ -1748,7 +1753,7 @@ class _Extractor:
                 fig.step = _step(1, fig.decimals)
         interval = _interval(fig.qualifier, fig.value, fig.step, fig.value_high)
         q_end = max(fig.end, fig.counted_end)
-        if scan[q_end:q_end + 1].isspace():
+        if scan[q_end:q_end + 1].isspace() and scan[q_end + 1:q_end + 3] in _OWN_DATE_FIRST:
             own = _OWN_DATE_AFTER.match(scan, q_end)
             if own is not None and _fold(own.group("d")) != time.as_of:
                 # "from US$ 6.0 billion in 2019 to US$ 5.8 billion in 2022": a date right
