@@ -258,6 +258,7 @@ _VULGAR: Final = {
     "⅔": Fraction(2, 3), "⅕": Fraction(1, 5), "⅛": Fraction(1, 8), "⅜": Fraction(3, 8),
     "⅝": Fraction(5, 8), "⅞": Fraction(7, 8),
 }
+_VERSION_NAME_BEFORE: Final = re.compile(r"(?<![\w.,;:])[A-Z][A-Za-z]+ $")
 _OWN_DATE_FIRST: Final = frozenset(("in", "by", "as", "at", "du"))
 _OWN_DATE_AFTER: Final = re.compile(
     rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?"
@@ -1188,6 +1189,11 @@ class _Extractor:
             return True
         if a >= 2 and scan[a - 1] in "([" and scan[a - 2].isalnum() and scan[b:b + 1] in ")]":
             return True  # "alert(1)", "note[3]": a call or a footnote mark, not an amount
+        if token.endswith(".0") and len(token) <= 4 and a >= 2 and scan[a - 1] == " " and (
+            _VERSION_NAME_BEFORE.search(before)
+        ) and not (_PERCENT_AFTER.match(scan, b) or _SCALE_WORD_AFTER.match(scan, b)
+                   or _UNIT_AFTER.match(scan, b)):
+            return True  # "Gavi 5.0", "Urban 2.0", "Industry 4.0": a version's name
         if a >= 1 and scan[a - 1] == "%":
             return True  # "87%3": a footnote's mark against the percentage
         if a >= 1 and scan[a - 1] in "'’" and token == "000":

@@ -108,6 +108,7 @@ _units("week", "duration", "weeks", "week")
 _units("day", "duration", "days", "day")
 _units("hour", "duration", "hours", "hour", "hrs")
 _units("minute", "duration", "minutes")
+_units("second", "duration", "seconds", "secs")
 _units("decade", "duration", "decades", "decade")
 _units("century", "duration", "centuries")
 

@@ -803,3 +803,11 @@ def test_levels_ages_fractions_and_dates_of_each_figure() -> None:
     doc = extract("Funding fell from US$ 6.0 billion in 2019 to US$ 5.8 billion in 2022.")
     assert ["2019", "2022"] == [c.time.as_of for c in doc]
     assert "funding" == one("$16.5 million in January").counted
+
+
+def test_version_names_are_no_figures_and_seconds_are_a_duration() -> None:
+    """'Gavi 5.0' names a strategy; '2.0 percent' and 'GDP 2.0%' are figures."""
+    assert [] == list(extract("Gavi 5.0 raised funds for Urban 2.0."))
+    assert ["percent", "percent", "second"] == [
+        c.unit for c in extract("Growth was 2.0 percent; GDP 2.0%; a 6.4 seconds delay")
+    ]
