@@ -26,6 +26,11 @@ its own words (its unit and counted noun) and, for figures, an optional short pl
 looks only at the words between two neighbouring figures, and those words are cut to a bounded
 length before any pattern sees them.
 
+No pattern crosses into or out of a footnote (a line that starts with a mark: "¹", "†",
+"[1]", "*Excludes", or "Note:", "Source:"): "¹ Includes 29.4 million refugees ..." under a
+bulleted list is not a breakdown of the list's last item. It breaks down the one figure its
+mark stands against ("• 35.3 million refugees¹"), when the mark stands against one figure.
+
 The words between figures come from the factsheet's text when the document has it. A
 document loaded from a snapshot has only each claim's sentence, so relations that cross
 sentences ("... displaced. This includes: • 35.3 million refugees ...") are not found there.
@@ -33,6 +38,7 @@ sentences ("... displaced. This includes: • 35.3 million refugees ...") are no
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Sequence
@@ -156,6 +162,10 @@ class _Gap:
 
     __slots__ = ("raw", "norm", "bullet", "newline", "unknown")
 
+    unknown: bool
+    """What stood between the figures is unknown (a snapshot), or a footnote starts or ends
+    there: no pattern crosses it."""
+
     def __init__(self, raw: str) -> None:
         self.unknown = "\x00" in raw
         if len(raw) > _MAX_GAP:
@@ -237,6 +247,79 @@ def _head(c: Claim) -> str:
     return _singular(words[-1]) if words else ""
 
 
+# --------------------------------------------------------------------------- footnotes
+
+# A line that starts with a footnote's mark: "¹ Includes ...", "† ...", "[1] ...", "[^1]: ...",
+# "*Excludes ..." (a star against the word: "* " starts a bullet), "Note: ...", "Source: ...";
+# "1 Includes ..." when a footnote's word follows the digits or the text above carries the mark
+# ("refugees1").
+_FOOTNOTE_LINE = re.compile(
+    r"^[ \t]*(?:(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§¶]+|\[\^?[0-9a-z]{1,3}\]:?|\*(?=[^\s*])"
+    r"|(?P<digits>\d{1,2})(?=[ \t]+[a-z]))"
+    r"|(?:notes?|sources?|n\.b\.|nb)[ \t]*:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FOOTNOTE_WORD = re.compile(
+    r"[ \t]+(?:includ|exclud|source|note|data\b|figures?\b|estimate|refers?\b|based\b|as of\b"
+    r"|compris|consist|of which|of whom|see\b)",
+    re.IGNORECASE,
+)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_LINK_MARKER = re.compile(
+    rf"[ \t]*(?P<m>{_NON_EXHAUSTIVE}|{_EXHAUSTIVE})\b(?: ?:)?", re.IGNORECASE
+)
+
+
+@attrs.frozen
+class _Footnote:
+    start: int
+    """Where the mark starts (the footnote's first character)."""
+    end: int
+    """Where the footnote ends (its paragraph's end, or the next footnote)."""
+    mark: str
+    """The mark ("¹", "[1]", "*", "1"), or "" for "Note:" and "Source:"."""
+    body: int
+    """Where the words after the mark start."""
+
+
+def _footnotes(text: str) -> list[_Footnote]:
+    """The footnotes of a text, in text order."""
+    if "\n" not in text:
+        return []
+    found: list[tuple[int, str, int]] = []
+    for m in _FOOTNOTE_LINE.finditer(text):
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+        if start > 0 and text[start - 1] not in "\n \t":
+            continue
+        mark = m.group("mark") or ""
+        digits = m.group("digits")
+        if digits is not None and not _FOOTNOTE_WORD.match(text, m.end()):
+            # A number at a line's start is a footnote's mark only when the line before is
+            # blank or a footnote and the text above carries the mark against a word.
+            ls = text.rfind("\n", 0, start) + 1
+            prev_line = text[text.rfind("\n", 0, ls - 1) + 1:ls] if ls else ""
+            in_notes = bool(found) and not _PARAGRAPH_END.search(text, found[-1][0], start)
+            if prev_line.strip() and not in_notes:
+                continue
+            if not re.search(rf"[A-Za-z%)\]][,.]?{digits}(?![\d.,]?\d)", text[:start]):
+                continue
+        found.append((start, mark, m.end()))
+    out = []
+    for k, (start, mark, body) in enumerate(found):
+        pm = _PARAGRAPH_END.search(text, body)
+        end = pm.start() if pm else len(text)
+        if k + 1 < len(found):
+            end = min(end, found[k + 1][0])
+        out.append(_Footnote(start, max(end, body), mark, body))
+    return out
+
+
+def _crosses(bounds: Sequence[int], a: int, b: int) -> bool:
+    """True when one of the sorted *bounds* lies strictly between *a* and *b*."""
+    k = bisect.bisect_right(bounds, a)
+    return k < len(bounds) and bounds[k] < b
+
+
 # --------------------------------------------------------------------------- the view
 
 
@@ -273,6 +356,11 @@ class _View:
                 placed.append((sentence_start + a, sentence_start + b, c))
             self.text = "".join(chunks)
         placed.sort(key=lambda t: (t[0], t[1]))
+        self.footnotes = _footnotes(self.text)
+        if self.footnotes:
+            # A footnote's mark read as a figure ("1 Includes ...") is no figure of the text.
+            marks = {f.start for f in self.footnotes}
+            placed = [p for p in placed if p[0] not in marks]
         placed = self._lift_annotations(placed)
         self.starts = [p[0] for p in placed]
         self.ends = [p[1] for p in placed]
@@ -283,6 +371,15 @@ class _View:
             for i in range(n - 1)
         ]
         self.tail = _Gap(self.text[self.ends[-1]:self.ends[-1] + 120]) if n else _Gap("")
+        if self.footnotes:
+            # No pattern crosses into or out of a footnote: "¹ Includes 29.4 million ..." under
+            # a list is not a breakdown of the list's last item.
+            bounds = sorted({x for f in self.footnotes for x in (f.start, f.end)})
+            for i, g in enumerate(self.gaps):
+                if _crosses(bounds, self.ends[i], self.starts[i + 1]):
+                    g.unknown = True
+            if n and _crosses(bounds, self.ends[-1], self.ends[-1] + 120):
+                self.tail.unknown = True
 
     def _lift_annotations(
         self, placed: list[tuple[int, int, Claim]]
@@ -503,6 +600,7 @@ class _Finder:
                     continue
             if _OF_THE_BEFORE.search(v.before(i)) and re.match(r"^[^.;!?()\d•]{0,60}?, ?$", g.norm):
                 self._breakdown(i, i + 1, exhaustive=False, words="of the")
+        self._footnote_links()
         self._totals_after()
         self._table_totals()
         self._shares_beside_parts()
@@ -510,6 +608,43 @@ class _Finder:
         pos = {id(c): a for a, c in zip(self.v.starts, self.v.claims)}
         self.out.sort(key=lambda r: min(pos[id(c)] for c in r.claims if id(c) in pos))
         return tuple(self.out)
+
+    def _footnote_links(self) -> None:
+        """"• 35.3 million refugees¹" and, below, "¹ Includes 29.4 million refugees ... and 5.9
+        million Palestine refugees": the footnote breaks down the figure its mark stands by."""
+        v = self.v
+        text = v.text
+        by_end = {e: i for i, e in enumerate(v.ends)}
+        for f in v.footnotes:
+            m = _LINK_MARKER.match(text, f.body)
+            if not f.mark or m is None:
+                continue
+            ref = f.mark.rstrip(":")
+            if ref.isdigit():
+                pattern = rf"(?<=[A-Za-z%)\]])[,.]?{ref}(?!\d)"
+            elif ref == "*":
+                pattern = r"(?<=[^\s*])\*(?!\*)"
+            else:
+                pattern = re.escape(ref)
+            refs = list(re.compile(pattern).finditer(text, 0, f.start))
+            refs = [r for r in refs if not any(x.start <= r.start() < x.end for x in v.footnotes)]
+            if len(refs) != 1:
+                continue  # no mark in the text, or more than one: which figure is unknown
+            before = text[:refs[0].start()]
+            stripped = before.rstrip(" \t*_`")
+            if refs[0].end() in by_end:
+                t = by_end[refs[0].end()]  # the mark read into the figure's words
+            elif len(before) - len(stripped) <= 3 and len(stripped) in by_end:
+                t = by_end[len(stripped)]
+            else:
+                continue
+            first = bisect.bisect_left(v.starts, m.end())
+            if first >= len(v.claims) or v.starts[first] >= f.end or \
+                    not re.fullmatch(r"[^.;!?\d]{0,40}", text[m.end():v.starts[first]]):
+                continue
+            marker = m.group("m").lower()
+            self._breakdown(t, first, exhaustive=not _NON_EXHAUSTIVE_RE.match(marker),
+                            words=f"{ref} {marker}")
 
     def _table_totals(self) -> None:
         """A pipe table's "Total" row sums, column by column, the rows above it."""

@@ -202,3 +202,48 @@ def test_a_table_total_that_does_not_add_up_is_inconsistent():
     assert [(f.verdict.value, f.claims[0].id) for f in result.findings] == [
         ("inconsistent", "total-requested"), ("consistent", "total-cases"),
     ]
+
+
+# --------------------------------------------------------------------------- reviewed false alarms
+
+
+def kinds(text):
+    """Relations as (kind, total value, part values), whatever ids extraction gives."""
+    return [
+        (r.kind.value, None if r.total is None else r.total.value, [p.value for p in r.parts])
+        for r in find_relations(extract(text))
+    ]
+
+
+FOOTNOTE = """Displaced people (end-2022)
+• 35.3 million refugees¹
+• 5.2 million other people in need of protection
+
+¹ Includes 29.4 million refugees under UNHCR mandate and 5.9 million Palestine refugees.
+"""
+
+
+def test_a_footnote_does_not_break_down_the_bullet_above():
+    """A4: "¹ Includes ..." breaks down the figure marked ¹, not the last bullet."""
+    assert kinds(FOOTNOTE) == [("part-of", 35_300_000, [29_400_000, 5_900_000])]
+
+
+@pytest.mark.parametrize(
+    "mark, ref, linked",
+    [("1 ", "1", True), ("[1] ", " [1]", True), ("† ", "†", True), ("*", "*", True),
+     ("* ", "*", False),  # "* " starts a bullet: a list item, not linked, nor a breakdown
+     ("Note: ", "", False), ("Source: ", "", False)],
+)
+def test_footnote_marks(mark, ref, linked):
+    """Footnotes marked '1', '[1]', '†', '*', 'Note:' and 'Source:' take no bullet above as
+    their total; a mark against one figure links the footnote to it."""
+    text = FOOTNOTE.replace("refugees¹", f"refugees{ref}").replace("¹ Includes", f"{mark}Includes")
+    found = kinds(text)
+    assert all(total != 5_200_000 for _, total, _ in found)
+    assert found == ([("part-of", 35_300_000, [29_400_000, 5_900_000])] if linked else [])
+
+
+def test_a_number_at_a_line_start_is_no_footnote_without_a_mark_above():
+    """Wrapped text whose line starts with a figure is read as before."""
+    assert kinds("The Coalition now stands at\n83 members (78 nations and five international "
+                 "organisations).") == [("sum", 83, [78, 5])]
