@@ -11,7 +11,8 @@ leave no doubt, because every relation found here becomes a check that can fail 
 * parts after "including", "of which", "among them", "such as", "This includes:" (a
   non-exhaustive breakdown: :attr:`Kind.PART_OF`, the parts must not exceed the total);
 * an itemised list followed by its stated total ("..., 1,320 in total", "Total: 1,320");
-* "78 out of 83 members", "Of the 83 members, 78 ...";
+* "78 out of 83 members", "Of the 83 members, 78 ..." (the part names no noun of its own,
+  or the whole's: "109 new varieties of 32 crops" states no part of 32);
 * a percentage beside a part ("78 (94%)"), or "40% of the 6.75 million, or 2.7 million";
 * percentages listed together ("60% women and 40% men": together at most 100%);
 * a figure followed by itself in another unit in brackets ("110,000 sq km (42,500 sq mi)");
@@ -147,6 +148,23 @@ def _same_whole(a: Claim, b: Claim) -> bool:
     return wa is None or wb is None or wa == wb
 
 
+_GENERIC_COUNTED = frozenset(
+    ("figure", "funding", "area", "distance", "duration", "share", "multiple", "mass", "volume",
+     "energy", "power", "percentage points")
+)
+
+
+def _own_noun(c: Claim) -> str | None:
+    """The head of what a figure counts when its own words name it ("109 new varieties" ->
+    "variety"); None for a bare figure ("78 of ...") or a noun carried over from elsewhere."""
+    words = c.counted.lower().split()
+    if not words or c.counted.lower() in _GENERIC_COUNTED:
+        return None
+    if words[-1] not in " ".join(c.quote.lower().split()):
+        return None
+    return _singular(words[-1])
+
+
 # --------------------------------------------------------------------------- the words between
 
 _BULLET_AT_LINE = re.compile(r"\n[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+\-–]|\(?\d{1,2}[.)])[ \t]+")
@@ -245,6 +263,18 @@ def _singular(word: str) -> str:
 def _head(c: Claim) -> str:
     words = c.counted.split()
     return _singular(words[-1]) if words else ""
+
+
+def _part_noun_fits(part: Claim, whole: Claim, out_of: bool) -> bool:
+    """"78 of the 83 members" is a part of a whole; "109 new varieties of 32 crops" is not.
+
+    After "of" the part names no noun of its own, or the whole's ("78 members of the 83
+    members"); after "out of" the whole names none of its own, or the part's.
+    """
+    own_part, own_whole = _own_noun(part), _own_noun(whole)
+    if own_part is None or own_part == own_whole:
+        return True
+    return out_of and own_whole is None
 
 
 # --------------------------------------------------------------------------- footnotes
@@ -594,11 +624,12 @@ class _Finder:
                 if _is_share(t) and nxt.kind == "figure":
                     self._share_of_whole(i, i + 1)
                     continue
-                if _fits(t, nxt):
+                if _fits(t, nxt) and _part_noun_fits(t, nxt, out_of=g.norm.startswith("out")):
                     self._add(Kind.PART_OF, i + 1, [i], g.norm)
                     self._share_beside(i + 1, part=i, whole=i + 1)
                     continue
-            if _OF_THE_BEFORE.search(v.before(i)) and re.match(r"^[^.;!?()\d•]{0,60}?, ?$", g.norm):
+            if _OF_THE_BEFORE.search(v.before(i)) and re.match(r"^[^.;!?()\d•]{0,60}?, ?$", g.norm) \
+                    and _part_noun_fits(nxt, t, out_of=False):
                 self._breakdown(i, i + 1, exhaustive=False, words="of the")
         self._footnote_links()
         self._totals_after()

@@ -215,6 +215,31 @@ def kinds(text):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "109 new varieties of 32 crops will be released.",
+        "Roads – KSh 193.7bn for the construction of 1,200km of new roads and\n"
+        "maintenance of 15,000 km.",
+        "Transfers: KES 400.1 billion (Equitable Share KES 391.1 billion and conditional "
+        "grants of KES 9.0 billion).",
+        "Of the 32 crops, 109 new varieties will be released.",
+    ],
+)
+def test_of_needs_the_nouns_to_agree(text):
+    """A2: "N things of M other-things" is no part of a whole; "78 of the 83 members" is."""
+    assert [k for k in kinds(text) if k[0] == "part-of"] == []
+
+
+def test_of_with_a_bare_part_is_still_part_of():
+    """"25 of 34 districts", "78 of the 83 members", "$1.1 billion of the $2.6 billion"."""
+    assert kinds("25 of 34 districts were hit.") == [("part-of", 34, [25])]
+    assert kinds("78 of the 83 members are nations.") == [("part-of", 83, [78])]
+    assert kinds("It received $1.1 billion of the $2.6 billion requested.") == [
+        ("part-of", 2_600_000_000, [1_100_000_000])
+    ]
+
+
 FOOTNOTE = """Displaced people (end-2022)
 • 35.3 million refugees¹
 • 5.2 million other people in need of protection
