@@ -421,7 +421,8 @@ _STOP_WORDS: Final = frozenset(
     some many much more most less least few several such own same other another
     it they them he she we you i me us him there here
     remain remains remained continue continues continued receive received live lived
-    according compared said says say told due thanks and or
+    according compared said says say told due thanks and or respectively
+    next last past previous coming following
     """.split()
 )
 _PARTICIPLE_NOUNS: Final = frozenset(
@@ -940,6 +941,7 @@ class _Figure:
 
 
 _UNREAD: Final = object()
+_LABEL_NOTE: Final = re.compile(r"\s*\([^()]*\)")
 _GENERIC_HEADINGS: Final = frozenset(
     "count number no. value values figure figures amount total totals n #".split()
 )
@@ -1332,8 +1334,10 @@ class _Extractor:
                     b = fig.end = om.end()
                 elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
                     _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
+                ) or _mentions(scan[max(0, fig.start - 40):fig.start], _AGE_LIMIT_WORDS) and (
+                    _PEOPLE_AGED_BEFORE.search(scan, max(0, fig.start - 40), fig.start)
                 ):
-                    fig.counted = "age"  # "aged 18 years or older"
+                    fig.counted = "age"  # "aged 18 years or older", "persons under 5 years"
         elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
             age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
         ):
@@ -1472,6 +1476,14 @@ class _Extractor:
                     fig.kind = "share"
         row = text[ls:fig.start].split("|")[1].strip(" \t*_`")
         label = row if any(map(str.isalpha, row)) else ""  # not a year or a number
+        if label:
+            # "Population estimates, July 1, 2023, (V2023)", "Median income (in 2022 dollars)":
+            # the name without its dates and notes.
+            label = _LABEL_NOTE.sub("", label)
+            head, comma, rest = label.partition(",")
+            if comma and any(map(str.isdigit, rest)):
+                label = head
+            label = label.strip(" ,")
         if heading.lower() in _GENERIC_HEADINGS:
             heading = ""  # "| item | count |": the row says what is counted
         counted = " ".join(w for w in (label, heading) if w)

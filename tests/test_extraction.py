@@ -811,3 +811,19 @@ def test_version_names_are_no_figures_and_seconds_are_a_duration() -> None:
     assert ["percent", "percent", "second"] == [
         c.unit for c in extract("Growth was 2.0 percent; GDP 2.0%; a 6.4 seconds delay")
     ]
+
+
+def test_table_labels_drop_their_dates_and_notes_and_persons_under_5_years_is_an_age() -> None:
+    """'Population estimates, July 1, 2023, (V2023)' counts 'Population estimates'."""
+    doc = extract("| Fact | Texas |\n|---|---|\n| Population estimates, July 1, 2023, (V2023) | "
+                  "30,503,301 |\n| Median household income (in 2022 dollars), 2018-2022 | "
+                  "$73,035 |\n")
+    assert ["Population estimates Texas", "Median household income Texas"] == [
+        c.counted for c in doc
+    ]
+    assert ("age", "under") == (
+        one("Persons under 5 years, percent").counted, one("Persons under 5 years").qualifier.value
+    )
+    assert ["funding", "funding"] == [
+        c.counted for c in extract("₹32.07 lakh crore and ₹48.21 lakh crore respectively")
+    ]
