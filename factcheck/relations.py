@@ -19,7 +19,10 @@ leave no doubt, because every relation found here becomes a check that can fail 
 * a pipe table's "Total" row: in each column, the sum of the rows above it (up to the table's
   start or the total before), when every one of those rows has a figure there; rows that
   begin "of which", "incl." or "including" are parts of a row above and are left out, and
-  a column of percentages is not summed.
+  a column of percentages is not summed, nor one whose cells were read on different scales.
+  A total labelled "all ..." or "incl. others" ("Total (all donors)"), or in a table whose
+  header, heading or caption names its "top", "main", "largest" or "selected" rows, counts
+  more than the rows: they must not exceed it (:attr:`Kind.PART_OF`).
 
 A list is a run of figures joined by commas, "and", semicolons or bullets, each figure with
 its own words (its unit and counted noun) and, for figures, an optional short place phrase
@@ -43,10 +46,12 @@ import bisect
 import enum
 import re
 from collections.abc import Sequence
+from fractions import Fraction
 
 import attrs
 
 from factcheck.claim import Claim, Document
+from factcheck.numbers import SCALES
 from factcheck.units import UNIT_WORDS, UNKNOWN, is_currency, same_dimension
 
 __all__ = ["Kind", "Relation", "find_relations", "unit_family"]
@@ -478,6 +483,53 @@ _TABLE_TOTAL_LABEL = re.compile(r"(?:grand\s+|sub-?\s*)?totals?\b|all\b|overall\
 _TABLE_PART_LABEL = re.compile(r"(?:of\s+which|o/w|incl\.|including|thereof|of\s+whom)\b")
 
 
+_TABLE_SOME_TOTAL = re.compile(
+    r"\ball\b|\bincl(?:\.|udes?|uding)?\s+(?:all\s+)?others?\b|\bothers?\s+included\b"
+)
+_TABLE_SOME_ROWS = re.compile(
+    r"\b(?:top|main|largest|biggest|major|leading|selected|select|key|principal|e\.g\.|"
+    r"for example|such as|among others|some)\b",
+    re.IGNORECASE,
+)
+
+
+def _table_caption(text: str, row: int) -> str:
+    """A table's header row and the two lines above it (its heading or caption)."""
+    start = row
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not text[prev:start].lstrip().startswith("|"):
+            break
+        start = prev
+    header = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    above = [line for line in text[max(0, start - 300):start].split("\n") if line.strip()][-2:]
+    return " ".join([*above, header])
+
+
+_WRITTEN_NUMBER = re.compile(
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*-?\s*(?P<s>thousand|million|billion|trillion|lakh crore|lakh|crore|bn|mn|mln|tn|k|m|b)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _written_scale(c: Claim) -> Fraction | None:
+    """The value of a claim over the number its words write (1 for "8,800", a million for a
+    cell read under "US$ million"); None when the words write no plain number."""
+    m = _WRITTEN_NUMBER.search(c.stated)
+    if m is None:
+        return None
+    n = Fraction(m.group("n").replace(",", ""))
+    if m.group("s"):
+        n *= SCALES[" ".join(m.group("s").lower().split())]
+    return c.value / n if n else None
+
+
+def _same_written_scale(claims: Sequence[Claim]) -> bool:
+    scales = {_written_scale(c) for c in claims}
+    return len(scales) == 1 and None not in scales
+
+
 class _Finder:
     def __init__(self, view: _View) -> None:
         self.v = view
@@ -710,17 +762,26 @@ class _Finder:
             if not _TABLE_TOTAL_LABEL.match(label):
                 segment.append(ls)
                 continue
+            # "Total (all donors)" under the five largest donors, "Total (incl. others)", or
+            # a table of the "top" or "selected" rows: the rows are some of what the total
+            # counts, not all of it.
+            some = bool(_TABLE_SOME_TOTAL.search(label)) or bool(
+                _TABLE_SOME_ROWS.search(_table_caption(text, ls))
+            )
             for col, t in rows[ls].items():
                 parts = [rows[r].get(col, -1) for r in segment]
                 if t < 0 or len(parts) < 2 or min(parts) < 0:
                     continue
                 total = cs[t]
                 # A column of percentages is not summed: a "Funded (%)" column's total is a
-                # ratio of the sums, not the sum of the ratios.
+                # ratio of the sums, not the sum of the ratios. Nor is a column whose cells
+                # were read on different scales ("**8,800**" in bold read without the
+                # column's "US$ million", the rows above with it).
                 if not _is_share(total) and all(
                     _fits(total, cs[p]) and cs[p].unit == total.unit for p in parts
-                ):
-                    self._add(Kind.SUM, t, parts, "Total row")
+                ) and _same_written_scale([total, *(cs[p] for p in parts)]):
+                    self._add(Kind.PART_OF if some else Kind.SUM, t, parts,
+                              "Total row (some rows)" if some else "Total row")
             segment = []
 
     def _totals_after(self) -> None:

@@ -272,3 +272,60 @@ def test_a_number_at_a_line_start_is_no_footnote_without_a_mark_above():
     """Wrapped text whose line starts with a figure is read as before."""
     assert kinds("The Coalition now stands at\n83 members (78 nations and five international "
                  "organisations).") == [("sum", 83, [78, 5])]
+
+
+GAVI = """## Funding
+
+| Donor (2021–2025 pledges) | US$ million |
+|---|---|
+| United Kingdom | 2,055 |
+| Bill & Melinda Gates Foundation | 1,600 |
+| United States | 1,160 |
+| Norway | 1,000 |
+| Germany | 700 |
+| **Total (all donors)** | **8,800** |
+"""
+
+
+def test_a_table_total_of_all_donors_under_some_rows_is_part_of():
+    """A5: "Total (all donors)" under five donors: the rows are some of the total."""
+    ((kind, total, parts),) = kinds(GAVI)
+    assert kind == "part-of" and len(parts) == 5 and sum(parts) < total
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Total (all donors)", "Total (incl. others)"),
+        ("Total (all donors)", "All donors"),
+        ("## Funding", "## Top five donors"),
+        ("## Funding", "Table 2: Selected donors"),
+        ("Donor (2021–2025 pledges)", "Main donors"),
+    ],
+)
+def test_table_totals_over_some_rows(old, new):
+    """'incl. others', 'all ...', or a table of the 'top', 'selected', 'main' rows."""
+    assert [k[0] for k in kinds(GAVI.replace(old, new))] == ["part-of"]
+
+
+def test_a_table_total_of_its_rows_still_sums():
+    """A plain "Total" row, bold or not, still sums the rows above it."""
+    text = GAVI.replace("Total (all donors)", "Total").replace("8,800", "6,515")
+    assert [k[0] for k in kinds(text)] == ["sum"]
+    assert [k[0] for k in kinds(text.replace("**", ""))] == ["sum"]
+
+
+def test_a_table_column_read_on_two_scales_is_not_summed():
+    """A bold total read without its column's "(millions)" is not added to rows read with it."""
+    from fractions import Fraction
+
+    from factcheck.relations import _same_written_scale
+
+    rows = extract("| Region | Children (millions) |\n|---|---|\n| North | 55.2 |\n"
+                   "| South | 47.9 |\n| Total | 103.1 |\n")
+    assert _same_written_scale(rows.claims)
+    total = rows.claims[-1]
+    import attrs
+
+    unscaled = attrs.evolve(total, value=Fraction(1031, 10))
+    assert not _same_written_scale([*rows.claims[:-1], unscaled])
