@@ -15,7 +15,8 @@ leave no doubt, because every relation found here becomes a check that can fail 
   or the whole's: "109 new varieties of 32 crops" states no part of 32);
 * a percentage beside a part ("78 (94%)"), or "40% of the 6.75 million, or 2.7 million";
 * percentages listed together ("60% women and 40% men": together at most 100%);
-* a figure followed by itself in another unit in brackets ("110,000 sq km (42,500 sq mi)");
+* a figure followed by itself in another unit in brackets right after it ("110,000 sq km
+  (42,500 sq mi)"; counts and percentages are not units to convert);
 * a pipe table's "Total" row: in each column, the sum of the rows above it (up to the table's
   start or the total before), when every one of those rows has a figure there; rows that
   begin "of which", "incl." or "including" are parts of a row above and are left out, and
@@ -238,6 +239,7 @@ _BULLET_ITEM = re.compile(r"^[^•]{0,160}•(?P<label>[^•.!?;]{0,60})$")
 _OPEN_BRACKET = re.compile(r"[ \t]*[(\[][ \t]*")
 _CLOSE_BRACKET = re.compile(r"[ \t]*[)\]]")
 _CLOSE_PAREN = re.compile(r"^[^()\d]{0,60}\)")
+_BRACKET_ONLY = re.compile(r"^\( ?(?:i\.e\.|that is)?$")
 _CONTINUES = re.compile(r"^[^.;!?()\d•]{0,80}?(?:,|\band|\bplus)$")
 
 # Totals named as such.
@@ -626,8 +628,16 @@ class _Finder:
         self._add(Kind.SUM if exhaustive else Kind.PART_OF, t, parts, words)
 
     def _single_in_brackets(self, t: int, p: int, words: str) -> None:
+        """"110,000 sq km (42,500 sq mi)": a figure restated in another unit, in brackets
+        right after it. Counts and percentages are no units to convert between ("−0.2pp" at
+        a table row's end, then "Unemployment (16+)" on the next row)."""
         cs = self.v.claims
         a, b = cs[t], cs[p]
+        g = self.v.gaps[t] if p == t + 1 else None
+        if g is None or g.newline or not _BRACKET_ONLY.match(g.norm):
+            return
+        if {a.unit, b.unit} & {"count", "percent", "dimensionless"}:
+            return
         if a.kind == b.kind == "figure" and a.unit != b.unit and unit_family(a.unit) == a.unit \
                 and unit_family(b.unit) == b.unit and same_dimension(a.unit, b.unit):
             self._add(Kind.CONVERSION, t, [p], words)

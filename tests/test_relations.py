@@ -329,3 +329,11 @@ def test_a_table_column_read_on_two_scales_is_not_summed():
 
     unscaled = attrs.evolve(total, value=Fraction(1031, 10))
     assert not _same_written_scale([*rows.claims[:-1], unscaled])
+
+
+def test_no_conversion_between_a_change_and_a_count_in_brackets():
+    """'−0.2pp' at a row's end and '(16+)' on the next row are no unit conversion."""
+    text = ("Employment (16 to 64)      75.7%     −0.2pp\n"
+            "Unemployment (16+)          4.2%     +0.3pp\n"
+            "Inactivity (16 to 64)      21.0%     +0.1pp\n")
+    assert [k for k in kinds(text) if k[0] == "conversion"] == []
