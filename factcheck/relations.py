@@ -14,7 +14,10 @@ leave no doubt, because every relation found here becomes a check that can fail 
 * "78 out of 83 members", "Of the 83 members, 78 ..." (the part names no noun of its own,
   or the whole's: "109 new varieties of 32 crops" states no part of 32);
 * a percentage beside a part ("78 (94%)"), or "40% of the 6.75 million, or 2.7 million";
-* percentages listed together ("60% women and 40% men": together at most 100%);
+* percentages listed together ("60% women and 40% men": together at most 100%); only
+  group words ("women", "men", "children", "adults") show that they exclude each other
+  (:attr:`Relation.exclusive`): "80% lack documents, 65% lack shelter" may count one person
+  twice;
 * a figure followed by itself in another unit in brackets right after it ("110,000 sq km
   (42,500 sq mi)"; counts and percentages are not units to convert);
 * a pipe table's "Total" row: in each column, the sum of the rows above it (up to the table's
@@ -87,6 +90,10 @@ class Relation:
     parts: tuple[Claim, ...]
     share: Claim | None = None
     words: str = ""
+    exclusive: bool = True
+    """For :attr:`Kind.SHARES`: the words show that the shares exclude each other ("60%
+    women and 40% men"). Percentages with other predicates ("80% lack documents, 65% lack
+    shelter") may count one person in several, so they may add up to more than 100%."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -169,6 +176,30 @@ def _own_noun(c: Claim) -> str | None:
     if words[-1] not in " ".join(c.quote.lower().split()):
         return None
     return _singular(words[-1])
+
+
+# What may split one whole into parts that exclude each other: "60% women and 40% men",
+# "45% children, 40% adults"; "other(s)", "the rest" may stand beside them.
+_GROUP_WORDS = frozenset(
+    "women woman men man girls girl boys boy females female males male children child adults "
+    "adult elderly urban rural other others rest remainder remaining".split()
+)
+_LABEL_WORD = re.compile(r"[a-z]+")
+
+
+def _exclusive(shares: Sequence[Claim]) -> bool:
+    """True when the words of listed shares show that the shares exclude each other.
+
+    Different group words do ("60% women and 40% men"); other words do not, for they may
+    be predicates ("80% lack documents, 65% lack shelter": one person may lack both).
+    """
+    labels = []
+    for c in shares:
+        words = _LABEL_WORD.findall(c.counted.lower()) if _own_noun(c) is not None else []
+        if not words or not set(words) <= _GROUP_WORDS:
+            return False
+        labels.append(" ".join(words))
+    return len(set(labels)) == len(labels)
 
 
 # --------------------------------------------------------------------------- the words between
@@ -567,7 +598,7 @@ class _Finder:
     # -- helpers
 
     def _add(self, kind: Kind, total: int | None, parts: Sequence[int], words: str,
-             share: int | None = None) -> None:
+             share: int | None = None, exclusive: bool = True) -> None:
         key = (kind.value, -1 if total is None else total, tuple(parts), -1 if share is None else share)
         if key in self.seen:
             return
@@ -580,6 +611,7 @@ class _Finder:
                 parts=tuple(cs[p] for p in parts),
                 share=None if share is None else cs[share],
                 words=words,
+                exclusive=exclusive,
             )
         )
 
@@ -614,7 +646,8 @@ class _Finder:
         if _is_share(part0) and not _is_share(total):
             shares = [p for p in parts if _is_share(cs[p])]
             if len(shares) >= 2:
-                self._add(Kind.SHARES, t, shares, words)
+                self._add(Kind.SHARES, t, shares, words,
+                          exclusive=_exclusive([cs[p] for p in shares]))
             return
         if total.kind != part0.kind:
             return
@@ -860,6 +893,7 @@ class _Finder:
             while j < n - 1 and self.joins_shares[j]:
                 j += 1
             if j > i and all(cs[k].scope == cs[i].scope for k in range(i, j + 1)):
-                self._add(Kind.SHARES, None, list(range(i, j + 1)), "and")
+                self._add(Kind.SHARES, None, list(range(i, j + 1)), "and",
+                          exclusive=_exclusive(cs[i:j + 1]))
             i = j + 1
 

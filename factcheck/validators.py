@@ -6,7 +6,8 @@ Validators (each ``validator(claims, context) -> Iterable[Finding]``):
 * :func:`units` — parts and totals that cannot be added (another dimension, another currency
   without a declared rate), and figures restated in another unit (``units``);
 * :func:`shares` — a percentage against its part and whole (``share``), percentages of one
-  whole that exceed 100% (``shares``);
+  whole that exceed 100% (``shares``; undetermined unless the words show that the shares
+  exclude each other);
 * :func:`restated` — the same figure (same counted thing, scope and time) stated twice;
 * :func:`declared` — the rules of the rules file (``declared:<type>``).
 
@@ -442,8 +443,14 @@ def check_share(
     return Finding.make(rule, verdict, message, involved, line=line, subject=subject)
 
 
-def check_shares(shares_: Sequence[Claim], *, rule: str = "shares") -> Finding:
-    """Check that shares of one whole add up to at most 100%."""
+def check_shares(shares_: Sequence[Claim], *, rule: str = "shares",
+                 exclusive: bool = True) -> Finding:
+    """Check that shares of one whole add up to at most 100%.
+
+    Unless *exclusive* (the words show that the shares exclude each other: "60% women and
+    40% men"), more than 100% is undetermined: "80% lack documents, 65% lack shelter" may
+    count one person twice.
+    """
     subject = " + ".join(s.id for s in shares_) + " <= 100%"
     allowed, face = iv.POINT_ZERO, iv.POINT_ZERO
     for s in shares_:
@@ -460,8 +467,12 @@ def check_shares(shares_: Sequence[Claim], *, rule: str = "shares") -> Finding:
     total_text = _percent_text(mid, 1).replace(".0%", "%")
     if verdict is _C:
         message = f"{texts} = {total_text}: not more than the whole"
-    elif verdict is _I:
+    elif verdict is _I and exclusive:
         message = f"{texts} = {total_text}: shares of one whole add up to more than 100%"
+    elif verdict is _I:
+        verdict = _U
+        message = (f"{texts} = {total_text}: more than 100%, but the words do not show that "
+                   "the shares exclude each other (one may be counted in several)")
     else:
         message = f"{texts} = {total_text}: the words allow it to be at most 100% but do not show it"
     return Finding.make(rule, verdict, message, shares_, line=shares_[0].line, subject=subject)
@@ -536,7 +547,7 @@ def shares(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
         if r.kind is Kind.SHARE and r.share is not None and r.total is not None:
             yield check_share(r.share, r.parts[0], r.total, rates=context.rules)
         elif r.kind is Kind.SHARES:
-            yield check_shares(r.parts)
+            yield check_shares(r.parts, exclusive=r.exclusive)
 
 
 _GENERIC = frozenset(

@@ -331,6 +331,15 @@ def test_a_table_column_read_on_two_scales_is_not_summed():
     assert not _same_written_scale([*rows.claims[:-1], unscaled])
 
 
+def test_shares_with_predicates_are_not_exclusive():
+    """A3: "80% lack documents, 65% lack shelter" may count one person twice."""
+    (r,) = find_relations(extract("Among IDPs, 80% lack documents, 65% lack shelter and 45% "
+                                  "lack income."))
+    assert (r.kind, r.exclusive) == (Kind.SHARES, False)
+    (r,) = find_relations(extract("Staff are 60% women and 45% men."))
+    assert (r.kind, r.exclusive) == (Kind.SHARES, True)
+
+
 def test_no_conversion_between_a_change_and_a_count_in_brackets():
     """'−0.2pp' at a row's end and '(16+)' on the next row are no unit conversion."""
     text = ("Employment (16 to 64)      75.7%     −0.2pp\n"

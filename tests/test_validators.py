@@ -303,3 +303,18 @@ def test_parts_inside_a_bullet_do_not_run_into_the_next_bullets() -> None:
     assert [("part-of", Verdict.CONSISTENT, 1)] == [
         (f.rule, f.verdict, len(f.claims) - 1) for f in report.findings if f.rule == "part-of"
     ]
+
+
+# --------------------------------------------------------------------------- reviewed false alarms
+
+
+def test_shares_that_may_overlap_are_undetermined():
+    """A3: percentages with their own predicates may add up to more than 100%."""
+    assert findings("Among IDPs, 80% lack documents, 65% lack shelter and 45% lack income.") == [
+        (1, "undetermined", "shares", "80% + 65% + 45% = 190%: more than 100%, but the words "
+         "do not show that the shares exclude each other (one may be counted in several)")
+    ]
+    f = check_shares([claim("80% lack documents"), claim("65% lack shelter")], exclusive=False)
+    assert f.verdict is Verdict.UNDETERMINED
+    f = check_shares([claim("30% lack documents"), claim("62% lack shelter")], exclusive=False)
+    assert f.verdict is Verdict.CONSISTENT
