@@ -8,7 +8,8 @@ Validators (each ``validator(claims, context) -> Iterable[Finding]``):
 * :func:`shares` — a percentage against its part and whole (``share``), percentages of one
   whole that exceed 100% (``shares``; undetermined unless the words show that the shares
   exclude each other);
-* :func:`restated` — the same figure (same counted thing, scope and time) stated twice;
+* :func:`restated` — the same figure (same counted thing, scope and time) stated twice
+  (inconsistent only when the words said of both figures agree);
 * :func:`declared` — the rules of the rules file (``declared:<type>``).
 
 Checks (each returns one :class:`~factcheck.checking.Finding`): :func:`check_sum`,
@@ -580,15 +581,86 @@ def _window(c: Claim, width: int = 6) -> set[str]:
     return {w for w in (*before, *after) if w not in _STOP and w not in own and len(w) > 2}
 
 
+# Clause breaks around a figure: the words that say what it counts stop there ("The Global
+# Coalition, with its 84 members, met in Rome": "met in Rome" is said of the Coalition).
+_CLAUSE_BREAK_BEFORE = re.compile(r"[;:•()\[\]{}—–]|\s-\s")
+_CLAUSE_BREAK_AFTER = re.compile(r"[,;:!?()\[\]{}—–]|\.(?!\d)|\s-\s")
+_TOKEN = re.compile(r"[a-z][a-z'’-]*|\d+(?:[.,]\d+)*%?")
+# Words that say nothing about which quantity a figure is: articles, "is", "has", "with its",
+# and the verbs that state a size ("now stands at 83 members", "numbers 83 members").
+_LIGHT = frozenset(
+    "the a an its their his her our this that these those is are was were be been being has "
+    "have had with of at in on by and now currently still stands stood standing total totals "
+    "totalled totaled totalling totaling numbers numbered reached reaches reaching counts "
+    "counted".split()
+)
+
+
+def _statement(c: Claim) -> frozenset[str]:
+    """The words of a figure's clause besides the figure's own: what is said of it.
+
+    "Around 60% of refugees in Chad are children." -> {"chad", "children"}: the words before
+    the figure back to a clause break, and after it up to the next comma or stop, without
+    the counted noun and light words ("the", "is", "stands at", "with its").
+    """
+    p = c.provenance
+    a, b = p.sentence_span
+    if not 0 <= a < b <= len(p.sentence):
+        return frozenset()
+    before = p.sentence[:a]
+    breaks = [m.end() for m in _CLAUSE_BREAK_BEFORE.finditer(before)]
+    before = before[breaks[-1]:] if breaks else before
+    after = p.sentence[b:]
+    m = _CLAUSE_BREAK_AFTER.search(after)
+    after = after[:m.start()] if m else after
+    own = set(_TOKEN.findall(c.counted.lower()))
+    return frozenset(
+        t for t in _TOKEN.findall(f"{before} {after}".lower())
+        if t not in _LIGHT and t not in own
+    )
+
+
+def _same_statement(a: Claim, b: Claim) -> bool:
+    """Strong evidence that two figures state one quantity: the words said of each agree.
+
+    "The Global Coalition now stands at 83 members" and "The Global Coalition, with its 84
+    members, met in Rome" agree ({"global", "coalition"}); "60% of refugees in Chad are
+    children" and "85% of refugees in Chad are women and children" do not, nor do "11 Allies
+    are expected to meet the 2% guideline" and "24 Allies are expected to meet the equipment
+    guideline". At least two such words are needed, also among the words near both figures.
+    Figures under two headings are told apart: a heading may name a place or a year ("##
+    Iraq", "## Syria") that the sentences leave out.
+    """
+    sa = _statement(a)
+    if len(sa) < 2 or sa != _statement(b) or len(_window(a) & _window(b)) < 2:
+        return False
+    ha, hb = a.provenance.section, b.provenance.section
+    return not (ha and hb and ha != hb)
+
+
+def _scale_slipped(a: Claim, b: Claim) -> bool:
+    """The same digits with a scale word a thousandfold apart ("2.7 million", "2.7 billion")
+    and at least two words near both figures in common."""
+    if a.value == 0 or not (_has_scale_word(a) and _has_scale_word(b)):
+        return False
+    if b.value / a.value not in _SCALE_SLIPS:
+        return False
+    return len(_window(a) & _window(b)) >= 2
+
+
 def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
     """The same figure stated twice (same counted thing, scope and time) must agree.
 
     A counted noun says little about what is counted ("displaced people" who returned, and
-    those still in camps), so two figures must also share at least two words near them
-    ("Global Coalition") to be held to agree; otherwise a disagreement is only undetermined.
-    Figures in one sentence are never taken for restatements (they are lists, "62 percent
-    ... and 30 percent"); nor is a figure whose counted noun was carried over from the figure
-    before it ("... and 30 percent in Syria").
+    those still in camps; "refugees" who are children, and those who are women and
+    children), so a disagreement is inconsistent only when the words said of both figures
+    agree (:func:`_same_statement`: "The Global Coalition now stands at 83 members" and "The
+    Global Coalition, with its 84 members, ..."), or when the same digits carry scale words
+    a thousandfold apart in like words ("2.7 million women and girls have benefited from
+    stabilisation efforts", "Stabilisation efforts have benefited 2.7 billion women and
+    girls"); otherwise it is undetermined. Figures in one sentence are never taken for
+    restatements (they are lists, "62 percent ... and 30 percent"); nor is a figure whose
+    counted noun was carried over from the figure before it ("... and 30 percent in Syria").
     """
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
@@ -609,7 +681,9 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
             if later.provenance.sentence == first.provenance.sentence:
                 continue
             finding = check_equal(first, later, rates=context.rules)
-            if finding.verdict is _I and len(_window(first) & _window(later)) < 2:
+            if finding.verdict is _I and not (
+                _same_statement(first, later) or _scale_slipped(first, later)
+            ):
                 finding = attrs.evolve(
                     finding, verdict=_U,
                     message=finding.message + f"; but “{first.counted}” may not be the same "

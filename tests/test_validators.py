@@ -308,6 +308,45 @@ def test_parts_inside_a_bullet_do_not_run_into_the_next_bullets() -> None:
 # --------------------------------------------------------------------------- reviewed false alarms
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two different percentages of one group: what is said of them differs
+        "Around 60% of refugees in Chad are children.\n\n"
+        "Some 85% of refugees in Chad are women and children.\n",
+        "In 2023, 11 Allies are expected to meet the 2% guideline.\n\n"
+        "In 2023, 24 Allies are expected to meet the equipment guideline.\n",
+        "The UK unemployment rate increased by 0.4 percentage points on the quarter, to 4.2%.\n\n"
+        "Compared with a year earlier, the UK unemployment rate increased by 0.9 percentage "
+        "points.\n",
+        "52 per cent of all refugees came from just three countries.\n\n"
+        "70 per cent of refugees live in neighbouring countries.\n",
+        # the same words under two headings: a heading may name the place
+        "## Iraq\n\n4.3 million displaced people have returned home.\n\n"
+        "## Syria\n\n1.2 million displaced people have returned home.\n",
+    ],
+)
+def test_same_counted_noun_with_other_words_is_not_a_contradiction(text):
+    """A1: a disagreement is inconsistent only when the words said of both figures agree."""
+    assert [(f[1], f[2]) for f in problems(text)] == [("undetermined", "restated")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Around 60% of refugees in Chad are children.\n\n"
+        "Around 85% of refugees in Chad are children.\n",
+        "In 2023, 11 Allies are expected to meet the 2% guideline.\n\n"
+        "In 2023, 24 Allies are expected to meet the 2% guideline.\n",
+        "The UK unemployment rate increased by 0.4 percentage points on the quarter.\n\n"
+        "The UK unemployment rate increased by 0.9 percentage points on the quarter.\n",
+    ],
+)
+def test_same_words_with_another_value_are_still_a_contradiction(text):
+    """A1: the same figure restated with another value in the same words is inconsistent."""
+    assert [(f[1], f[2]) for f in problems(text)] == [("inconsistent", "restated")]
+
+
 def test_shares_that_may_overlap_are_undetermined():
     """A3: percentages with their own predicates may add up to more than 100%."""
     assert findings("Among IDPs, 80% lack documents, 65% lack shelter and 45% lack income.") == [
