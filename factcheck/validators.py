@@ -347,8 +347,10 @@ def check_equal(a: Claim, b: Claim, *, rule: str = "restated", lenient: bool = F
         message = f"{_says(b)}, but {_says(a)}"
         if a.unit != b.unit:
             message += f" ({_figure(b)} is {_range_text(a, ib)})"
+        # Only between bounded figures: "at least 108.4 million" meets any figure times 1,000.
+        bounded = None not in (ia.low, ia.high, ib.low, ib.high)
         for slip in _SCALE_SLIPS:
-            if _has_scale_word(b) and iv.can_meet(ia, iv.scale(ib, slip)):
+            if bounded and _has_scale_word(b) and iv.can_meet(ia, iv.scale(ib, slip)):
                 message += "; a scale word may be wrong"
                 break
     else:

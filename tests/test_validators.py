@@ -357,3 +357,11 @@ def test_shares_that_may_overlap_are_undetermined():
     assert f.verdict is Verdict.UNDETERMINED
     f = check_shares([claim("30% lack documents"), claim("62% lack shelter")], exclusive=False)
     assert f.verdict is Verdict.CONSISTENT
+
+
+def test_no_scale_hint_against_an_open_ended_figure():
+    """'at least 108.4 million' meets any figure a thousandfold larger: no scale-word hint."""
+    f = check_equal(claim("At least 108.4 million people"), claim("5.2 million people"))
+    assert f.verdict is Verdict.INCONSISTENT and "scale word" not in f.message
+    f = check_equal(claim("2.7 million women"), claim("2.7 billion women"))
+    assert f.message.endswith("; a scale word may be wrong")
