@@ -741,27 +741,37 @@ class _Finder:
         v = self.v
         text = v.text
         by_end = {e: i for i, e in enumerate(v.ends)}
+        note_starts = [f.start for f in v.footnotes]
+
+        def in_footnote(pos: int) -> bool:
+            k = bisect.bisect_right(note_starts, pos) - 1
+            return k >= 0 and pos < v.footnotes[k].end
+
+        # Where each mark stands in the text outside the footnotes (found once per mark).
+        refs_of: dict[str, list[tuple[int, int]]] = {}
         for f in v.footnotes:
             m = _LINK_MARKER.match(text, f.body)
             if not f.mark or m is None:
                 continue
             ref = f.mark.rstrip(":")
-            if ref.isdigit():
-                pattern = rf"(?<=[A-Za-z%)\]])[,.]?{ref}(?!\d)"
-            elif ref == "*":
-                pattern = r"(?<=[^\s*])\*(?!\*)"
-            else:
-                pattern = re.escape(ref)
-            refs = list(re.compile(pattern).finditer(text, 0, f.start))
-            refs = [r for r in refs if not any(x.start <= r.start() < x.end for x in v.footnotes)]
-            if len(refs) != 1:
-                continue  # no mark in the text, or more than one: which figure is unknown
-            before = text[:refs[0].start()]
-            stripped = before.rstrip(" \t*_`")
-            if refs[0].end() in by_end:
-                t = by_end[refs[0].end()]  # the mark read into the figure's words
-            elif len(before) - len(stripped) <= 3 and len(stripped) in by_end:
-                t = by_end[len(stripped)]
+            if ref not in refs_of:
+                if ref.isdigit():
+                    pattern = rf"(?<=[A-Za-z%)\]])[,.]?{ref}(?!\d)"
+                elif ref == "*":
+                    pattern = r"(?<=[^\s*])\*(?!\*)"
+                else:
+                    pattern = re.escape(ref)
+                refs_of[ref] = [(r.start(), r.end()) for r in re.finditer(pattern, text)
+                                if not in_footnote(r.start())]
+            if bisect.bisect_left(refs_of[ref], (f.start, -1)) != 1:
+                continue  # no mark above, or more than one: which figure is unknown
+            ref_start, ref_end = refs_of[ref][0]
+            lo = max(0, ref_start - 8)
+            stripped = lo + len(text[lo:ref_start].rstrip(" \t*_`"))
+            if ref_end in by_end:
+                t = by_end[ref_end]  # the mark read into the figure's words
+            elif ref_start - stripped <= 3 and stripped in by_end:
+                t = by_end[stripped]
             else:
                 continue
             first = bisect.bisect_left(v.starts, m.end())
