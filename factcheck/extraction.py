@@ -259,6 +259,10 @@ _VULGAR: Final = {
     "⅝": Fraction(5, 8), "⅞": Fraction(7, 8),
 }
 _VERSION_NAME_BEFORE: Final = re.compile(r"(?<![\w.,;:])[A-Z][A-Za-z]+ $")
+_FOOTNOTE_WORD_AFTER: Final = re.compile(
+    r"[ \t]+(?:Includes?|Including|Excludes?|Excluding|Comprises|Data|Source|Sources|Note"
+    r"|Notes|Figures?|Estimates?|Refers?|Based|See|Provisional|Preliminary)\b"
+)
 _OWN_DATE_FIRST: Final = frozenset(("in", "by", "as", "at", "du"))
 _OWN_DATE_AFTER: Final = re.compile(
     rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?"
@@ -437,6 +441,7 @@ _NOT_PLURAL: Final = frozenset("news means series species politics economics phy
 _IRREGULAR_PLURALS: Final = frozenset("people children women men personnel".split())
 _SUSPENDED_TO: Final = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\b)", re.IGNORECASE)
 # At most one line break between the words of a noun phrase: a blank line ends a paragraph.
+_SUPERSCRIPTS: Final = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTED_WORD: Final = re.compile(r"[A-Za-z][a-z]{3,}\d{1,2}")
 _WORD_TOKEN: Final = re.compile(r"[ \t\r]*(?:\n[ \t\r]*)?(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
 _AND_TOKEN: Final = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
@@ -1196,6 +1201,10 @@ class _Extractor:
         ) and not (_PERCENT_AFTER.match(scan, b) or _SCALE_WORD_AFTER.match(scan, b)
                    or _UNIT_AFTER.match(scan, b)):
             return True  # "Gavi 5.0", "Urban 2.0", "Industry 4.0": a version's name
+        if len(token) <= 2 and (a == 0 or scan[a - 1] == "\n") and _FOOTNOTE_WORD_AFTER.match(
+            scan, b
+        ):
+            return True  # "1 Includes 29.4 million refugees ...": a footnote's mark
         if a >= 1 and scan[a - 1] == "%":
             return True  # "87%3": a footnote's mark against the percentage
         if a >= 1 and scan[a - 1] in "'’" and token == "000":
@@ -1567,9 +1576,9 @@ class _Extractor:
                     break  # "troops | deployed"
                 if lw.endswith("ly") and lw not in _LY_NOUNS:
                     break
-            if w[-1].isdigit() and _FOOTNOTED_WORD.fullmatch(w):
-                # "35.3 million refugees2": a footnote's mark ends the phrase.
-                words.append(w.rstrip("0123456789"))
+            if w[-1].isdigit() and (_FOOTNOTED_WORD.fullmatch(w) or w[-1] in _SUPERSCRIPTS):
+                # "35.3 million refugees2", "refugees¹": a footnote's mark ends the phrase.
+                words.append(w.rstrip("0123456789" + _SUPERSCRIPTS))
                 end = m.end()
                 break
             words.append(w.rstrip("'’"))

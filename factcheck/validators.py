@@ -662,7 +662,8 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
     stabilisation efforts", "Stabilisation efforts have benefited 2.7 billion women and
     girls"); otherwise it is undetermined. Figures in one sentence are never taken for
     restatements (they are lists, "62 percent ... and 30 percent"); nor is a figure whose
-    counted noun was carried over from the figure before it ("... and 30 percent in Syria").
+    counted noun was carried over from the figure before it ("... and 30 percent in Syria");
+    nor a total and one of its parts, which their relation checks.
     """
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
@@ -675,12 +676,21 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
         key = (_norm_counted(c), (c.scope or "").lower(), c.time.as_of, c.time.since,
                family, c.kind)
         groups.setdefault(key, []).append(c)
+    # A total and its parts are not the same figure twice ("35.3 million refugees¹" and its
+    # footnote's "¹ Includes 29.4 million refugees ..."): their relation checks them.
+    related = {
+        frozenset((id(r.total), id(p)))
+        for r in context.relations if r.total is not None and r.kind in (Kind.SUM, Kind.PART_OF)
+        for p in r.parts
+    }
     for group in groups.values():
         if len(group) < 2:
             continue
         first = group[0]
         for later in group[1:]:
             if later.provenance.sentence == first.provenance.sentence:
+                continue
+            if frozenset((id(first), id(later))) in related:
                 continue
             finding = check_equal(first, later, rates=context.rules)
             if finding.verdict is _I and not (

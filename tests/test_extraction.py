@@ -827,3 +827,11 @@ def test_table_labels_drop_their_dates_and_notes_and_persons_under_5_years_is_an
     assert ["funding", "funding"] == [
         c.counted for c in extract("₹32.07 lakh crore and ₹48.21 lakh crore respectively")
     ]
+
+
+def test_superscript_marks_and_footnote_lines() -> None:
+    """'refugees¹' counts refugees; '1 Includes ...' at a line's start is a footnote's mark."""
+    doc = extract("• 35.3 million refugees¹\n\n1 Includes 29.4 million refugees.\n2 Data as of 2023.")
+    assert [("35300000", "refugees"), ("29400000", "refugees")] == [
+        (fraction_text(c.value), c.counted) for c in doc
+    ]
