@@ -848,6 +848,9 @@ def _message(kind: str, o: Claim | None, n: Claim | None, delta: Fraction | None
     text = f"{label} {_figure(o)} → {_figure(n)}"
     if kind == "changed" and o.qualifier is n.qualifier and delta is not None:
         text += f" ({delta_text(delta, o.unit, _delta_step(o, n))})"
+    elif kind == "requalified" and o.qualifier is n.qualifier and delta:
+        # "2 million → 2.2 million": more precise, and within what the old words allowed.
+        text += f" ({delta_text(delta, o.unit, _delta_step(o, n))}, within the old rounding)"
     elif kind in ("reworded", "moved"):
         before, after = _figure(o), _figure(n)
         shown = after if before == after else f"{before} → {after}"
