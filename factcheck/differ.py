@@ -707,8 +707,30 @@ def _factor(from_unit: str, to_unit: str) -> Fraction:
     return conversion_factor(from_unit, to_unit)
 
 
+def _renamed_sections(
+    pairs: Iterable[tuple[int | None, int | None]], okeys: Sequence[_Key], nkeys: Sequence[_Key]
+) -> frozenset[tuple[str, str]]:
+    """Headings renamed between the versions: (old, new) where every pair under the one is
+    under the other, and neither name is found in the other version ("REGIONAL OVERVIEW" →
+    "REGIONAL SITUATION"). Their figures did not move."""
+    to_new: dict[str, set[str]] = defaultdict(set)
+    to_old: dict[str, set[str]] = defaultdict(set)
+    for o, n in pairs:
+        if o is not None and n is not None:
+            to_new[okeys[o].section].add(nkeys[n].section)
+            to_old[nkeys[n].section].add(okeys[o].section)
+    old_names = {k.section for k in okeys}
+    new_names = {k.section for k in nkeys}
+    return frozenset(
+        (a, b) for a, targets in to_new.items() if len(targets) == 1
+        for b in targets
+        if a != b and to_old[b] == {a} and a not in new_names and b not in old_names
+    )
+
+
 def _classify(
-    o: Claim, n: Claim, okey: _Key, nkey: _Key, stable: bool
+    o: Claim, n: Claim, okey: _Key, nkey: _Key, stable: bool,
+    renamed: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[str, Fraction | None, Fraction | None, tuple[str, ...]]:
     factor = _factor(n.unit, o.unit)
     nv = n.value * factor
@@ -731,7 +753,7 @@ def _classify(
         aspects.append("counted")
     if okey.ctx != nkey.ctx:
         aspects.append("wording")
-    if okey.section != nkey.section:
+    if okey.section != nkey.section and (okey.section, nkey.section) not in renamed:
         aspects.append("section")
     if not stable:
         aspects.append("order")
@@ -964,6 +986,7 @@ def diff(
     okeys, nkeys = _keys(oclaims), _keys(nclaims)
     index_pairs = _pair_indices(oclaims, nclaims, okeys, nkeys)
     stable = _stable(index_pairs)
+    renamed = _renamed_sections(index_pairs, okeys, nkeys)
     changes: list[Change] = []
     warnings: list[DiffWarning] = []
     for o, n in _ordered(index_pairs, len(oclaims), len(nclaims)):
@@ -974,7 +997,9 @@ def diff(
             changes.append(Change(kind, oc, nc, message=_message(kind, oc, nc, None)))
             continue
         assert o is not None and n is not None
-        kind, delta, rel, aspects = _classify(oc, nc, okeys[o], nkeys[n], (o, n) in stable)
+        kind, delta, rel, aspects = _classify(
+            oc, nc, okeys[o], nkeys[n], (o, n) in stable, renamed
+        )
         changes.append(
             Change(kind, oc, nc, delta, rel, _message(kind, oc, nc, delta), aspects)
         )

@@ -596,3 +596,17 @@ def test_versions_given_as_paths_use_their_rules_files(tmp_path: Path) -> None:
         ("declared:bound", "inconsistent", ("nations", "members"))
     ]
     assert (report.findings_disappeared, report.has_changes) == ((), True)
+
+
+def test_a_renamed_heading_moves_no_figure() -> None:
+    """'REGIONAL OVERVIEW' renamed 'REGIONAL SITUATION': its figures stay where they were."""
+    body = "KEY FIGURES\n\n4.3 million people were reached.\n\n{h}\n\nIn the north, 120,000 people remain.\n"
+    report = diff(one(body.format(h="REGIONAL OVERVIEW"), "old.txt"),
+                  one(body.format(h="REGIONAL SITUATION"), "new.txt"), findings=False)
+    assert ["unchanged", "unchanged"] == [c.kind for c in report.changes]
+    # A heading that is still there, with the figure now under another, is a move.
+    moved = body.format(h="REGIONAL OVERVIEW").replace(
+        "4.3 million people were reached.\n\n", "") + "\nKEY FIGURES\n\n4.3 million people were reached.\n"
+    kinds = {c.kind for c in diff(one(body.format(h="REGIONAL OVERVIEW"), "old.txt"),
+                                  one(moved, "new.txt"), findings=False).changes}
+    assert "moved" in kinds
