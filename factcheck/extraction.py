@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import Final
 
+import attrs
+
 from factcheck import numbers as nums
 from factcheck import units as U
 from factcheck.claim import Claim, Document, Interval, Provenance, Qualifier, TimeContext
@@ -215,7 +217,7 @@ def _currency_before(text: str, a: int, window: int = 6) -> re.Match[str] | None
 
 
 _SCALE_WORD_AFTER: Final = re.compile(
-    r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh[ \t]+crore|lakh|crore)"
+    r"\s*(?:-\s*)?(?P<s>thousand|million|billion|trillion|lakh\s+crore|lakh|crore)"
     r"(?:\b|(?=\d{1,2}\b))",  # "4.4 million4 people": a footnote's mark against the word
     re.IGNORECASE,
 )
@@ -268,6 +270,22 @@ _OWN_DATE_AFTER: Final = re.compile(
     rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d)\b(?![/\-–]\d)"
 )
+# A line that labels the figure ending it: "• Civilians killed: 412", "Bank Rate      5.25%",
+# "Education .......... 1,200" (a colon, three blanks or a dotted leader before the figure).
+_LINE_LABEL: Final = re.compile(
+    r"[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+-][ \t]+)?(?P<label>[A-Za-z][^:\n]{0,80}?)"
+    r"(?:[ \t]*:|[ \t]{3,}|[ \t]*\.{3,}|[ \t]*…+)[ \t]*(?:[(~≈]|about[ \t]+|over[ \t]+)?"
+)
+_A_YEAR_AGO: Final = re.compile(
+    r"\s+(?:a|one|the)\s+(?:year|month|week|quarter|decade)\s+(?:earlier|ago|before|previously)\b",
+    re.IGNORECASE,
+)
+_CHANGE_VERB_BEFORE: Final = re.compile(
+    r"(?<![A-Za-z])(?:rose|fell|increased|decreased|grew|declined|dropped|climbed|jumped"
+    r"|slipped|gained|lost|added|shed)\s+(?:US\$|\$|€|£)?$",
+    re.IGNORECASE,
+)
+_TO_GAP: Final = re.compile(r"\s+to\s+")
 _FROM_BY_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:from|by)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _OR_MORE: Final = frozenset("more over above higher greater older".split())
 _OR_MORE_AFTER: Final = re.compile(
@@ -283,7 +301,8 @@ _IN_N_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _RATE_AFTER: Final = re.compile(
-    r"\s*(?:per|a|an|each|every|/)\s*(?P<t>day|week|month|year|hour|annum|minute|decade)\b",
+    r"\s*(?:per|a|an|each|every|/)\s*(?P<t>day|week|month|year|hour|annum|minute|decade)\b"
+    r"(?!\s+(?:earlier|ago|before|later|previously|prior)\b)",  # "81.6% a year earlier"
     re.IGNORECASE,
 )
 _RATE_FIRST: Final = frozenset("pPaAeE/")
@@ -923,7 +942,7 @@ class _Figure:
     __slots__ = (
         "start", "end", "qual_start", "value", "value_high", "decimals", "scale", "unit",
         "measures", "counted", "counted_end", "qualifier", "kind", "step", "word_place",
-        "rate",
+        "rate", "change_from",
     )
 
     def __init__(self, start: int, end: int, value: Fraction) -> None:
@@ -943,6 +962,7 @@ class _Figure:
         self.step: Fraction | None = None
         self.word_place = 0
         self.rate: str | None = None
+        self.change_from = False
 
 
 _UNREAD: Final = object()
@@ -1013,6 +1033,7 @@ class _Extractor:
         self._id_next: dict[str, int] = {}
         self._sentence_cache: dict[tuple[int, int], tuple[str, TimeContext, str | None, bool]] = {}
         self._last_in_sentence: dict[tuple[int, int], Claim] = {}
+        self._change_from: _Figure | None = None
         # Pipe tables ("| Sector | Damage (US$ billion) |"): read only where the text has a bar.
         self._tables = "|" in text
         self._table_of_line: dict[int, _TableHeader | None] = {}
@@ -1127,21 +1148,28 @@ class _Extractor:
                 cur.start()
             )
             fig.start = cur.start()
-        # A minus sign: "-0.4%", "−3.2%" (U+2212), "(-$5 million)"; not the hyphen of a
-        # range ("5-10"), a word ("COVID-19") or a second minus.
+        # A minus sign: "-0.4%", "−3.2%" (U+2212), "(-$5 million)", "fell –2.4%" (an en dash
+        # after a blank or a bracket, as PDFs give it); not the hyphen of a range ("5-10"), a
+        # word ("COVID-19") or a second minus.
         sa = fig.start
-        if sa > 0 and scan[sa - 1] in "-−" and (sa == 1 or not (
+        if sa > 0 and scan[sa - 1] in "-−–" and (sa == 1 or not (
             scan[sa - 2].isalnum() or scan[sa - 2] in "-−‐‑–"
-        )):
+        )) and (scan[sa - 1] != "–" or sa > 1 and scan[sa - 2] in " (\t"):
             fig.value = -value
             value = fig.value
             fig.start = fig.qual_start = sa - 1
         # A range: "30-34 million", "5–19", "between 5 and 19".
         rng = _RANGE_AFTER.match(scan, b)
-        if rng is not None and rng.group("to") and _FROM_BY_BEFORE.search(
-            scan, max(0, fig.start - 6), fig.start
-        ):
-            rng = None  # "rose from 1,200 to 1,450", "by 23,000 to 344,000": two figures
+        if rng is not None and rng.group("to"):
+            fb = _FROM_BY_BEFORE.search(scan, max(0, fig.start - 6), fig.start)
+            if fb is not None:
+                rng = None  # "rose from 1,200 to 1,450", "by 23,000 to 344,000": two figures
+                if fb.group(0)[:1] in "fF":
+                    fig.change_from = True
+            elif scan[fig.start - 1:fig.start] == "+" or _CHANGE_VERB_BEFORE.search(
+                scan, max(0, fig.start - 12), fig.start
+            ) and self._high_of(rng) >= 3 * value > 0:
+                rng = None  # "(+$1.67 to $34.81)", "Employment rose 23,000 to 344,000"
         if rng is None and "between" in scan[max(0, fig.start - 12):fig.start].lower() and (
             _BETWEEN_BEFORE.search(scan, max(0, fig.start - 12), fig.start)
         ):
@@ -1163,6 +1191,13 @@ class _Extractor:
             b = fig.end = pm.end()
         self._right(fig, b)
         return fig
+
+    @staticmethod
+    def _high_of(rng: re.Match[str]) -> Fraction:
+        try:
+            return nums.parse_digits(rng.group("n"))[0]
+        except ValueError:
+            return _ZERO
 
     def _not_a_figure(self, a: int, b: int, token: str) -> bool:
         """Years, dates, times, ordinals and identifiers are not figures."""
@@ -1399,7 +1434,11 @@ class _Extractor:
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm.group('t').lower()]}"
             b = fig.end = fig.counted_end = rm.end()
         if not fig.counted:
-            self._counted(fig, b)
+            label = self._line_label(fig, b)
+            if label:
+                fig.counted = label  # "Civilians killed: 412", "Bank Rate      5.25%"
+            else:
+                self._counted(fig, b)
         # A rate after the counted noun: "42,500 persons per day".
         rm2 = _rate_after(scan, fig.counted_end) if not rm else None
         if rm2 and fig.measures in rate_units:
@@ -1527,9 +1566,30 @@ class _Extractor:
             self._table_of_line[r] = header
         return header
 
+    def _line_label(self, fig: _Figure, b: int) -> str:
+        """The label of a "label: value" line, when the figure ends its line.
+
+        Key-figure boxes and statistical tables write "Civilians killed: 412", "Bank Rate
+        5.25%" (columns aligned with spaces) or "Education ........ 1,200": what the figure
+        counts is the label before it, not the words on the next line.
+        """
+        scan = self.scan
+        nl = scan.find("\n", b)
+        end = len(scan) if nl < 0 else nl
+        if scan[b:end].strip(" \t*_|"):
+            return ""
+        ls = scan.rfind("\n", 0, fig.qual_start) + 1
+        m = _LINE_LABEL.fullmatch(scan, ls, fig.qual_start)
+        if m is None:
+            return ""
+        words = _fold(m.group("label")).split()
+        return " ".join(words[-6:]) if 0 < len(words) <= 12 else ""
+
     def _counted(self, fig: _Figure, b: int) -> None:
         """The noun phrase after a figure says what is counted: "4.3 million displaced people"."""
         scan = self.scan
+        if _A_YEAR_AGO.match(scan, b):
+            return  # "81.6% a year earlier", "US$ 22.3 billion a year ago": a time, no noun
         words: list[str] = []
         pos = b
         end = b
@@ -1800,6 +1860,27 @@ class _Extractor:
             span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
             span_b = span_a + len(_fold_strip(scan[fig.qual_start:q_end]))
         counted = fig.counted or _FALLBACK_COUNTED.get(fig.measures, "figure")
+        cid = self._new_id(counted, scope)
+        # Positional, in the records' field order (claim.py): a call with keywords builds a dict
+        # of them for attrs' __init__ at every claim.
+        claim = Claim(
+            cid, fig.value, fig.unit, counted, fig.qualifier, stated, interval,
+            Provenance(
+                self.source, line, col, quote, sentence, self.layout.section(fig.start),
+                self.revision, fig.qual_start, (span_a, span_b),
+            ),
+            fig.step, fig.value_high, scope, time, fig.kind,
+        )
+        self.claims.append(claim)
+        if self._change_from is not None and self._change_from is not fig:
+            self._from_takes_units_of_to(fig, claim)
+        if fig.change_from:
+            self._change_from = fig
+        self._last_in_sentence[si] = claim
+        fig.end = q_end
+
+    def _new_id(self, counted: str, scope: str | None) -> str:
+        """A new id, unique in the document, from what a figure counts (and its scope)."""
         base = _slug(counted.split(" per ", 1)[0]) or "figure"
         if base in self.ids and scope:
             # Only a second figure of the same thing is told apart by its scope, so that ids
@@ -1815,19 +1896,38 @@ class _Extractor:
             cid = f"{base}-{k}"
             self._id_next[base] = k + 1
         self.ids.add(cid)
-        # Positional, in the records' field order (claim.py): a call with keywords builds a dict
-        # of them for attrs' __init__ at every claim.
-        claim = Claim(
-            cid, fig.value, fig.unit, counted, fig.qualifier, stated, interval,
-            Provenance(
-                self.source, line, col, quote, sentence, self.layout.section(fig.start),
-                self.revision, fig.qual_start, (span_a, span_b),
-            ),
-            fig.step, fig.value_high, scope, time, fig.kind,
+        return cid
+
+    def _from_takes_units_of_to(self, fig: _Figure, claim: Claim) -> None:
+        """ "Rose from 40 to 55 million people", "from 5.4 to 6.1 per cent": the first figure
+        is written without the scale, unit and noun that the second carries for both."""
+        prev_fig = self._change_from
+        self._change_from = None
+        if prev_fig is None or not self.claims or len(self.claims) < 2:
+            return
+        old = self.claims[-2]
+        if old.provenance.offset != prev_fig.qual_start or prev_fig.scale != 1 or (
+            old.unit != _COUNT or fig.unit == _COUNT and fig.scale == 1 and not fig.counted
+        ):
+            return
+        gap = self.scan[old.provenance.offset + len(old.provenance.quote):fig.qual_start]
+        if not _TO_GAP.fullmatch(gap):
+            return
+        value = old.value
+        scale = 1
+        if fig.scale > 1 and abs(value) < 1000:
+            scale = fig.scale
+            value = value * scale
+        step = _step(scale, prev_fig.decimals) if scale > 1 or prev_fig.decimals or (
+            fig.measures != "count"
+        ) else _ZERO
+        counted = claim.counted if fig.counted else _FALLBACK_COUNTED.get(fig.measures, "figure")
+        self.ids.discard(old.id)
+        cid = self._new_id(counted, old.scope)
+        self.claims[-2] = attrs.evolve(
+            old, id=cid, value=value, unit=fig.unit, counted=counted, step=step,
+            interval=_interval(old.qualifier, value, step, None), kind=fig.kind,
         )
-        self.claims.append(claim)
-        self._last_in_sentence[si] = claim
-        fig.end = q_end
 
     def _right_after_claim(self, pos: int) -> bool:
         """True when the last claim's quote ends just before *pos* (only blanks between)."""

@@ -835,3 +835,39 @@ def test_superscript_marks_and_footnote_lines() -> None:
     assert [("35300000", "refugees"), ("29400000", "refugees")] == [
         (fraction_text(c.value), c.counted) for c in doc
     ]
+
+
+def test_label_value_lines_count_their_label() -> None:
+    """'Civilians killed: 412' counts civilians killed, not the next line's words."""
+    doc = extract("Civilians killed: 412\nChildren killed: 97\nBank Rate      5.25%\n"
+                  "Education .......... $1,200 million\n• People in need: 4.3 million\n")
+    assert ["Civilians killed", "Children killed", "Bank Rate", "Education",
+            "People in need"] == [c.counted for c in doc]
+    # A figure that ends a line of prose still takes its noun from the next line.
+    assert "people" == one("The programme reached 4.3 million\npeople in 2022.").counted
+
+
+def test_the_first_figure_of_from_to_takes_the_seconds_unit() -> None:
+    """'rose from 40 to 55 million people': 40 million people; '5.4 to 6.1 per cent': 5.4%."""
+    doc = extract("Deaths rose from 40 to 55 million people. Unemployment increased from 5.4 "
+                  "to 6.1 per cent. From 400,000 to 1.2 million people.")
+    assert [("40000000", "count", "people"), ("55000000", "count", "people"),
+            ("5.4", "percent", "share"), ("6.1", "percent", "share"),
+            ("400000", "count", "people"), ("1200000", "count", "people")] == [
+        (fraction_text(c.value), c.unit, c.counted) for c in doc
+    ]
+    assert doc[0].step == F(10**6) and doc[0].stated == "40"
+    assert len({c.id for c in doc}) == len(doc)
+    # A verb and a far larger second figure, or a sign, make a change; otherwise a range.
+    assert ["exact", "exact", "range"] == [c.qualifier.value for c in extract(
+        "Employment rose 23,000 to 344,000. Prices rose 5 to 10 percent.")]
+    assert ["exact", "exact"] == [c.qualifier.value for c in extract("(+$1.67 to $34.81)")]
+
+
+def test_en_dash_minus_line_broken_lakh_crore_and_a_year_earlier() -> None:
+    """'fell –2.4%' is negative; '₹1.4 lakh\\ncrore' is 1.4 x 10^12; 'a year earlier' no rate."""
+    assert F(-24, 10) == one("Output fell –2.4% in May").value
+    assert [] == [c.value for c in extract("2010–2020") if c.value < 0]
+    assert F(14 * 10**11) == one("₹1.4 lakh\ncrore").value
+    claim = one("81.6% a year earlier")
+    assert ("percent", "share") == (claim.unit, claim.counted)
