@@ -1579,7 +1579,10 @@ class _Extractor:
         if scan[b:end].strip(" \t*_|"):
             return ""
         ls = scan.rfind("\n", 0, fig.qual_start) + 1
-        m = _LINE_LABEL.fullmatch(scan, ls, fig.qual_start)
+        # The label starts after the line's last sentence end: "... people. Civilians killed:".
+        core = ls + len(scan[ls:fig.qual_start].rstrip(" \t.…:~≈("))  # not a dotted leader
+        stop = max(scan.rfind(". ", ls, core), scan.rfind("; ", ls, core))
+        m = _LINE_LABEL.fullmatch(scan, stop + 2 if stop >= 0 else ls, fig.qual_start)
         if m is None:
             return ""
         words = _fold(m.group("label")).split()

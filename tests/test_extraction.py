@@ -871,3 +871,8 @@ def test_en_dash_minus_line_broken_lakh_crore_and_a_year_earlier() -> None:
     assert F(14 * 10**11) == one("₹1.4 lakh\ncrore").value
     claim = one("81.6% a year earlier")
     assert ("percent", "share") == (claim.unit, claim.counted)
+
+
+def test_a_label_is_no_sentence_before_it() -> None:
+    doc = extract("Deaths rose to 55 million. Civilians killed: 412\nU.S. exports: $5 billion")
+    assert ["figure", "Civilians killed", "exports"] == [c.counted for c in doc]
