@@ -165,6 +165,8 @@ def _phrase_pattern(phrases: Iterable[str], bounded: bool = True) -> str:
 
 
 # "and" is tried first: "two hundred and five" (British) goes on after a scale word only.
+# Fiscal and school years: "FY2024", "FY 2024/25", "FY24", "2023-24", "2023/24".
+_FISCAL: Final = r"FY\s?(?:19|20)?\d\d(?:[/–-](?:19|20)?\d\d)?|(?:19|20)\d\d[/–-](?:(?:19|20)\d\d|\d\d)(?!\d)"
 _NUMBER_WORD_NEXT: Final = re.compile(r"(?:(?P<and>\s+and\s+)|[\s-]+)(?P<w>[A-Za-z]+)\b")
 _WORD_SCALES: Final = ("hundred", "thousand", "million", "billion", "trillion")
 _WORD_SCALES_AND_DOZEN: Final = (*_WORD_SCALES, "dozen")
@@ -265,9 +267,21 @@ _FOOTNOTE_WORD_AFTER: Final = re.compile(
     r"[ \t]+(?:Includes?|Including|Excludes?|Excluding|Comprises|Data|Source|Sources|Note"
     r"|Notes|Figures?|Estimates?|Refers?|Based|See|Provisional|Preliminary)\b"
 )
+_PERIOD_NAME: Final = re.compile(r"(?:FY|CY|Q[1-4]|H[12])(?:\d|\b)")
+_ID_LIST_BEFORE: Final = re.compile(
+    r"\b(?:Scopes?|Phases?|Types?|Stages?|Levels?|Tiers?|Categories|Category|Grades?|Priority"
+    r"|Priorities|scopes?|phases?|types?|stages?|levels?|tiers?|categories|grades?)\s+\d{1,2}"
+    r"(?:\s*(?:,|and|&|or|to|-|–)\s*\d{1,2})*\s*(?:,|and|&|or|to|-|–)\s*$"
+)
+_DAY_YEAR_AFTER: Final = re.compile(r",?\s+(?:19|20)\d\d\b")
+_COMPOUND_NAME_AFTER: Final = re.compile(
+    r"[-‐‑](?P<w>fold|way|pronged|sided|track|pillar|tier|speed|part|point|digit|legged|wheeler)\b",
+    re.IGNORECASE,
+)
 _OWN_DATE_FIRST: Final = frozenset(("in", "by", "as", "at", "du"))
 _OWN_DATE_AFTER: Final = re.compile(
-    rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?"
+    rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+"
+    rf"(?:(?:fiscal|financial|calendar|school)\s+year\s+)?(?P<d>{_FISCAL}|(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d)\b(?![/\-–]\d)"
 )
 # A line that labels the figure ending it: "• Civilians killed: 412", "Bank Rate      5.25%",
@@ -332,8 +346,10 @@ _ELLIPSIS_AFTER: Final = re.compile(
 _LIST_MARK_AFTER: Final = re.compile(r"[.)][ \t]")
 _ORDINAL_AFTER: Final = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # The letters a time's mark starts with, right after the figure or after one blank.
-_CLOCK_FIRST: Final = frozenset("aApPgGuUhH")
-_CLOCK_AFTER: Final = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d)", re.IGNORECASE)
+_CLOCK_FIRST: Final = frozenset("aApPgGuUhHnN")
+_CLOCK_AFTER: Final = re.compile(
+    r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b|h\d|noon\b)", re.IGNORECASE
+)
 _MONTH_BEFORE: Final = re.compile(rf"\b(?:{_MONTHS}|{_MONTHS.upper()})\.?\s+(?:the\s+)?$")
 # A day, or the first day of a span of days: "5 March", "23 JUL 2024", "13–15 March 2024".
 _MONTH_AFTER: Final = re.compile(
@@ -347,7 +363,7 @@ _LOWER_CASE_NAMES: Final = (
     "appendix", "table", "fig.", "resolution", "volume", "vol.", "footnote", "no.",
     # numbered categories: "type 2 diabetes", "stage 3 cancer", "a category 5 hurricane"
     "type", "types", "stage", "stages", "grade", "category", "phase", "level", "tier",
-    "class", "wave",
+    "class", "wave", "scope", "priority", "note", "notes",
 )
 _IDENTIFIER_BEFORE: Final = re.compile(
     r"(?:\b(?:Resolution|Resolutions|Article|Articles|Art\.|Chapter|Section|Sec\.|Phase|Goal|"
@@ -356,7 +372,8 @@ _IDENTIFIER_BEFORE: Final = re.compile(
     r"|Volume|Issue|Paragraph|para\.?|Route|Highway|Flight|Room|Box|Unit|Model|Class|"
     r"Category|Block|Tier|Wave|Session|Summit|Platform|Gate|Terminal|Line|Zone|District|"
     r"Ward|Sector|Camp|Building|Floor|Week|Day|Lot|Batch|Cohort|Mission|Operation|Exercise|"
-    r"Apollo|Windows|COP|COVID|SDG|SDGs|Agenda|Vision|Plan|Strategy|Schedule|Form|Box)"
+    r"Apollo|Windows|COP|COVID|SDG|SDGs|Agenda|Vision|Plan|Strategy|Schedule|Form|Box|Scope|Scopes"
+    r"|Priority|No)"
     r"|\b(?:" + "|".join(map(re.escape, _LOWER_CASE_NAMES)) + ")"
     r"|#|\b[A-Z]{2,6}|\b[A-Z][a-z]*[A-Z]\w*)\s?-?$"
 )
@@ -371,7 +388,7 @@ _RUN_ON_FIRST: Final = frozenset(".,:/")
 _LIST_MARK_FIRST: Final = frozenset(".)")
 # "5,000+ volunteers", "100,000-plus refugees": the figure or more.
 _PLUS_AFTER: Final = re.compile(r"\+(?![\d+])|[-‐‑]plus\b", re.IGNORECASE)
-# Letters attached to a figure that are no unit or scale factcheck knows ("12Gbps", "40mph"):
+# Letters attached to a figure that are no unit or scale factcheck knows ("12Gbps", "40mpg"):
 # a figure in an unknown unit. One letter ("5G", "3D", "1990s") marks a name or a decade.
 _UNKNOWN_UNIT_AFTER: Final = re.compile(r"[A-Za-z]{2,8}(?:/[A-Za-z]{1,6})?(?![\w\-])")
 
@@ -525,7 +542,7 @@ _SINCE: Final = re.compile(
 _AS_OF: Final = re.compile(
     rf"[IiAaBbDdUuTtEeOo](?<!\w.)(?:(?<=[Ii])n|(?<=[Aa])s\s+of|(?<=[Aa])s\s+at|(?<=[Bb])y"
     rf"|(?<=[Dd])uring|(?<=[Uu])ntil|(?<=[Tt])hrough|(?<=[Aa])t\s+the\s+end\s+of|(?<=[Ee])nd\s+of"
-    rf"|(?<=[Oo])n)\s+(?P<d>(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
+    rf"|(?<=[Oo])n)\s+(?P<d>{_FISCAL}|(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
     rf"\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
 )
 # Every running-total phrase holds one of these (a cheap test before the pattern).
@@ -1189,7 +1206,18 @@ class _Extractor:
         if pm and fig.value_high is None:
             fig.qualifier = _AT_LEAST
             b = fig.end = pm.end()
+        if scan[b:b + 1] in _HYPHENS and (cm := _COMPOUND_NAME_AFTER.match(scan, b)):
+            return self._compound_name(fig, cm)
         self._right(fig, b)
+        return fig
+
+    def _compound_name(self, fig: _Figure, cm: re.Match[str]) -> _Figure | None:
+        """ "A 10-fold rise" is a multiple; "two-way trade", "a two-pronged approach" no figure."""
+        if cm.group("w").lower() != "fold":
+            return None
+        fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
+        fig.step = Fraction(0)
+        fig.end = fig.counted_end = cm.end()
         return fig
 
     @staticmethod
@@ -1240,6 +1268,12 @@ class _Extractor:
             scan, b
         ):
             return True  # "1 Includes 29.4 million refugees ...": a footnote's mark
+        if len(token) <= 2 and _ID_LIST_BEFORE.search(before):
+            return True  # "Scope 1 and 2 emissions", "Phases 2, 3 and 4": names, like the first
+        if len(token) <= 2 and token.isdigit() and _DAY_YEAR_AFTER.match(scan, b) and (
+            _MONTH_HINT.search(before)
+        ):
+            return True  # "March 10 to 16, 2024": the last day of a span of days
         if a >= 1 and scan[a - 1] == "%":
             return True  # "87%3": a footnote's mark against the percentage
         if a >= 1 and scan[a - 1] in "'’" and token == "000":
@@ -1612,7 +1646,8 @@ class _Extractor:
                 if lw in ("in", "for", "on") and fig.measures not in ("money",):
                     break
                 if lw in ("in", "on") and (nm := _WORD_TOKEN.match(scan, m.end(), limit)) and (
-                    nm.group("w") in _MONTH_NAMES
+                    nm.group("w") in _MONTH_NAMES or _PERIOD_NAME.match(nm.group("w"))
+                    or nm.group("w").lower() in ("fiscal", "financial", "calendar", "school")
                 ):
                     break  # "$16.5 million in January": a date, not what it is for
                 pos = m.end()
@@ -1745,6 +1780,8 @@ class _Extractor:
         if value >= 1000 and place >= 1000:
             fig.scale = place
         lone_one = fig.value == 1
+        if scan[pos:pos + 1] in _HYPHENS and (cm := _COMPOUND_NAME_AFTER.match(scan, pos)):
+            return self._compound_name(fig, cm)
         self._right(fig, pos)
         if lone_one and fig.unit == _COUNT and fig.kind == "figure":
             # "one of the largest", "one country": a lone "one" is too often not a figure.
@@ -1956,8 +1993,8 @@ class _Extractor:
             sm = _SCOPE_AFTER.search(scan, a, cut.start())
             if not sm:
                 return None
-        if scan[sm.end():sm.end() + 1].isdigit():
-            return None  # "in H1 2023", "in Q3": a period written against its number
+        if scan[sm.end():sm.end() + 1].isdigit() or _PERIOD_NAME.match(sm.group("s")):
+            return None  # "in H1 2023", "in Q3", "in FY2024": a period, not a place
         s = _fold(sm.group("s"))
         if _MONTH_WHOLE.fullmatch(s) or s.split()[0] in ("The", "A", "An", "This"):
             return None
@@ -1972,7 +2009,7 @@ class _Extractor:
         # (Most sentences have neither "19" nor "20": the year pattern is then not tried.)
         dated = ("19" in sentence or "20" in sentence) and _YEAR_HINT.search(sentence) or (
             _MONTH_HINT.search(sentence)
-        )
+        ) or "FY" in sentence
         folded = sentence.lower()
         # Every "since" the pattern matches is an "S" or "s" before the first "ince" or later.
         ince = sentence.find("ince")
@@ -2013,6 +2050,9 @@ _FALLBACK_COUNTED: Final = {
     "power": "power",
     "count": "figure",
     "percentage points": "percentage points",
+    "basis points": "basis points",
+    "temperature": "temperature",
+    "speed": "speed",
 }
 
 

@@ -78,6 +78,20 @@ _units("km**2", "area", "sq km", "sq. km", "sq.km", "sq km.", "square kilometres
 _units("mi**2", "area", "sq mi", "sq. mi", "sq miles", "sq. miles", "square miles", "square mile",
        "mi²")
 _units("m**2", "area", "square metres", "square meters", "sq m", "sq. m", "m²", "sqm")
+_units("m**3", "volume", "cubic metres", "cubic meters", "m³", "m3", "cu m", "cbm")
+_units("yd**3", "volume", "cubic yards", "cubic yard", "cu yd")
+_units("ft", "length", "feet", "foot", "ft")
+_units("inch", "length", "inches", "inch")
+# Speeds as one word; "5 km per hour" is read as a rate, to the same unit.
+_units("mi/hour", "speed", "mph")
+_units("km/hour", "speed", "km/h", "kph", "kmph")
+# Temperatures are dimensions of their own (a change of 1 °C is not a temperature of 1 °C, and
+# °C and °F are never converted silently): "1.5°C", "2 degrees Celsius", "34 °F".
+_units("degC", "temperature", "°c", "ºc", "℃", "degrees celsius", "degree celsius", "degrees c",
+       "deg c", "celsius", "degrees centigrade")
+_units("degF", "temperature", "°f", "ºf", "℉", "degrees fahrenheit", "degree fahrenheit",
+       "degrees f", "fahrenheit")
+_units("bp", "basis points", "basis points", "basis point", "bps", "bp", "bpts")
 _units("hectare", "area", "hectares", "hectare", "ha")
 _units("acre", "area", "acres", "acre")
 _units("dunam", "area", "dunams", "dunums", "donums")
@@ -107,8 +121,8 @@ _units("month", "duration", "months", "month")
 _units("week", "duration", "weeks", "week")
 _units("day", "duration", "days", "day")
 _units("hour", "duration", "hours", "hour", "hrs")
-_units("minute", "duration", "minutes")
-_units("second", "duration", "seconds", "secs")
+_units("minute", "duration", "minutes", "mins", "min")
+_units("second", "duration", "seconds", "secs", "sec")
 _units("decade", "duration", "decades", "decade")
 _units("century", "duration", "centuries")
 

@@ -512,8 +512,9 @@ def test_unknown_unit_is_a_figure() -> None:
     """An attached unit factcheck does not know gives unit "unknown", stated as written."""
     c = one("The network carries 12Gbps of traffic.")
     assert (c.value, c.unit, c.stated, c.quote) == (12, "unknown", "12Gbps", "12Gbps of traffic")
-    c = one("speeds of 40mph")
-    assert (c.value, c.unit, c.stated) == (40, "unknown", "40mph")
+    c = one("economy of 40mpg")
+    assert (c.value, c.unit, c.stated) == (40, "unknown", "40mpg")
+    assert "mi/hour" == one("speeds of 40mph").unit  # a unit factcheck knows
     assert [c.unit for c in extract("5G and 3D in the 1990s, 10km away")] == ["km"]
     c = one("12 Gbps links")
     assert (c.value, c.unit, c.counted) == (12, "count", "Gbps links")
@@ -876,3 +877,30 @@ def test_en_dash_minus_line_broken_lakh_crore_and_a_year_earlier() -> None:
 def test_a_label_is_no_sentence_before_it() -> None:
     doc = extract("Deaths rose to 55 million. Civilians killed: 412\nU.S. exports: $5 billion")
     assert ["figure", "Civilians killed", "exports"] == [c.counted for c in doc]
+
+
+def test_units_of_central_banks_climate_and_engineering() -> None:
+    """Basis points, °C and °F (never converted), m³, feet, mph, km/h, min and sec."""
+    doc = extract("cut by 25 basis points; 450 bps; warming of 1.1°C (2°F); 2 degrees Celsius; "
+                  "5.3 million m³; 12 feet; 40 mph; 120 km/h; 7 min; 45 sec")
+    assert ["bp", "bp", "degC", "degF", "degC", "m**3", "ft", "mi/hour", "km/hour", "minute",
+            "second"] == [c.unit for c in doc]
+    from factcheck.units import same_dimension
+
+    assert not same_dimension("degC", "degF")
+
+
+def test_fiscal_years_periods_and_names_that_are_no_figures() -> None:
+    """'in FY 2023' is a time, not a scope or noun; 'Scope 1 and 2', 'Priority 1' are names."""
+    doc = extract("$113.0 billion in FY 2023 and $5 billion in fiscal year 2024; "
+                  "7.0 per cent growth in 2022-23.")
+    assert [("funding", "FY 2023"), ("funding", "2024"), ("growth", "2022-23")] == [
+        (c.counted, c.time.as_of) for c in doc
+    ]
+    assert one("growth was 3% in FY2024").scope is None
+    for text in ["Scope 1 and 2 emissions", "Scope 3 emissions", "Priority 1 calls",
+                 "(see note 4)", "March 10 to 16, 2024", "at 12 noon", "two-way trade",
+                 "a two-pronged approach", "a bare four-digit number"]:
+        assert [] == [c.quote for c in extract(text)], text
+    claim = one("a 10-fold rise")
+    assert ("multiple", F(10)) == (claim.kind, claim.value)
