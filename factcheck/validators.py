@@ -28,7 +28,7 @@ from factcheck import intervals as iv
 from factcheck.checking import CheckContext, Finding, Verdict
 from factcheck.claim import Claim, Interval, Qualifier
 from factcheck.numbers import format_number
-from factcheck.relations import Kind, Relation
+from factcheck.relations import _GENERIC_COUNTED, Kind, Relation
 from factcheck.rules import Rule, Rules
 from factcheck.units import UNKNOWN, conversion_factor, is_currency, same_dimension
 
@@ -553,10 +553,11 @@ def shares(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
             yield check_shares(r.parts, exclusive=r.exclusive)
 
 
-_GENERIC = frozenset(
-    "figure funding area distance duration share multiple mass volume energy power "
-    "percentage points".split()
-)
+# The counted nouns extraction falls back on when a figure's words name none ("4.50%" is a
+# "share", "$1.2 billion" "funding", "18" a "figure"): they never make two figures the same
+# figure; nor do bare "points" ("+0.4 points after -0.6 points"). ("percentage points" are
+# compared: "increased by 0.4 percentage points on the quarter", restated as 0.9.)
+_GENERIC = (_GENERIC_COUNTED - {"percentage points"}) | {"percentage", "points"}
 _STOP = frozenset(
     "the and of to in a an at on for with by from has have had is are was were been be that "
     "this which than more over nearly about some around almost as its their it they now also "
@@ -650,6 +651,58 @@ def _scale_slipped(a: Claim, b: Claim) -> bool:
     return len(_window(a) & _window(b)) >= 2
 
 
+_FAR = Fraction(2)
+"""Figures of one counted noun in other words whose values are further apart than this
+factor are two quantities, not one restated."""
+
+
+def _same_as_stated(a: Claim, b: Claim) -> bool:
+    """The two figures state the same number ("35.3 million" and "nearly 35.3 million"):
+    value, upper value and unit."""
+    return (a.value, a.value_high, a.unit) == (b.value, b.value_high, b.unit)
+
+
+def _in_units_of(a: Claim, b: Claim, rates: Rules | None) -> Interval | None:
+    """What *b*'s words allow, in *a*'s unit (None when they do not convert)."""
+    f = _factor(b, a.unit, rates)
+    return None if isinstance(f, str) else _scaled(b, f)[0]
+
+
+def _far_apart(a: Claim, b: Claim, rates: Rules | None) -> bool:
+    """Every value one figure allows is more than twice (:data:`_FAR`) every value the other
+    allows, both on one side of zero: "1,900 cases" and "360,000 cases", "412+ children" and
+    "97 children". Figures that meet, or lie on either side of zero, are not far apart."""
+    ib = _in_units_of(a, b, rates)
+    if ib is None:
+        return False
+    ia = a.interval
+    if ia.high is not None and ib.low is not None and ia.high <= ib.low:
+        near, far = ia.high, ib.low
+    elif ib.high is not None and ia.low is not None and ib.high <= ia.low:
+        near, far = ib.high, ia.low
+    else:
+        return False
+    if near > 0:
+        return far > _FAR * near
+    if far < 0:
+        return near < _FAR * far
+    return False
+
+
+def _thousandfold(a: Claim, b: Claim, rates: Rules | None) -> bool:
+    """Figures that a scale slip may explain: a thousandfold or millionfold apart, within
+    what their words allow ("two million workers" and "about 2 billion workers"). Only
+    between bounded figures: "412+" meets anything a thousandth of it."""
+    ib = _in_units_of(a, b, rates)
+    ia = a.interval
+    if ib is None or None in (ia.low, ia.high, ib.low, ib.high):
+        return False
+    return any(iv.can_meet(ia, iv.scale(ib, k)) for k in _POWERS_OF_1000)
+
+
+_POWERS_OF_1000 = (Fraction(1000), Fraction(1, 1000), Fraction(10**6), Fraction(1, 10**6))
+
+
 def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
     """The same figure stated twice (same counted thing, scope and time) must agree.
 
@@ -660,14 +713,19 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
     Global Coalition, with its 84 members, ..."), or when the same digits carry scale words
     a thousandfold apart in like words ("2.7 million women and girls have benefited from
     stabilisation efforts", "Stabilisation efforts have benefited 2.7 billion women and
-    girls"); otherwise it is undetermined. Figures in one sentence are never taken for
-    restatements (they are lists, "62 percent ... and 30 percent"); nor is a figure whose
-    counted noun was carried over from the figure before it ("... and 30 percent in Syria");
-    nor a total and one of its parts, which their relation checks.
+    girls"); otherwise it is undetermined, or nothing at all when the values are far apart
+    (:func:`_far_apart`: "1,900 cases" and "360,000 cases" are two quantities), unless a
+    scale slip may explain them (:func:`_thousandfold`). In other words, figures agree only
+    when they state the same number ("18 states" twice): "about 53% of IDPs were female" and "55% of IDPs
+    came from Khartoum" are two shares, not one. Generic nouns that extraction falls back on
+    ("share", "funding", "figure") never make two figures one. Figures in one sentence are
+    never taken for restatements (they are lists, "62 percent ... and 30 percent"); nor is a
+    figure whose counted noun was carried over from the figure before it ("... and 30
+    percent in Syria"); nor a total and one of its parts, which their relation checks.
     """
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
-        if c.counted in _GENERIC or c.kind == "multiple" or c.unit == UNKNOWN:
+        if c.counted.lower() in _GENERIC or c.kind == "multiple" or c.unit == UNKNOWN:
             continue
         if _norm_counted(c).split()[-1:] and _norm_counted(c).split()[-1] not in \
                 _fold(c.quote).lower().replace("organization", "organisation"):
@@ -693,15 +751,28 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
             if frozenset((id(first), id(later))) in related:
                 continue
             finding = check_equal(first, later, rates=context.rules)
-            if finding.verdict is _I and not (
-                _same_statement(first, later) or _scale_slipped(first, later)
+            if finding.verdict is _U or _same_statement(first, later):
+                yield finding
+                continue
+            if finding.verdict is _C:
+                # Other words: only the same figure as stated shows the same quantity ("18
+                # states" twice); "about 53% of IDPs were female" and "55% of IDPs came from
+                # Khartoum" agree only within the "about".
+                if _same_as_stated(first, later):
+                    yield finding
+                continue
+            if _scale_slipped(first, later):
+                yield finding
+                continue
+            if _far_apart(first, later, context.rules) and not _thousandfold(
+                first, later, context.rules
             ):
-                finding = attrs.evolve(
-                    finding, verdict=_U,
-                    message=finding.message + f"; but “{first.counted}” may not be the same "
-                    "thing in both places",
-                )
-            yield finding
+                continue  # "1,900 cases" and "360,000 cases" in other words: two quantities
+            yield attrs.evolve(
+                finding, verdict=_U,
+                message=finding.message + f"; but “{first.counted}” may not be the same "
+                "thing in both places",
+            )
 
 
 def declared(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
