@@ -1,7 +1,7 @@
 """Diff two versions of a factsheet in figures: pair every claim with its counterpart, then say
 what happened to each figure ("members 81 → 83 (+2)").
 
-Matching (:func:`match`) pairs claims one to one, in two passes that both stay near-linear:
+Matching (:func:`match`) pairs claims one to one, in passes that all stay near-linear:
 
 1. **Exact context.** Each claim gets a key: its dimension, its normalised counted noun
    ("Coalition partners" → "coalition partner") and its sentence with *every* figure masked
@@ -9,13 +9,23 @@ Matching (:func:`match`) pairs claims one to one, in two passes that both stay n
    whitespace folded. Claims with equal keys pair in document order. Reflowed lines,
    reordered paragraphs, numbers rewritten in another style ("23" → "twenty-three", "62%"
    → "62 per cent") and changed figures in an otherwise unchanged sentence all pair here.
+   Then the same with dates masked too ("in 2022" → "in 2023", "as of 30 September" → "as
+   of 31 March", "Q3", "FY2024"), where a key is held by as many unpaired claims on each
+   side: an annual update's sentence whose year and figures moved on.
 2. **Fuzzy.** The rest are put into blocks that share the dimension and one of: the id, the
    counted noun, the last five letters of the counted head noun ("strike" and "airstrike"
    meet in ``trike``), or one of the two rarest words of the masked sentence. Within a
    block every pair is a candidate when the block is small; a large block only pairs
-   neighbours in relative document position. Candidates are scored with rapidfuzz
-   (counted noun and masked sentence, plus section, id and scope) and accepted greedily,
-   best first, above a cutoff. No pass compares whole documents pair by pair.
+   neighbours in relative document position. Candidates are scored with rapidfuzz: the
+   counted noun, and the sentence (figures and dates masked) aligned at the claim's own
+   figure, the words before it against the words before, the words after against the words
+   after, so that two figures of one sentence never trade places; then the same heading,
+   and the same place among the pairs already made (between the same two pairs that kept
+   their order), add a little, the id almost nothing (its number, "people-3", shifts when
+   a figure of the same noun is added or removed above). A generic counted noun ("share",
+   "funding", "figure") is no evidence: such a claim pairs only when its sentence is alike.
+   Pairs are accepted greedily, best first, above a cutoff. No pass compares whole
+   documents pair by pair.
 
 Claims of different dimensions (a count, an area, US dollars, euros) never pair. Every
 score and tie-break is symmetric, so ``match(b, a)`` is ``match(a, b)`` mirrored.
@@ -41,6 +51,7 @@ from typing import Any
 
 import attrs
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from factcheck.claim import Claim, Document
 
@@ -237,6 +248,29 @@ _STOP = frozenset(
 )
 
 
+_MONTHS = (
+    "january|february|march|april|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_DATE = re.compile(
+    r"(?<![a-z0-9])(?:"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s)?(?:{_MONTHS})\b\.?(?:\s\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+    r"|(?:(?:fy|cy|sfy)\s?)?(?:1[89]|20)\d\d(?:[/-](?:(?:1[89]|20)\d\d|\d\d))?\b"
+    r"|[qh][1-4]\b"
+    # "may" is a month only beside a day or a year ("may increase" is not a date)
+    r"|\d{1,2}(?:st|nd|rd|th)?\smay\b|may\s(?:\d{1,2}(?:st|nd|rd|th)?|(?:1[89]|20)\d\d)\b"
+    r")"
+)
+_DATED = "\x03"  # where a date was, in a masked sentence compared loosely
+
+
+def _undated(ctx: str) -> str:
+    """A folded masked sentence with its dates masked too: "in 2022" and "in 2023", "as of
+    30 September" and "as of 31 March", "Q3" and "Q4" read the same. Annual and monthly
+    updates move every date on; what a sentence says of its figures stays."""
+    return _DATE.sub(_DATED, ctx)
+
+
 def _fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).casefold().split())
 
@@ -340,7 +374,15 @@ def _dimension_key(claim: Claim) -> str:
 
 @attrs.frozen
 class _Key:
-    """What matching knows about one claim (computed once per claim)."""
+    """What matching knows about one claim (computed once per claim).
+
+    ``ctx`` is the masked sentence as written (the exact pass and the ``wording`` aspect);
+    ``loose`` is the same with dates masked too ("in 2022", "as of 30 September", "Q4",
+    "FY2023"), and ``left``/``right`` are ``loose`` cut at the claim's own figure: what the
+    later passes compare, so that a sentence whose year moved on is still the same sentence,
+    and two figures of one sentence are told apart by which side of the words they sit on.
+    The last three are filled in by :func:`_loosened` once the exact pass is done.
+    """
 
     dim: str
     noun: str
@@ -350,6 +392,9 @@ class _Key:
     scope: str
     cid: str
     fallback: bool
+    loose: str = ""
+    left: str = ""
+    right: str = ""
 
 
 def _keys(claims: Sequence[Claim]) -> list[_Key]:
@@ -378,6 +423,14 @@ def _keys(claims: Sequence[Claim]) -> list[_Key]:
     return out
 
 
+def _loosened(key: _Key) -> _Key:
+    """The key with ``loose``, ``left`` and ``right`` filled in (only claims that the exact
+    pass left unpaired need them)."""
+    loose = _undated(key.ctx)
+    left, _, right = loose.partition(_OWN)
+    return attrs.evolve(key, loose=loose, left=left, right=right)
+
+
 # --------------------------------------------------------------------------- matching
 
 _BAND = 6
@@ -388,6 +441,10 @@ _RARE = 40
 block of candidates."""
 _ACCEPT = 0.55
 """The lowest score a fuzzy pair is accepted at (scores run from 0 to 1)."""
+_GENERIC_CONTEXT = 0.7
+"""How alike the sentences around two figures must be (:func:`_context_similarity`) when
+one of them has a generic counted noun ("share", "funding", "figure"): without a noun, only
+the words around a figure say what it is."""
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -396,9 +453,11 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _noun_similarity(a: _Key, b: _Key) -> float:
-    """How likely two claims' counted nouns name the same thing (see :func:`_nouns_alike`)."""
+    """How likely two claims' counted nouns name the same thing (see :func:`_nouns_alike`).
+
+    Two generic nouns ("share" and "share") are no evidence however equal they are."""
     if a.noun == b.noun:
-        return 1.0
+        return 0.6 if a.fallback else 1.0
     return _nouns_alike(a.noun, b.noun) if a.noun < b.noun else _nouns_alike(b.noun, a.noun)
 
 
@@ -434,20 +493,45 @@ def _nouns_alike(a_noun: str, b_noun: str) -> float:
     return max(sim, floor)
 
 
-def _score(a: _Key, b: _Key) -> float:
-    """How alike two claims' descriptions are, from 0 to 1; 0 when they must not pair."""
+def _context_similarity(a: _Key, b: _Key) -> float:
+    """How alike two claims' sentences are around their own figures, from 0 to 1.
+
+    The sentences (figures and dates masked) are aligned at the claim's own figure: the
+    words before it are compared with the words before it, the words after with the words
+    after. Two figures of one sentence ("39.0 million people were living with HIV; 1.3
+    million people became newly infected") have the same sentence but not the same sides,
+    so each stays with its own counterpart even when the sentence around them changed.
+    """
+    total = len(a.left) + len(b.left) + len(a.right) + len(b.right)
+    if not total:
+        return 1.0
+    dist = Indel.distance(a.left, b.left) + Indel.distance(a.right, b.right)
+    return 1.0 - dist / total
+
+
+def _score(a: _Key, b: _Key, near: bool = False) -> float:
+    """How alike two claims' descriptions are, from 0 to 1; 0 when they must not pair.
+
+    The counted noun and the sentence around the figure decide; the same heading and the
+    same place between the pairs already made (*near*) add a little. The id adds almost
+    nothing: its number ("people-3") shifts whenever a figure of the same noun is added or
+    removed above it.
+    """
     ns = _noun_similarity(a, b)
     if ns < 0.5:
         return 0.0
-    cs = fuzz.ratio(a.ctx, b.ctx) / 100
-    # Nouns that are not quite the same need the sentence to agree as well.
-    if ns < 0.85 and cs < 0.6:
+    cs = _context_similarity(a, b)
+    # Nouns that are not quite the same need the sentence to agree as well; a generic noun
+    # ("share", "funding") says nothing, so the sentence must say it all.
+    if (ns < 0.85 and cs < 0.6) or ((a.fallback or b.fallback) and cs < _GENERIC_CONTEXT):
         return 0.0
     score = 0.5 * ns + 0.4 * cs
     if a.section == b.section:
         score += 0.05
-    if a.cid == b.cid:
+    if near:
         score += 0.05
+    if a.cid == b.cid:
+        score += 0.01
     if a.scope and b.scope and a.scope != b.scope:
         score -= 0.25  # "terrain in Iraq" is not "terrain in Syria"
     return score if score >= _ACCEPT else 0.0
@@ -474,7 +558,7 @@ def _rare_words(
     they are rare at all."""
     out = {}
     for i in left:
-        words = {w for w in _WORD.findall(keys[i].ctx)
+        words = {w for w in _WORD.findall(keys[i].loose)
                  if len(w) >= 4 and w not in _STOP and df[w] <= _RARE}
         out[i] = sorted(words, key=lambda w: (df[w], w))[:2]
     return out
@@ -520,12 +604,44 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
     new_left = [j for j in range(len(nkeys)) if j not in taken_new]
     if not old_left or not new_left:
         return pairs
+    okeys, nkeys = list(okeys), list(nkeys)
+    for keys, left in ((okeys, old_left), (nkeys, new_left)):
+        for i in left:
+            keys[i] = _loosened(keys[i])
+
+    # Pass 1b: the same with dates masked ("in 2022" → "in 2023"), where a key is held by as
+    # many unpaired claims on each side (so no choice is made between them); k-th with k-th.
+    loose: dict[tuple[str, str, str], tuple[list[int], list[int]]] = defaultdict(
+        lambda: ([], [])
+    )
+    for i in old_left:
+        k = okeys[i]
+        loose[(k.dim, k.noun, k.loose)][0].append(i)
+    for j in new_left:
+        k = nkeys[j]
+        loose[(k.dim, k.noun, k.loose)][1].append(j)
+    for same_old, same_new in loose.values():
+        if same_old and len(same_old) == len(same_new):
+            pairs.extend(zip(same_old, same_new))
+    if len(pairs) > len(taken_new):
+        paired_old = {o for o, _ in pairs}
+        paired_new = {n for _, n in pairs}
+        old_left = [i for i in old_left if i not in paired_old]
+        new_left = [j for j in new_left if j not in paired_new]
+        if not old_left or not new_left:
+            return pairs
+
+    # Where each unpaired claim stands among the pairs made so far that keep their order:
+    # an old and a new claim between the same two such pairs are in the same place.
+    anchors = sorted(_stable(pairs))
+    anchor_old = [o for o, _ in anchors]
+    anchor_new = [n for _, n in anchors]
 
     # Pass 2: blocks of plausible candidates, scored, accepted best first.
     df: dict[str, int] = defaultdict(int)
     for keys, left in ((okeys, old_left), (nkeys, new_left)):
         for i in left:
-            for w in set(_WORD.findall(keys[i].ctx)):
+            for w in set(_WORD.findall(keys[i].loose)):
                 df[w] += 1
     orare = _rare_words(okeys, old_left, df)
     nrare = _rare_words(nkeys, new_left, df)
@@ -548,7 +664,8 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
             _band(olist, nlist, candidates)
     scored = []
     for o, n in candidates:
-        s = _score(okeys[o], nkeys[n])
+        near = bisect.bisect(anchor_old, o) == bisect.bisect(anchor_new, n)
+        s = _score(okeys[o], nkeys[n], near)
         if s > 0:
             # Best score first; then nearest in relative position; then earliest. Every key
             # is the same for (a, b) as for the mirrored (b, a), so the result mirrors too.

@@ -320,6 +320,95 @@ def test_id_shift_does_not_mispair() -> None:
     ]
 
 
+def pairs_of(report: DiffReport) -> list[tuple[str, str | None, str | None]]:
+    """Each change as (kind, old figure, new figure)."""
+    return [(c.kind, c.old.stated if c.old else None, c.new.stated if c.new else None)
+            for c in report.changes]
+
+
+def test_removed_figure_above_does_not_cross_two_figures_of_a_sentence() -> None:
+    """An earlier "people" figure removed (ids shift: people-4 becomes people-3) and the year
+    moved on: each figure of the updated sentence stays with its own counterpart."""
+    old = one("20 million people are on treatment.\n27 million people were tested in Q4.\n"
+              "Globally, 39.0 million people were living with HIV in 2022; 1.3 million people "
+              "became newly infected.\n", "old.txt")
+    new = one("20 million people are on treatment.\n"
+              "Globally, 39.9 million people were living with HIV in 2023; 1.3 million people "
+              "became newly infected.\n", "new.txt")
+    report = diff(old, new, findings=False)
+    assert pairs_of(report) == [
+        ("unchanged", "20 million", "20 million"),
+        ("removed", "27 million", None),
+        ("changed", "39.0 million", "39.9 million"),
+        ("reworded", "1.3 million", "1.3 million"),
+    ]
+    assert [c.message for c in report.visible()] == [
+        "people 27 million (removed)", "people 39.0 million → 39.9 million (+900,000)",
+    ]
+    # The other way round, a figure added above: the same pairs, mirrored.
+    assert pairs_of(diff(new, old, findings=False)) == [
+        ("unchanged", "20 million", "20 million"),
+        ("added", None, "27 million"),
+        ("changed", "39.9 million", "39.0 million"),
+        ("reworded", "1.3 million", "1.3 million"),
+    ]
+
+
+def test_dates_moved_on_and_sentence_reworded_keep_figures_on_their_side() -> None:
+    """An annual update: the date changed and the sentence was reworded around two figures of
+    one noun, with another figure of that noun added above. Neither figure takes the other's
+    place."""
+    report = diff(
+        one("As of 30 September 2023, 20.47 million people were on treatment and 5.5 million "
+            "people were tested.\n", "old.txt"),
+        one("20 million people are on treatment. As of 31 March 2024, 20.6 million people "
+            "were on treatment and 5.5 million people were tested.\n", "new.txt"),
+        findings=False,
+    )
+    assert pairs_of(report) == [
+        ("added", None, "20 million"),
+        ("changed", "20.47 million", "20.6 million"),
+        ("reworded", "5.5 million", "5.5 million"),
+    ]
+    report = diff(
+        one("In 2022, 39.0 million people were living with HIV and 1.3 million people became "
+            "newly infected.\n", "old.txt"),
+        one("In 2023, 39.9 million people lived with HIV, while 1.3 million people were "
+            "newly infected.\n", "new.txt"),
+        findings=False,
+    )
+    assert pairs_of(report) == [
+        ("changed", "39.0 million", "39.9 million"), ("reworded", "1.3 million", "1.3 million"),
+    ]
+
+
+def test_generic_noun_needs_a_like_sentence_to_pair() -> None:
+    """Percentages without a counted noun ("share") pair only when the words around them are
+    alike: a dropped projection and an unrelated new figure are removed and added."""
+    report = diff(
+        one("Staff projections see average inflation at 5.6% in 2023 and 3.2% in 2024.\n\n"
+            "The deposit facility rate was at -0.50% before July 2022.\n", "old.txt"),
+        one("Inflation dropped markedly in September, to 4.3%, because of base effects.\n\n"
+            "The deposit facility rate was at -0.50% before July 2022.\n", "new.txt"),
+        findings=False,
+    )
+    assert pairs_of(report) == [
+        ("removed", "5.6%", None), ("removed", "3.2%", None), ("added", None, "4.3%"),
+        ("unchanged", "-0.50%", "-0.50%"),
+    ]
+    # The same sentence with its figure and its month changed, or reworded around the same
+    # figure, still pairs.
+    assert pairs_of(diff(one("Inflation was 5.6% in September 2023.\n", "a"),
+                         one("Inflation was 4.3% in October 2023.\n", "b"), findings=False)) == [
+        ("changed", "5.6%", "4.3%")
+    ]
+    assert pairs_of(diff(
+        one("The deposit facility rate will be increased to 4.00% with effect from 20 "
+            "September 2023.\n", "a"),
+        one("The deposit facility rate will remain unchanged at 4.00%.\n", "b"),
+        findings=False)) == [("reworded", "4.00%", "4.00%")]
+
+
 def test_cumulative_figure_that_shrank_warns() -> None:
     """A running total ("since 2014") that went down gets a warning."""
     report = diff(
