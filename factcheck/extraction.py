@@ -479,7 +479,10 @@ _SUSPENDED_TO: Final = re.compile(r"(?<=-)\s+to(?=\s+\w+-)|\s+to(?=\s+\w+-level\
 # At most one line break between the words of a noun phrase: a blank line ends a paragraph.
 _SUPERSCRIPTS: Final = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTED_WORD: Final = re.compile(r"[A-Za-z][a-z]{3,}\d{1,2}")
-_WORD_TOKEN: Final = re.compile(r"[ \t\r]*(?:\n[ \t\r]*)?(?P<w>[A-Za-z\u00C0-\u024F][\w'’\-]*)")
+# (Initials are one word: "100 U.S. companies" counts "U.S. companies", not "U".)
+_WORD_TOKEN: Final = re.compile(
+    r"[ \t\r]*(?:\n[ \t\r]*)?(?P<w>(?:[A-Z]\.){2,}(?:-[A-Za-z][\w'’]*)?(?![A-Za-z])|[A-Za-z\u00C0-\u024F][\w'’\-]*)"
+)
 _AND_TOKEN: Final = re.compile(r"[ \t\r\n]+(?:and|&)(?=[ \t\r\n])", re.IGNORECASE)
 _LEAD_SKIP: Final = frozenset("of the in for on its their all an a".split())
 _MORE_FEWER: Final = frozenset("more fewer less extra other".split())
@@ -959,7 +962,7 @@ class _Figure:
     __slots__ = (
         "start", "end", "qual_start", "value", "value_high", "decimals", "scale", "unit",
         "measures", "counted", "counted_end", "qualifier", "kind", "step", "word_place",
-        "rate", "change_from",
+        "rate", "change_from", "as_of",
     )
 
     def __init__(self, start: int, end: int, value: Fraction) -> None:
@@ -980,9 +983,13 @@ class _Figure:
         self.word_place = 0
         self.rate: str | None = None
         self.change_from = False
+        self.as_of: str | None = None
 
 
 _UNREAD: Final = object()
+_YEAR_HEADING: Final = re.compile(
+    r"(?:FY\s?|CY\s?|Q[1-4]\s|H[12]\s)?(?:19|20)\d\d(?:[/–-](?:19|20)?\d\d)?"
+)
 _LABEL_NOTE: Final = re.compile(r"\s*\([^()]*\)")
 _GENERIC_HEADINGS: Final = frozenset(
     "count number no. value values figure figures amount total totals n #".split()
@@ -991,7 +998,7 @@ _TABLE_RULE_LINE: Final = re.compile(r"[ \t]*\|?[ \t:|-]*-[ \t:|-]*")
 # What a column's heading says its cells are in: "Damage (US$ billion)", "Share (%)",
 # "Area, km²", "Budget ($m)", "Population (millions)", "€ million".
 _HEADING_HINT: Final = re.compile(r"(?:\((?P<b>[^()]{1,30})\)|,\s*(?P<c>[^,()]{1,30}))\s*$")
-_HINT_TOKEN: Final = re.compile(r"US\$|[$€£¥₹]|'000|[A-Za-z²%.]+")
+_HINT_TOKEN: Final = re.compile(r"US\$|[$€£¥₹]|'000|[A-Za-z²³%.°]+")
 
 
 def _heading_hint(words: str) -> tuple[int, str, str] | None:
@@ -1535,7 +1542,7 @@ class _Extractor:
         le = text.find("\n", b)
         if ce < 0 or (0 <= le < ce) or text[b:ce].strip(" \t*_`") or text[
             text.rfind("|", ls, fig.start) + 1:fig.start
-        ].strip(" \t*_`"):
+        ].strip(" \t*_`+"):  # ("+4.2": a change, its sign no word)
             return False  # not a row, or more than the figure in its cell ("12 countries")
         header = self._table_header(ls)
         if header is None:
@@ -1544,6 +1551,10 @@ class _Extractor:
         if not 0 < col < len(header.cells):
             return False
         heading, hint = header.cells[col]
+        row = text[ls:fig.start].split("|")[1].strip(" \t*_`")
+        if hint is None and (rm := _HEADING_HINT.search(row)):
+            # Metrics in rows, years in columns: "| Renewable electricity (%) | 39 | 45 |".
+            hint = _heading_hint(rm.group("b") or "") if rm.group("b") else None
         if hint is not None and fig.scale == 1:
             scale, unit, measures = hint
             plain = fig.measures == "count" and fig.unit == _COUNT
@@ -1556,7 +1567,6 @@ class _Extractor:
                 fig.unit, fig.measures = unit, measures
                 if measures == "share":
                     fig.kind = "share"
-        row = text[ls:fig.start].split("|")[1].strip(" \t*_`")
         label = row if any(map(str.isalpha, row)) else ""  # not a year or a number
         if label:
             # "Population estimates, July 1, 2023, (V2023)", "Median income (in 2022 dollars)":
@@ -1568,6 +1578,9 @@ class _Extractor:
             label = label.strip(" ,")
         if heading.lower() in _GENERIC_HEADINGS:
             heading = ""  # "| item | count |": the row says what is counted
+        elif _YEAR_HEADING.fullmatch(heading):
+            fig.as_of = heading  # "| Metric | 2022 | 2023 |": the column is a time
+            heading = ""
         counted = " ".join(w for w in (label, heading) if w)
         if counted:
             fig.counted = _fold(counted)
@@ -1880,7 +1893,9 @@ class _Extractor:
                 fig.step = _step(1, fig.decimals)
         interval = _interval(fig.qualifier, fig.value, fig.step, fig.value_high)
         q_end = max(fig.end, fig.counted_end)
-        if scan[q_end:q_end + 1].isspace() and scan[q_end + 1:q_end + 3] in _OWN_DATE_FIRST:
+        if fig.as_of is not None:
+            time = TimeContext(as_of=fig.as_of, since=time.since, cumulative=time.cumulative)
+        elif scan[q_end:q_end + 1].isspace() and scan[q_end + 1:q_end + 3] in _OWN_DATE_FIRST:
             own = _OWN_DATE_AFTER.match(scan, q_end)
             if own is not None and _fold(own.group("d")) != time.as_of:
                 # "from US$ 6.0 billion in 2019 to US$ 5.8 billion in 2022": a date right

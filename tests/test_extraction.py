@@ -904,3 +904,15 @@ def test_fiscal_years_periods_and_names_that_are_no_figures() -> None:
         assert [] == [c.quote for c in extract(text)], text
     claim = one("a 10-fold rise")
     assert ("multiple", F(10)) == (claim.kind, claim.value)
+
+
+def test_metric_rows_and_year_columns() -> None:
+    """'| Renewable electricity (%) | 39 | 45 |' under '| Metric | 2022 | 2023 |'."""
+    doc = extract("| Metric | 2022 | 2023 |\n|---|---|---|\n| Renewable electricity (%) | 39 | 45 |\n"
+                  "| Water withdrawn (million m³) | 12.5 | 11.9 |\n\n| Region | Change (millions) |\n"
+                  "|---|---|\n| Africa | +4.2 |\n")
+    assert [("percent", "Renewable electricity", "2022"), ("percent", "Renewable electricity", "2023"),
+            ("m**3", "Water withdrawn", "2022"), ("m**3", "Water withdrawn", "2023"),
+            ("count", "Africa Change", None)] == [(c.unit, c.counted, c.time.as_of) for c in doc]
+    assert F(42 * 10**5) == doc[-1].value
+    assert "U.S. companies" == one("Over 100 U.S. companies").counted
