@@ -123,9 +123,11 @@ class DiffWarning:
     """Something about a figure's change that deserves a second look.
 
     ``kind`` is ``cumulative-shrank`` (a running total went down), ``unit-changed`` (the
-    same figure in another unit of the same dimension) or ``dimension-changed`` (the same
+    same figure in another unit of the same dimension), ``dimension-changed`` (the same
     counted thing, now measured in something that does not convert: a count became a
-    percentage, dollars became euros).
+    percentage, dollars became euros) or ``scale-slip`` (the same digits a thousandfold
+    apart, with a scale word on either side: "$18.6 million" → "$18.6 billion"; a scale word
+    may be wrong).
     """
 
     kind: str
@@ -1141,10 +1143,49 @@ def diff(
     )
 
 
+_THOUSANDFOLD = (Fraction(1000), Fraction(1, 1000))
+_SCALE_WORD = re.compile(
+    r"(?i)thousand|million|billion|trillion|\d\s*(?:bn|mn|m|k|tn)\b|\b(?:bn|mn|tn)\b"
+)
+
+
+def _scale_slip(o: Claim, n: Claim, delta: Fraction) -> Fraction | None:
+    """The factor (1000 or 1/1000) between a changed pair's figures when they are the same
+    digits a thousandfold apart and one of them has a scale word ("$18.6 million" → "$18.6
+    billion", "5,000" → "5 million"); otherwise None."""
+    if not o.value or (o.value_high is None) != (n.value_high is None):
+        return None
+    ratio = (o.value + delta) / o.value
+    if ratio not in _THOUSANDFOLD:
+        return None
+    if o.value_high is not None and n.value_high is not None and o.value_high and (
+        n.value_high * _factor(n.unit, o.unit) / o.value_high != ratio
+    ):
+        return None
+    if not (_SCALE_WORD.search(o.stated) or _SCALE_WORD.search(n.stated)):
+        return None
+    return ratio
+
+
 def _pair_warnings(o: Claim, n: Claim, kind: str, delta: Fraction | None) -> list[DiffWarning]:
     out: list[DiffWarning] = []
-    if o.unit == n.unit and (kind != "changed" or delta is None or delta >= 0):
+    if o.unit == n.unit and (kind != "changed" or delta is None):
         return out  # the common case, decided without building any words
+    if kind == "changed" and delta is not None:
+        slip = _scale_slip(o, n, delta)
+        if slip is not None:
+            out.append(
+                DiffWarning(
+                    "scale-slip",
+                    f"{_label(o, n)}: {_figure(o)} → {_figure(n)}, the same digits a "
+                    f"thousandfold {'larger' if slip > 1 else 'smaller'}; a scale word may "
+                    "be wrong",
+                    o,
+                    n,
+                )
+            )
+        if o.unit == n.unit and delta >= 0:
+            return out
     label = _label(o, n)
     if kind == "changed" and delta is not None and delta < 0 and (
         o.time.cumulative or n.time.cumulative

@@ -211,6 +211,29 @@ def test_every_diff_format_is_registered() -> None:
     assert {"text", "json", "markdown", "html"} <= set(formats_for("diff"))
 
 
+def test_scale_slip_warning_in_every_diff_format() -> None:
+    """A figure whose scale word moved a thousandfold is warned about in every format that
+    shows a diff's warnings."""
+    from factcheck.reports import formats_for
+
+    report = diff(
+        factcheck.extract("The city invests $18.6 million in homelessness services.\n",
+                          source="old.txt"),
+        factcheck.extract("The city invests $18.6 billion in homelessness services.\n",
+                          source="new.txt"),
+        findings=False,
+    )
+    message = ("homelessness services: $18.6 million → $18.6 billion, the same digits a "
+               "thousandfold larger; a scale word may be wrong")
+    assert [(w.kind, w.message) for w in report.warnings] == [("scale-slip", message)]
+    for fmt in formats_for("diff"):
+        out = render(report, fmt, kind="diff")
+        if fmt == "json":
+            assert [w["kind"] for w in json.loads(out)["warnings"]] == ["scale-slip"]
+        else:
+            assert "scale-slip" in out and "a scale word may be wrong" in out, fmt
+
+
 # --------------------------------------------------------------------------- the command
 
 

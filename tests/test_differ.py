@@ -422,6 +422,36 @@ def test_cumulative_figure_that_shrank_warns() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "warned"),
+    [
+        ("The city invests $18.6 million in homelessness services.",
+         "The city invests $18.6 billion in homelessness services.",
+         "homelessness services: $18.6 million → $18.6 billion, the same digits a "
+         "thousandfold larger; a scale word may be wrong"),
+        ("This brings the total number of displaced to over 1.1 million.",
+         "This brings the total number of displaced to over 1.1 billion.",
+         "displaced: over 1.1 million → over 1.1 billion, the same digits a thousandfold "
+         "larger; a scale word may be wrong"),
+        ("Aid reached 4.5 million people.", "Aid reached 4,500 people.",
+         "people: 4.5 million → 4,500, the same digits a thousandfold smaller; a scale word "
+         "may be wrong"),
+        # not a thousandfold, or no scale word on either side: no warning
+        ("Aid reached 4.5 million people.", "Aid reached 4.6 million people.", None),
+        ("Aid reached 45 million people.", "Aid reached 4.5 million people.", None),
+        ("The town has 250 wells.", "The town has 250,000 wells.", None),
+    ],
+)
+def test_thousandfold_change_warns_of_a_scale_slip(old: str, new: str, warned: str | None) -> None:
+    """The same digits a thousandfold apart ("$18.6 million" → "$18.6 billion") get a
+    ``scale-slip`` warning: a scale word may be wrong."""
+    report = diff(one(old, "a"), one(new, "b"), findings=False)
+    assert [c.kind for c in report.changes] == ["changed"]
+    assert [w.message for w in report.warnings if w.kind == "scale-slip"] == (
+        [warned] if warned else []
+    )
+
+
 def test_moved_paragraph_is_moved_and_hidden() -> None:
     """A paragraph moved to the end: its figure is `moved`, hidden unless all=True."""
     a = "The coalition has 68 members.\n\nPartners rebuilt 40 schools.\n\nDonors gave 12 wells."
