@@ -155,6 +155,22 @@ def _share_whole(c: Claim) -> str | None:
     return " ".join(m.group("whole").lower().split()) if m else None
 
 
+def _is_rate(c: Claim) -> bool:
+    """A percentage, a fraction or a change in percentage points: a rate or a share, whose
+    sub-groups' rates are no parts of it."""
+    return c.unit in ("percent", "dimensionless") or c.counted.lower() == "percentage points"
+
+
+# Words that make a percentage a rate (of a group, over time), not a share of a stock.
+_RATE_WORDS = re.compile(
+    r"\b(?:rates?|growth|grew|inflation|unemploy\w*|employment|poverty|prevalence|incidence|"
+    r"turnout|coverage|literacy|yields?|interest|ratios?|rose|rise|rising|increas\w*|decreas\w*|"
+    r"declin\w*|fell|fall\w*|change\w*|year-on-year|annual\w*|per (?:cent|annum))\b"
+)
+# Words after a percentage that name a group of its own: a rate among that group.
+_SUBGROUP_AFTER = re.compile(r"^(?:among|amongst|for|per|of|in the case of)\b")
+
+
 def _same_whole(a: Claim, b: Claim) -> bool:
     """Two shares may be of one whole unless their words name two different wholes."""
     wa, wb = _share_whole(a), _share_whole(b)
@@ -185,6 +201,15 @@ _GROUP_WORDS = frozenset(
     "adult elderly urban rural other others rest remainder remaining".split()
 )
 _LABEL_WORD = re.compile(r"[a-z]+")
+# Wholes made of people: a percentage of them is a rate ("18% of children live in poverty"),
+# and a percentage after it the rate of a sub-group ("including 27.7% in Mosul").
+_POPULATION = frozenset(
+    "people persons person population populations inhabitants residents citizens nationals "
+    "households household families family youth young adolescents teenagers infants babies "
+    "workers worker employees staff labour labor workforce students pupils learners "
+    "refugees idps migrants returnees respondents patients voters members users customers "
+    "individuals participants beneficiaries recipients farmers smallholders".split()
+) | _GROUP_WORDS
 
 
 def _exclusive(shares: Sequence[Claim]) -> bool:
@@ -651,6 +676,8 @@ class _Finder:
             return
         if total.kind != part0.kind:
             return
+        if _is_rate(total) and not self._shares_of_the_total(t, parts):
+            return
         if exhaustive and (len(parts) < 2 or not self._closed(last)):
             if len(parts) == 1 and need_close_paren:
                 self._single_in_brackets(t, first, words)
@@ -659,6 +686,31 @@ class _Finder:
             # The list goes on past a phrase we could not read as a list: keep what is sure.
             pass
         self._add(Kind.SUM if exhaustive else Kind.PART_OF, t, parts, words)
+
+    def _shares_of_the_total(self, t: int, parts: Sequence[int]) -> bool:
+        """Percentages after a percentage ("18%, including 27.7% among children") are rates
+        of sub-groups, not parts of it, unless the words show shares of one whole: the total
+        names its whole, a stock rather than people ("62% of the terrain", not "18% of
+        children"), and no rate ("the poverty rate", "growth"); each part names that whole
+        or none, and a place of its own ("40% in Mosul province"), not a group ("27.7% among
+        children", "12% in management")."""
+        cs = self.v.claims
+        total = cs[t]
+        whole = _share_whole(total)
+        if whole is None or not _is_share(total) or _RATE_WORDS.search(
+            f"{self.v.before(t, 60)} {total.counted}".lower()
+        ) or not _POPULATION.isdisjoint(_LABEL_WORD.findall(whole)):
+            return False
+        for p in parts:
+            c = cs[p]
+            if not _is_share(c) or _share_whole(c) not in (None, whole) or not c.scope or \
+                    c.scope == total.scope:
+                return False
+            if _SUBGROUP_AFTER.match(self.v.after(p).norm) or _SUBGROUP_AFTER.match(
+                c.quote[c.quote.find(c.stated) + len(c.stated):].strip().lower()
+            ):
+                return False
+        return True
 
     def _single_in_brackets(self, t: int, p: int, words: str) -> None:
         """"110,000 sq km (42,500 sq mi)": a figure restated in another unit, in brackets

@@ -346,3 +346,32 @@ def test_no_conversion_between_a_change_and_a_count_in_brackets():
             "Unemployment (16+)          4.2%     +0.3pp\n"
             "Inactivity (16 to 64)      21.0%     +0.1pp\n")
     assert [k for k in kinds(text) if k[0] == "conversion"] == []
+
+
+# --------------------------------------------------------------------------- review 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The poverty rate was 18%, including 27.7% among children and 13.4% among adults.",
+        "Youth unemployment was 14.9% in the EU, including 28.4% in Spain.",
+        "Youth unemployment was 14.9% in the EU, of which 28.4% in Spain.",
+        "The unemployment rate rose to 6.1%, including 12.6% among youth.",
+        "18% of children live in poverty, including 27.7% in Mosul.",
+        "14.9% of young people in the EU were unemployed, including 28.4% in Spain.",
+        "Women make up 52% of staff, among them 62% in management.",
+        "Unemployment rose by 0.4 percentage points, including 0.9 percentage points among "
+        "youth.",
+    ],
+)
+def test_rates_of_sub_groups_are_no_parts_of_a_rate(text):
+    """Review 2, item 1: a percentage after "including" / "of which" is the rate of a
+    sub-group or place, not a part of the percentage before it."""
+    assert [k for k in kinds(text) if k[0] in ("part-of", "sum")] == []
+
+
+def test_shares_of_one_stock_in_places_are_still_parts():
+    """'62% of the terrain ..., including 40% in Mosul province': a share of the same whole."""
+    assert kinds("ISIS has lost 62% of the terrain it once held, including 40% in Mosul "
+                 "province.") == [("part-of", 62, [40])]
