@@ -286,6 +286,7 @@ _OWN_DATE_AFTER: Final = re.compile(
 )
 # A line that labels the figure ending it: "• Civilians killed: 412", "Bank Rate      5.25%",
 # "Education .......... 1,200" (a colon, three blanks or a dotted leader before the figure).
+_LINE_END_AFTER: Final = re.compile(r"[ \t*_|]*(?:\r?\n|\Z)")
 _LINE_LABEL: Final = re.compile(
     r"[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+-][ \t]+)?(?P<label>[A-Za-z][^:\n]{0,80}?)"
     r"(?:[ \t]*:|[ \t]{3,}|[ \t]*\.{3,}|[ \t]*…+)[ \t]*(?:[(~≈]|about[ \t]+|over[ \t]+)?"
@@ -588,6 +589,8 @@ _SLUG: Final = re.compile(r"[^a-z0-9]+")
 
 MAX_SENTENCE_CHARS: Final = 1000
 """Sentences longer than this are cut into pieces (keeps the cost per figure bounded)."""
+MAX_ROW_CHARS: Final = 2000
+"""A table row longer than this is read as prose (keeps the work per figure bounded)."""
 MAX_FIGURE_CHARS: Final = 40
 """Longer runs of digits are not figures (and would make int() slow): they are skipped."""
 
@@ -915,6 +918,11 @@ class _Layout:
         ss.append(a)
         se.append(b)
 
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding *offset* starts (counted as line_col counts)."""
+        self.line_col(offset)
+        return self._line_start
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of *offset* (cheapest when offsets come in order)."""
         scan = self.scan
@@ -923,9 +931,10 @@ class _Layout:
             nl = scan.rfind("\n", self._at, offset)
             if nl >= 0:
                 self._line_start = nl + 1
-        else:
+        elif offset < self._line_start:
             self._line_no -= scan.count("\n", offset, self._at)
             self._line_start = scan.rfind("\n", 0, offset) + 1
+        # (Back within the same line, as a qualifier before the figure is: nothing to count.)
         self._at = offset
         return self._line_no, offset - self._line_start + 1
 
@@ -1535,11 +1544,11 @@ class _Extractor:
         first cell and the heading say what is counted. True when the cell was read so.
         """
         text = self.text
-        ls = text.rfind("\n", 0, fig.start) + 1
-        if text[ls:fig.start].lstrip()[:1] != "|":
-            return False
-        ce = text.find("|", b)
-        le = text.find("\n", b)
+        ls = self.layout.line_start(fig.start)
+        if fig.start - ls > MAX_ROW_CHARS or text[ls:ls + 16].lstrip()[:1] != "|":
+            return False  # (a row is a line of bounded length: the work per figure stays so)
+        ce = text.find("|", b, b + MAX_ROW_CHARS)
+        le = text.find("\n", b, b + MAX_ROW_CHARS)
         if ce < 0 or (0 <= le < ce) or text[b:ce].strip(" \t*_`") or text[
             text.rfind("|", ls, fig.start) + 1:fig.start
         ].strip(" \t*_`+"):  # ("+4.2": a change, its sign no word)
@@ -1621,11 +1630,11 @@ class _Extractor:
         counts is the label before it, not the words on the next line.
         """
         scan = self.scan
-        nl = scan.find("\n", b)
-        end = len(scan) if nl < 0 else nl
-        if scan[b:end].strip(" \t*_|"):
+        if not _LINE_END_AFTER.match(scan, b):
             return ""
-        ls = scan.rfind("\n", 0, fig.qual_start) + 1
+        ls = self.layout.line_start(fig.qual_start)
+        if fig.qual_start - ls > 160:
+            return ""  # a label line is short
         # The label starts after the line's last sentence end: "... people. Civilians killed:".
         core = ls + len(scan[ls:fig.qual_start].rstrip(" \t.…:~≈("))  # not a dotted leader
         stop = max(scan.rfind(". ", ls, core), scan.rfind("; ", ls, core))

@@ -38,6 +38,10 @@ CASES: dict[str, tuple[str, int]] = {
     "bullets": ("• ", 64 * 1024),
     "capitals": ("ABC ", 64 * 1024),
     "dashes": ("-", 64 * 1024),
+    "one long table row": ("| 5 ", 4 * 1024),
+    "one long line of labels": ("x: 5 ", 4 * 1024),
+    "changes from to": ("from 5 to 6 million ", 2 * 1024),
+    "minus signs": (" -5", 8 * 1024),
     "one long sentence": ("word ", 64 * 1024),
 }
 
