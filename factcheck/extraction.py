@@ -273,6 +273,9 @@ _ID_LIST_BEFORE: Final = re.compile(
     r"|Priorities|scopes?|phases?|types?|stages?|levels?|tiers?|categories|grades?)\s+\d{1,2}"
     r"(?:\s*(?:,|and|&|or|to|-|–)\s*\d{1,2})*\s*(?:,|and|&|or|to|-|–)\s*$"
 )
+# The last character before a figure that continues a list of names ("and", ",", "&", "or",
+# "to", "-", "–"): any other spares _ID_LIST_BEFORE.
+_LIST_JOINT_LAST: Final = frozenset("d,&ro-–")
 _DAY_YEAR_AFTER: Final = re.compile(r",?\s+(?:19|20)\d\d\b")
 _COMPOUND_NAME_AFTER: Final = re.compile(
     r"[-‐‑](?P<w>fold|way|pronged|sided|track|pillar|tier|speed|part|point|digit|legged|wheeler)\b",
@@ -1284,7 +1287,9 @@ class _Extractor:
             scan, b
         ):
             return True  # "1 Includes 29.4 million refugees ...": a footnote's mark
-        if len(token) <= 2 and _ID_LIST_BEFORE.search(before):
+        if len(token) <= 2 and before[-2:].rstrip()[-1:] in _LIST_JOINT_LAST and (
+            _ID_LIST_BEFORE.search(before)
+        ):
             return True  # "Scope 1 and 2 emissions", "Phases 2, 3 and 4": names, like the first
         if len(token) <= 2 and token.isdigit() and _DAY_YEAR_AFTER.match(scan, b) and (
             _MONTH_HINT.search(before)
@@ -1647,7 +1652,7 @@ class _Extractor:
     def _counted(self, fig: _Figure, b: int) -> None:
         """The noun phrase after a figure says what is counted: "4.3 million displaced people"."""
         scan = self.scan
-        if _A_YEAR_AGO.match(scan, b):
+        if scan[b + 1:b + 2] in "aotAOT" and _A_YEAR_AGO.match(scan, b):
             return  # "81.6% a year earlier", "US$ 22.3 billion a year ago": a time, no noun
         words: list[str] = []
         pos = b
