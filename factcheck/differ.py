@@ -1124,6 +1124,7 @@ def diff(
         )
         warnings.extend(_pair_warnings(oc, nc, kind, delta))
     warnings.extend(_dimension_warnings(changes))
+    changes = _told_apart(changes)
     appeared: tuple[FindingChange, ...] = ()
     gone: tuple[FindingChange, ...] = ()
     checked = False
@@ -1165,6 +1166,49 @@ def _scale_slip(o: Claim, n: Claim, delta: Fraction) -> Fraction | None:
     if not (_SCALE_WORD.search(o.stated) or _SCALE_WORD.search(n.stated)):
         return None
     return ratio
+
+
+_CONTEXT_WORDS = 5
+"""Words of the sentence quoted to tell apart two changes that would read the same."""
+
+
+def _told_apart(changes: list[Change]) -> list[Change]:
+    """Changes whose messages would read the same ("funding $742.5 million → $751.2 million"
+    twice), each with what tells it apart: its heading when the headings differ, else a few
+    words of its sentence next to the figure."""
+    by_message: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(changes):
+        if c.kind != "unchanged":
+            by_message[c.message].append(i)
+    out = list(changes)
+    for group in by_message.values():
+        if len(group) < 2:
+            continue
+        sections = [changes[i].claim.provenance.section or "" for i in group]
+        if all(sections) and len(set(sections)) == len(sections):
+            tags = [f"under {' '.join(h.split())}" for h in sections]
+        else:
+            tags = [f"“{_words_beside(changes[i].claim)}”" for i in group]
+        for i, tag in zip(group, tags):
+            out[i] = attrs.evolve(out[i], message=f"{out[i].message} — {tag}")
+    return out
+
+
+def _words_beside(claim: Claim) -> str:
+    """A few words of a claim's sentence next to its figure: those before it ("The General
+    Fund budget is …"), or after it when fewer than two come before ("… were tested in
+    Q4")."""
+    sentence = claim.provenance.sentence
+    a, b = figure_span(claim)
+    before = sentence[:a].split()
+    if len(before) >= 2:
+        words = before[-_CONTEXT_WORDS:]
+        head = "…" if len(words) < len(before) else ""
+        return f"{head}{' '.join(words)} …"
+    after = sentence[b:].split()
+    words = after[:_CONTEXT_WORDS]
+    tail = "…" if len(words) < len(after) else ""
+    return f"… {' '.join(words)}{tail}"
 
 
 def _pair_warnings(o: Claim, n: Claim, kind: str, delta: Fraction | None) -> list[DiffWarning]:

@@ -452,6 +452,38 @@ def test_thousandfold_change_warns_of_a_scale_slip(old: str, new: str, warned: s
     )
 
 
+def test_changes_that_would_read_the_same_are_told_apart() -> None:
+    """Two changes with the same words get their heading when the headings differ, else a
+    few words of their sentence; a change that reads like no other is left as it is."""
+    report = diff(
+        one("The General Fund budget is $742.5 million, balanced.\n\n"
+            "Revenue (General Fund, $742.5 million) comes from taxes.\n\n"
+            "Parks get $71.6 million.\n", "old.txt"),
+        one("The General Fund budget is $751.2 million, balanced.\n\n"
+            "Revenue (General Fund, $751.2 million) comes from taxes.\n\n"
+            "Parks get $71.9 million.\n", "new.txt"),
+        findings=False,
+    )
+    assert [c.message for c in report.visible()] == [
+        "funding $742.5 million → $751.2 million (+$8.7 million) — "
+        "“The General Fund budget is …”",
+        "funding $742.5 million → $751.2 million (+$8.7 million) — "
+        "“Revenue (General Fund, …”",
+        "funding $71.6 million → $71.9 million (+$300,000)",
+    ]
+    report = diff(
+        one("## Overview\n\n1,780,214 individuals crossed borders.\n\n"
+            "## Cross-border movements\n\n1,780,214 individuals crossed borders.\n", "old.txt"),
+        one("## Overview\n\n1,812,903 individuals crossed borders.\n\n"
+            "## Cross-border movements\n\n1,812,903 individuals crossed borders.\n", "new.txt"),
+        findings=False,
+    )
+    assert [c.message for c in report.visible()] == [
+        "individuals 1,780,214 → 1,812,903 (+32,689) — under Overview",
+        "individuals 1,780,214 → 1,812,903 (+32,689) — under Cross-border movements",
+    ]
+
+
 def test_moved_paragraph_is_moved_and_hidden() -> None:
     """A paragraph moved to the end: its figure is `moved`, hidden unless all=True."""
     a = "The coalition has 68 members.\n\nPartners rebuilt 40 schools.\n\nDonors gave 12 wells."
