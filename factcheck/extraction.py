@@ -281,6 +281,9 @@ _COMPOUND_NAME_AFTER: Final = re.compile(
     r"[-‐‑](?P<w>fold|way|pronged|sided|track|pillar|tier|speed|part|point|digit|legged|wheeler)\b",
     re.IGNORECASE,
 )
+_COMPARED_WITH: Final = re.compile(
+    r"\b(?:from|compared|versus|vs\.?|against|previous|prior|earlier)\b", re.IGNORECASE
+)
 _OWN_DATE_FIRST: Final = frozenset(("in", "by", "as", "at", "du"))
 _OWN_DATE_AFTER: Final = re.compile(
     rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+"
@@ -1067,7 +1070,9 @@ class _Extractor:
         self.claims: list[Claim] = []
         self.ids: set[str] = set()
         self._id_next: dict[str, int] = {}
-        self._sentence_cache: dict[tuple[int, int], tuple[str, TimeContext, str | None, bool]] = {}
+        self._sentence_cache: dict[
+            tuple[int, int], tuple[str, TimeContext, str | None, bool, int]
+        ] = {}
         self._last_in_sentence: dict[tuple[int, int], Claim] = {}
         self._change_from: _Figure | None = None
         # Pipe tables ("| Sector | Damage (US$ billion) |"): read only where the text has a bar.
@@ -1870,7 +1875,7 @@ class _Extractor:
                 fig.qualifier = _QUALIFIERS[phrase]
                 fig.qual_start = q_start
         si = self.layout.sentence(fig.start)
-        sentence, time, lead_scope, as_written = self._sentence(si)
+        sentence, time, lead_scope, as_written, as_at = self._sentence(si)
         s_start = si[0]
         if fig.qual_start < s_start:
             fig.qual_start = fig.start
@@ -1907,6 +1912,7 @@ class _Extractor:
                 fig.step = _step(1, fig.decimals)
         interval = _interval(fig.qualifier, fig.value, fig.step, fig.value_high)
         q_end = max(fig.end, fig.counted_end)
+        own = None
         if fig.as_of is not None:
             time = TimeContext(as_of=fig.as_of, since=time.since, cumulative=time.cumulative)
         elif scan[q_end:q_end + 1].isspace() and scan[q_end + 1:q_end + 3] in _OWN_DATE_FIRST:
@@ -1928,6 +1934,14 @@ class _Extractor:
         else:
             span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
             span_b = span_a + len(_fold_strip(scan[fig.qual_start:q_end]))
+        if as_at > span_b and own is None and fig.as_of is None and time.as_of is not None:
+            between = sentence[span_b:as_at]
+            if _COMPARED_WITH.search(between) and any(map(str.isdigit, between)):
+                # "6.4%, down from 6.6% in January 2023": the date is the figure compared
+                # with, not this one's.
+                time = TimeContext(since=time.since, cumulative=time.cumulative)
+                if time == _NO_TIME:
+                    time = _NO_TIME
         counted = fig.counted or _FALLBACK_COUNTED.get(fig.measures, "figure")
         cid = self._new_id(counted, scope)
         # Positional, in the records' field order (claim.py): a call with keywords builds a dict
@@ -2029,7 +2043,7 @@ class _Extractor:
             return None
         return s
 
-    def _sentence(self, si: tuple[int, int]) -> tuple[str, TimeContext, str | None, bool]:
+    def _sentence(self, si: tuple[int, int]) -> tuple[str, TimeContext, str | None, bool, int]:
         hit = self._sentence_cache.get(si)
         if hit is not None:
             return hit
@@ -2059,7 +2073,8 @@ class _Extractor:
         lead_scope = lead.group("s") if lead else None
         if lead_scope and _MONTH_START.match(lead_scope):
             lead_scope = None
-        result = (sentence, time, lead_scope, sentence == raw)
+        # Where the as-of phrase starts in the sentence (-1: none), for figures before it.
+        result = (sentence, time, lead_scope, sentence == raw, as_of.start() if as_of else -1)
         self._sentence_cache[si] = result
         return result
 

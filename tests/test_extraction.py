@@ -916,3 +916,11 @@ def test_metric_rows_and_year_columns() -> None:
             ("count", "Africa Change", None)] == [(c.unit, c.counted, c.time.as_of) for c in doc]
     assert F(42 * 10**5) == doc[-1].value
     assert "U.S. companies" == one("Over 100 U.S. companies").counted
+
+
+def test_a_date_of_the_figure_compared_with_is_not_this_ones() -> None:
+    """'6.4%, down from 6.6% in January 2023': only 6.6% is of January 2023."""
+    doc = extract("Inflation was 6.4%, down from 6.6% in January 2023.")
+    assert [None, "January 2023"] == [c.time.as_of for c in doc]
+    doc = extract("The coalition had 83 members in 2021 and 5 partners.")
+    assert ["2021", "2021"] == [c.time.as_of for c in doc]
