@@ -311,6 +311,15 @@ _TOTAL_GAP = re.compile(
 )
 _OF_THE_BEFORE = re.compile(r"(?:^|[.;:•]\s*)(?:of|out of|among)(?: the| these| those| its| their| all)?\s*$")
 _OUT_OF = re.compile(r"^(?:out of|of|of the|of all|of its|of their|out of the|out of a total of)$")
+# A change: "by X to Y", "rose X to Y", "from X to Y" (the words before X, and between X and Y).
+_CHANGE_TO = re.compile(r"^,? ?to(?: reach| stand at| a total of| a record| a new high of)?$")
+_CHANGE_FROM = re.compile(r"\bfrom$")
+_CHANGE_BY = re.compile(
+    r"\b(?:by|rose|risen|rises|rising|increased|increases|increasing|grew|grown|grows|growing|"
+    r"fell|fallen|falls|falling|declined|declines|declining|dropped|drops|dropping|decreased|"
+    r"decreases|decreasing|jumped|jumps|climbed|climbs|surged|soared|gained|gains|slipped|"
+    r"shrank|plunged|up|down)$"
+)
 _OR_PART = re.compile(r"^[^.;!?()\d•]{0,40}?(?:,|\() ?(?:or|i\.e\.|that is)?$")
 
 
@@ -617,6 +626,20 @@ class _Finder:
         for i in range(n - 2, -1, -1):
             if self.joins[i]:
                 self.run_end[i] = self.run_end[i + 1]
+        # change_end[i]: claim i is the new level of a change stated just before it ("rose by
+        # 52,437 to 6,564,188", "from $1.2 billion to $1.5 billion"): ("by" | "from", the
+        # claim of the change or the old level).
+        self.change_end: dict[int, tuple[str, int]] = {}
+        for i in range(1, n):
+            g = view.gaps[i - 1]
+            if g.unknown or not _CHANGE_TO.match(g.norm):
+                continue
+            before = view.before(i - 1)
+            if _CHANGE_FROM.search(before) and _fits(cs[i - 1], cs[i]):
+                self.change_end[i] = ("from", i - 1)
+            elif _CHANGE_BY.search(before) and (_fits(cs[i - 1], cs[i]) or _is_rate(cs[i - 1])):
+                # "by 0.8% to 6,564,188": a change in per cent (parts of it are not stated).
+                self.change_end[i] = ("by", i - 1)
         self.out: list[Relation] = []
         self.seen: set[tuple[str, int, tuple[int, ...], int]] = set()
 
@@ -676,16 +699,32 @@ class _Finder:
             return
         if total.kind != part0.kind:
             return
-        if _is_rate(total) and not self._shares_of_the_total(t, parts):
-            return
         if exhaustive and (len(parts) < 2 or not self._closed(last)):
             if len(parts) == 1 and need_close_paren:
                 self._single_in_brackets(t, first, words)
             return
-        if not exhaustive and not self._closed(last):
-            # The list goes on past a phrase we could not read as a list: keep what is sure.
-            pass
+        if t in self.change_end:
+            # "increased by 52,437 to 6,564,188 (48,000 in Darfur and 4,437 in Al Jazirah)":
+            # the parts are of the change, not of the new level. "By X": checked against X
+            # when they may be parts of it; "from X to Y" (of Y - X, or of Y?): not checked.
+            how, x = self.change_end[t]
+            if how != "by" or not self._parts_of_change(x, parts):
+                return
+            t, total = x, cs[x]
+        if _is_rate(total) and not self._shares_of_the_total(t, parts):
+            return
         self._add(Kind.SUM if exhaustive else Kind.PART_OF, t, parts, words)
+
+    def _parts_of_change(self, x: int, parts: Sequence[int]) -> bool:
+        """The parts may be parts of the change *x*: they fit it, and none is larger (a part
+        larger than the change is a part of the new level: which one the list breaks down is
+        then unclear)."""
+        cs = self.v.claims
+        change = cs[x]
+        return change.value > 0 and all(
+            _fits(change, cs[p]) and cs[p].unit == change.unit and 0 <= cs[p].value <= change.value
+            for p in parts
+        )
 
     def _shares_of_the_total(self, t: int, parts: Sequence[int]) -> bool:
         """Percentages after a percentage ("18%, including 27.7% among children") are rates

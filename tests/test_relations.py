@@ -375,3 +375,36 @@ def test_shares_of_one_stock_in_places_are_still_parts():
     """'62% of the terrain ..., including 40% in Mosul province': a share of the same whole."""
     assert kinds("ISIS has lost 62% of the terrain it once held, including 40% in Mosul "
                  "province.") == [("part-of", 62, [40])]
+
+
+def test_a_breakdown_after_a_change_is_of_the_change():
+    """Review 2, item 2: '(...)' after 'by X to Y' breaks down X, the change, not Y."""
+    assert kinds("The number of IDPs increased by 52,437 to 6,564,188 (48,000 in Darfur and "
+                 "4,437 in Al Jazirah).") == [("sum", 52_437, [48_000, 4_437])]
+    assert kinds("The number of IDPs rose by 52,437 to 6,564,188, including 48,000 in "
+                 "Darfur.") == [("part-of", 52_437, [48_000])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # from X to Y: of Y - X, or of Y? Not checked.
+        "Funding rose from $1.2 billion to $1.5 billion ($200 million from the EU and "
+        "$100 million from Japan).",
+        # a part larger than the change: which figure the list breaks down is unclear
+        "The number of IDPs increased by 52,437 to 6,564,188 (5,000,000 in Darfur and "
+        "1,564,188 elsewhere).",
+        # a change in per cent, parts in people
+        "The number of IDPs increased by 0.8% to 6,564,188 (5,000,000 in Darfur and "
+        "1,564,188 elsewhere).",
+    ],
+)
+def test_no_breakdown_of_a_change_where_unclear(text):
+    """Review 2, item 2: no sum or part-of against the new level of a change."""
+    assert [k for k in kinds(text) if k[0] in ("sum", "part-of")] == []
+
+
+def test_a_conversion_after_a_change_is_still_of_the_new_level():
+    """'from 100,000 sq km to 110,000 sq km (42,500 sq mi)' restates the new level."""
+    assert [k[0] for k in kinds("The area grew from 100,000 sq km to 110,000 sq km "
+                                "(42,500 sq mi).")] == ["conversion"]

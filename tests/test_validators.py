@@ -432,3 +432,14 @@ def test_the_same_number_in_other_words_still_agrees():
     text = ("Displaced people: nearly 35.3 million refugees live abroad.\n\n"
             "• 35.3 million refugees¹\n")
     assert [v for v, _ in restated_findings(text)] == ["consistent"]
+
+
+def test_a_breakdown_of_a_change_is_checked_against_the_change():
+    """Review 2, item 2: the parts of an increase add up to the increase, not the new level."""
+    text = ("The number of IDPs increased by 52,437 to 6,564,188 (48,000 in Darfur and 4,437 "
+            "in Al Jazirah).")
+    assert [(f[1], f[2]) for f in findings(text)] == [("consistent", "sum")]
+    assert [(f[1], f[2]) for f in findings(text.replace("4,437", "14,437"))] == [
+        ("inconsistent", "sum")]
+    assert findings("Funding rose from $1.2 billion to $1.5 billion ($200 million from the EU "
+                    "and $100 million from Japan).") == []
