@@ -311,6 +311,11 @@ _TOTAL_GAP = re.compile(
 )
 _OF_THE_BEFORE = re.compile(r"(?:^|[.;:•]\s*)(?:of|out of|among)(?: the| these| those| its| their| all)?\s*$")
 _OUT_OF = re.compile(r"^(?:out of|of|of the|of all|of its|of their|out of the|out of a total of)$")
+# The whole before a list of shares: "Among IDPs, 80% lack documents, 65% lack shelter".
+_WHOLE_BEFORE = re.compile(
+    r"(?:^|[.;:•]\s*)(?:among|amongst|of|for|out of)(?: the| all| these| those)?"
+    r" [a-z][^,.;:•\d]{0,40}, ?$"
+)
 # A change: "by X to Y", "rose X to Y", "from X to Y" (the words before X, and between X and Y).
 _CHANGE_TO = re.compile(r"^,? ?to(?: reach| stand at| a total of| a record| a new high of)?$")
 _CHANGE_FROM = re.compile(r"\bfrom$")
@@ -985,6 +990,30 @@ class _Finder:
             return
         self._add(Kind.SHARE, w, [p], "of", share=s)
 
+    def _shares_of_something(self, i: int, j: int) -> bool:
+        """Percentages listed together are shares of one whole only when their words say so:
+        each names what it is a share of ("62% of the terrain"), or a group ("60% women and
+        40% men"), or carries over the noun of a share before it ("... and 30% in Syria"),
+        or the list follows its whole ("Among IDPs, 80% lack documents, 65% ..."). Rates,
+        growth, inflation or interest rates listed together ("4.50%, 4.75% and 4.00%
+        respectively") are no shares of anything."""
+        cs = self.v.claims
+        if _WHOLE_BEFORE.search(self.v.before(i, 60)):
+            return True
+        named: set[str] = set()
+        for k in range(i, j + 1):
+            c = cs[k]
+            if _share_whole(c) is not None:
+                named.add(c.counted.lower())
+                continue
+            own = _own_noun(c)
+            if own is None and c.counted.lower() in named:
+                continue  # "... and 30% in Syria": the noun of the share before
+            words = _LABEL_WORD.findall(c.counted.lower()) if own is not None else []
+            if not words or not set(words) <= _GROUP_WORDS:
+                return False
+        return True
+
     def _share_lists(self) -> None:
         cs = self.v.claims
         i = 0
@@ -993,7 +1022,8 @@ class _Finder:
             j = i
             while j < n - 1 and self.joins_shares[j]:
                 j += 1
-            if j > i and all(cs[k].scope == cs[i].scope for k in range(i, j + 1)):
+            if j > i and all(cs[k].scope == cs[i].scope for k in range(i, j + 1)) and \
+                    self._shares_of_something(i, j):
                 self._add(Kind.SHARES, None, list(range(i, j + 1)), "and",
                           exclusive=_exclusive(cs[i:j + 1]))
             i = j + 1

@@ -408,3 +408,33 @@ def test_a_conversion_after_a_change_is_still_of_the_new_level():
     """'from 100,000 sq km to 110,000 sq km (42,500 sq mi)' restates the new level."""
     assert [k[0] for k in kinds("The area grew from 100,000 sq km to 110,000 sq km "
                                 "(42,500 sq mi).")] == ["conversion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interest rates on the main refinancing operations, the marginal lending facility "
+        "and the deposit facility will be increased to 4.50%, 4.75% and 4.00% respectively.",
+        "Bank Rate      5.25%\nCPI inflation      3.4%\nUnemployment rate      3.9%\n",
+        "The highest proportions were in River Nile (11%), and Central Darfur (10%).\n\n"
+        "• 55 per cent of IDPs originated from Khartoum state.\n",
+        "People in about one out of every four developing countries and about 40% of "
+        "low-income countries will still be poorer.",
+    ],
+)
+def test_rates_listed_together_are_no_shares(text):
+    """Review 2, item 3: percentages that are shares of nothing named give no shares check."""
+    assert [k for k in kinds(text) if k[0] == "shares"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff are 60% women and 40% men.",
+        "Respondents: 60% women, 45% men.",
+        "Among IDPs, 80% lack documents, 65% lack shelter and 45% lack income.",
+    ],
+)
+def test_shares_of_something_are_still_listed(text):
+    """Group words, or a whole named before the list, make percentages shares of one whole."""
+    assert [k[0] for k in kinds(text)] == ["shares"]
