@@ -233,6 +233,8 @@ _OTHER = "\x02"  # where another figure of the same sentence was
 _CONTEXT_CHARS = 160  # masked sentence kept on each side of the figure: long enough to tell
 # sentences apart, short enough that fuzzy scoring stays cheap on run-on bullet lists
 _WORD = re.compile(r"[a-z0-9]+")
+_WORDY = re.compile(r"[a-z]{3}.*?[^a-z][a-z]{3}", re.S)
+"""Two words of three letters or more."""
 _NOUN_SPLIT = re.compile(r"[^a-z0-9]+")
 _IRREGULAR = {
     "people": "person", "persons": "person", "children": "child", "women": "woman",
@@ -397,6 +399,9 @@ class _Key:
     loose: str = ""
     left: str = ""
     right: str = ""
+    bare: bool = False
+    """Fewer than two words of three letters or more around the figures: the sentence is
+    no evidence of what a figure is ("$54.5M 7.3%", a table's cell)."""
 
 
 def _keys(claims: Sequence[Claim]) -> list[_Key]:
@@ -430,7 +435,8 @@ def _loosened(key: _Key) -> _Key:
     pass left unpaired need them)."""
     loose = _undated(key.ctx)
     left, _, right = loose.partition(_OWN)
-    return attrs.evolve(key, loose=loose, left=left, right=right)
+    return _Key(key.dim, key.noun, key.head, key.ctx, key.section, key.scope, key.cid,
+                key.fallback, loose, left, right, _WORDY.search(loose) is None)
 
 
 # --------------------------------------------------------------------------- matching
@@ -525,7 +531,9 @@ def _score(a: _Key, b: _Key, near: bool = False) -> float:
     cs = _context_similarity(a, b)
     # Nouns that are not quite the same need the sentence to agree as well; a generic noun
     # ("share", "funding") says nothing, so the sentence must say it all.
-    if (ns < 0.85 and cs < 0.6) or ((a.fallback or b.fallback) and cs < _GENERIC_CONTEXT):
+    if (ns < 0.85 and cs < 0.6) or (
+        (a.fallback or b.fallback) and (cs < _GENERIC_CONTEXT or a.bare or b.bare)
+    ):
         return 0.0
     score = 0.5 * ns + 0.4 * cs
     if a.section == b.section:
@@ -638,6 +646,8 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
     anchors = sorted(_stable(pairs))
     anchor_old = [o for o, _ in anchors]
     anchor_new = [n for _, n in anchors]
+    gap_old = {i: bisect.bisect(anchor_old, i) for i in old_left}
+    gap_new = {j: bisect.bisect(anchor_new, j) for j in new_left}
 
     # Pass 2: blocks of plausible candidates, scored, accepted best first.
     df: dict[str, int] = defaultdict(int)
@@ -666,8 +676,7 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
             _band(olist, nlist, candidates)
     scored = []
     for o, n in candidates:
-        near = bisect.bisect(anchor_old, o) == bisect.bisect(anchor_new, n)
-        s = _score(okeys[o], nkeys[n], near)
+        s = _score(okeys[o], nkeys[n], gap_old[o] == gap_new[n])
         if s > 0:
             # Best score first; then nearest in relative position; then earliest. Every key
             # is the same for (a, b) as for the mirrored (b, a), so the result mirrors too.

@@ -409,6 +409,29 @@ def test_generic_noun_needs_a_like_sentence_to_pair() -> None:
         findings=False)) == [("reworded", "4.00%", "4.00%")]
 
 
+def test_generic_figures_with_no_words_around_them_do_not_pair_by_likeness() -> None:
+    """Two sums of money with no counted noun and, around them, only a table's dotted
+    leader and one word: nothing says they are the same figure, however alike the dots."""
+    from factcheck.claim import Provenance, Qualifier
+    from factcheck.numbers import allowed_interval
+
+    def bare(source: str, value: int, label: str) -> Claim:
+        stated = f"${value}M"
+        sentence = f"{stated} {label} {'.' * 30}"
+        return Claim(
+            "funding", Fraction(value * 10**6), "USD", "funding", Qualifier.EXACT, stated,
+            allowed_interval(Qualifier.EXACT, Fraction(value * 10**6), Fraction(10**6)),
+            Provenance(source, 1, 1, stated, sentence, sentence_span=(0, len(stated))),
+            step=Fraction(10**6),
+        )
+
+    others = [one("The city has 612,400 residents.", "x")[0]]
+    pairs = match(others + [bare("old.txt", 54, "Fire")], others + [bare("new.txt", 65, "Police")])
+    assert [(o is not None, n is not None) for o, n in pairs] == [
+        (True, True), (True, False), (False, True)
+    ]
+
+
 def test_cumulative_figure_that_shrank_warns() -> None:
     """A running total ("since 2014") that went down gets a warning."""
     report = diff(
