@@ -311,6 +311,12 @@ _TOTAL_GAP = re.compile(
 )
 _OF_THE_BEFORE = re.compile(r"(?:^|[.;:•]\s*)(?:of|out of|among)(?: the| these| those| its| their| all)?\s*$")
 _OUT_OF = re.compile(r"^(?:out of|of|of the|of all|of its|of their|out of the|out of a total of)$")
+# A few words said of a total, then a colon: "129 million girls are out of school:".
+_PREDICATE_COLON = re.compile(r"^(?P<pred>[a-z][a-z'’ -]{0,48}?),? ?[:—–] ?$")
+_NOT_A_PREDICATE = re.compile(
+    r"\b(?:and|or|but|while|whereas|with|plus|than|versus|vs|compared|against|per|each|"
+    r"respectively|including|excluding|of which|such as)\b"
+)
 # The whole before a list of shares: "Among IDPs, 80% lack documents, 65% lack shelter".
 _WHOLE_BEFORE = re.compile(
     r"(?:^|[.;:•]\s*)(?:among|amongst|of|for|out of)(?: the| all| these| those)?"
@@ -731,6 +737,36 @@ class _Finder:
             for p in parts
         )
 
+    def _predicate_colon(self, t: int, gap: str) -> bool:
+        """"129 million girls are out of school: 32 million of primary school age, 30 million
+        of lower-secondary school age and 67 million of upper-secondary school age": a total,
+        a few words said of it, a colon and a list of at least two parts that name no other
+        noun (the total's, none, or only "of ..." after the figure). The parts must not
+        exceed the total (part-of: the words before the colon may narrow what is listed)."""
+        m = _PREDICATE_COLON.match(gap)
+        if m is None or len(m.group("pred").split()) > 6 or _NOT_A_PREDICATE.search(m.group("pred")):
+            return False
+        cs = self.v.claims
+        first = t + 1
+        total = cs[t]
+        if total.kind != "figure" or _is_rate(total) or t in self.change_end:
+            return False
+        last = self.run_end[first]
+        parts = range(first, last + 1)
+        if len(parts) < 2 or not self._closed(last) or any(self.v.gaps[k].bullet for k in parts[:-1]):
+            return False
+        head = _own_noun(total)
+        for p in parts:
+            c = cs[p]
+            if not _fits(total, c):
+                return False
+            own = _own_noun(c)
+            after = c.quote[c.quote.find(c.stated) + len(c.stated):] if c.stated in c.quote else ""
+            if own is not None and own != head and not after.lower().lstrip().startswith("of "):
+                return False
+        self._breakdown(t, first, exhaustive=False, words=":")
+        return True
+
     def _shares_of_the_total(self, t: int, parts: Sequence[int]) -> bool:
         """Percentages after a percentage ("18%, including 27.7% among children") are rates
         of sub-groups, not parts of it, unless the words show shares of one whole: the total
@@ -800,6 +836,8 @@ class _Finder:
                 continue
             if _COLON.match(g.norm):
                 self._breakdown(i, i + 1, exhaustive=True, words=":")
+                continue
+            if self._predicate_colon(i, g.norm):
                 continue
             m = _ANAPHOR.match(g.norm)
             if m:

@@ -190,3 +190,37 @@ def test_pre_commit_hook_is_shipped():
     for line in ("- id: factcheck-check", "  entry: factcheck check", "  language: python",
                  "  files: "):
         assert line in text
+
+
+REVIEW2 = """The poverty rate was 18%, including 27.7% among children and 13.4% among adults.
+
+Youth unemployment was 14.9% in the EU, including 28.4% in Spain.
+
+The number of IDPs increased by 52,437 to 6,564,188 (48,000 in Darfur and 4,437 in Al Jazirah).
+
+Funding rose from $1.2 billion to $1.5 billion ($200 million from the EU and $100 million from
+Japan).
+
+The interest rates will be increased to 4.50%, 4.75% and 4.00% respectively.
+
+Benefits in 2030:
+– 1,900 cases of asthma onset
+
+Avoided every year: 360,000 cases of asthma symptoms.
+
+55 per cent of IDPs originated from Khartoum state.
+
+Approximately 53 per cent of IDPs were female.
+"""
+
+
+def test_review2_reproductions_pass(tmp_path):
+    """The second review's reproductions: exit 0, and only the change's breakdown is checked."""
+    path = tmp_path / "review2.txt"
+    path.write_text(REVIEW2, encoding="utf-8")
+    code, out, _ = run("check", "--strict", str(path))
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "     5  consistent    sum  48,000 + 4,437 = 52,437, as stated",
+        "1 check: 1 consistent, 0 inconsistent, 0 undetermined",
+    ]

@@ -438,3 +438,31 @@ def test_rates_listed_together_are_no_shares(text):
 def test_shares_of_something_are_still_listed(text):
     """Group words, or a whole named before the list, make percentages shares of one whole."""
     assert [k[0] for k in kinds(text)] == ["shares"]
+
+
+def test_a_colon_after_words_said_of_the_total():
+    """Review 2, item 6: 'N girls are out of school: a, b and c' bounds the parts by N."""
+    text = ("129 million girls are out of school: 32 million of primary school age, 30 million "
+            "of lower-secondary school age and 67 million of upper-secondary school age.")
+    assert kinds(text) == [("part-of", 129_000_000, [32_000_000, 30_000_000, 67_000_000])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parts name nouns of their own
+        "The fund disbursed $5 billion last year: $3 billion in grants and $1 billion in "
+        "loans.",
+        # more than a few words, or a conjunction, between the total and the colon
+        "83 members met in Rome and agreed on the following: 12 projects and 4 funds.",
+        "Some 5 million people need aid in the north, the south and the east of the country "
+        "this year: 2 million in Darfur and 1 million in Khartoum.",
+        # one part only
+        "129 million girls are out of school: 32 million of primary school age.",
+        # a percentage is no total of counts
+        "Enrolment is 62% this year: 30 in Mosul and 40 in Basra.",
+    ],
+)
+def test_no_colon_breakdown_after_other_words(text):
+    """Review 2, item 6: only a short predicate and a list of at least two bare parts."""
+    assert [k for k in kinds(text) if k[0] in ("part-of", "sum")] == []
