@@ -10,14 +10,25 @@ leave no doubt, because every relation found here becomes a check that can fail 
   of" / "namely" (an exhaustive breakdown: :attr:`Kind.SUM`);
 * parts after "including", "of which", "among them", "such as", "This includes:" (a
   non-exhaustive breakdown: :attr:`Kind.PART_OF`, the parts must not exceed the total);
+  a total, a few words said of it and a colon ("129 million girls are out of school: 32
+  million of primary school age, 30 million ... and 67 million ..."): part-of;
+* percentages after a percentage are rates of sub-groups, not parts ("The poverty rate was
+  18%, including 27.7% among children"), unless the total is a share of a stock it names,
+  without a rate word, and each part is in a named place ("62% of the terrain, including
+  40% in Mosul province");
+* a breakdown after the end of a change breaks down the change: "increased by 52,437 to
+  6,564,188 (48,000 in Darfur and 4,437 in Al Jazirah)" adds up to 52,437; after "from X
+  to Y", or when a part is larger than the change, no breakdown is found;
 * an itemised list followed by its stated total ("..., 1,320 in total", "Total: 1,320");
 * "78 out of 83 members", "Of the 83 members, 78 ..." (the part names no noun of its own,
   or the whole's: "109 new varieties of 32 crops" states no part of 32);
 * a percentage beside a part ("78 (94%)"), or "40% of the 6.75 million, or 2.7 million";
-* percentages listed together ("60% women and 40% men": together at most 100%); only
-  group words ("women", "men", "children", "adults") show that they exclude each other
-  (:attr:`Relation.exclusive`): "80% lack documents, 65% lack shelter" may count one person
-  twice;
+* percentages listed together ("60% women and 40% men": together at most 100%) when they
+  are shares of something: each names its whole ("of X") or a group, or the list follows
+  its whole ("Among IDPs, 80% ..."); interest rates, inflation or growth listed together
+  ("4.50%, 4.75% and 4.00%") are not. Only group words ("women", "men", "children",
+  "adults") show that they exclude each other (:attr:`Relation.exclusive`): "80% lack
+  documents, 65% lack shelter" may count one person twice;
 * a figure followed by itself in another unit in brackets right after it ("110,000 sq km
   (42,500 sq mi)"; counts and percentages are not units to convert);
 * a pipe table's "Total" row: in each column, the sum of the rows above it (up to the table's

@@ -9,7 +9,8 @@ Validators (each ``validator(claims, context) -> Iterable[Finding]``):
   whole that exceed 100% (``shares``; undetermined unless the words show that the shares
   exclude each other);
 * :func:`restated` — the same figure (same counted thing, scope and time) stated twice
-  (inconsistent only when the words said of both figures agree);
+  (inconsistent only when the words said of both figures agree; in other words, figures
+  more than twice apart are two quantities, and only the same number agrees);
 * :func:`declared` — the rules of the rules file (``declared:<type>``).
 
 Checks (each returns one :class:`~factcheck.checking.Finding`): :func:`check_sum`,
