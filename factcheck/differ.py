@@ -9,9 +9,14 @@ Matching (:func:`match`) pairs claims one to one, in passes that all stay near-l
    whitespace folded. Claims with equal keys pair in document order. Reflowed lines,
    reordered paragraphs, numbers rewritten in another style ("23" → "twenty-three", "62%"
    → "62 per cent") and changed figures in an otherwise unchanged sentence all pair here.
-   Then the same with dates masked too ("in 2022" → "in 2023", "as of 30 September" → "as
-   of 31 March", "Q3", "FY2024"), where a key is held by as many unpaired claims on each
-   side: an annual update's sentence whose year and figures moved on.
+   A figure of a **series** (its sentence or table row gives the same counted noun at other
+   times: "| Employees | 38,900 | 41,250 |" under "2021", "2022"; "5.6% in 2023 and 3.2%
+   in 2024") is keyed by its time as well, and pairs with the figure of its time: when a
+   table's years move on, the old 2022 column pairs the new 2022 column, the 2021 column is
+   removed and the 2024 one added. Two figures of a series at different times never pair.
+   Then the same as the first key with dates masked ("in 2022" → "in 2023", "as of 30
+   September" → "as of 31 March", "Q3", "FY2024"), where a key is held by as many unpaired
+   claims on each side: an annual update's sentence whose year and figures moved on.
 2. **Fuzzy.** The rest are put into blocks that share the dimension and one of: the id, the
    counted noun, the last five letters of the counted head noun ("strike" and "airstrike"
    meet in ``trike``), or one of the two rarest words of the masked sentence. Within a
@@ -268,6 +273,12 @@ _DATE = re.compile(
 _DATED = "\x03"  # where a date was, in a masked sentence compared loosely
 
 
+def _all_masked(loose: str) -> str:
+    """A loose masked sentence with its own figure masked as any other: the same for every
+    figure of the sentence."""
+    return loose.replace(_OWN, _OTHER)
+
+
 def _undated(ctx: str) -> str:
     """A folded masked sentence with its dates masked too: "in 2022" and "in 2023", "as of
     30 September" and "as of 31 March", "Q3" and "Q4" read the same. Annual and monthly
@@ -402,18 +413,48 @@ class _Key:
     bare: bool = False
     """Fewer than two words of three letters or more around the figures: the sentence is
     no evidence of what a figure is ("$54.5M 7.3%", a table's cell)."""
+    when: str = ""
+    """The time the figure is of, when it is one of a series: its sentence (or table row)
+    gives the same counted noun at other times ("| Employees | 38,900 | 41,250 |" under
+    "2021", "2022"; "5.6% in 2023 and 3.2% in 2024"). Empty otherwise."""
+
+
+def _series_times(claims: Sequence[Claim], nouns: Sequence[str]) -> list[str]:
+    """For each claim, its time when its sentence gives the same counted noun at another
+    time too (a series: a table row under year headings, "5.6% in 2023 and 3.2% in 2024");
+    "" otherwise. Claims of one sentence are consecutive."""
+    out = [""] * len(claims)
+    i, n = 0, len(claims)
+    while i < n:
+        sentence = claims[i].provenance.sentence
+        j = i + 1
+        while j < n and claims[j].provenance.sentence == sentence:
+            j += 1
+        if j - i > 1:
+            times: dict[str, set[str]] = defaultdict(set)
+            for k in range(i, j):
+                when = claims[k].time.as_of
+                if when:
+                    times[nouns[k]].add(_fold(when))
+            for k in range(i, j):
+                as_of = claims[k].time.as_of
+                if as_of and len(times[nouns[k]]) > 1:
+                    out[k] = _fold(as_of)
+        i = j
+    return out
 
 
 def _keys(claims: Sequence[Claim]) -> list[_Key]:
     contexts = _masked_contexts(claims)
+    nouns = [normalise_counted(c.counted) for c in claims]
+    whens = _series_times(claims, nouns)
     dims: dict[tuple[str, str], str] = {}
     out = []
-    for c, ctx in zip(claims, contexts):
+    for c, ctx, noun, when in zip(claims, contexts, nouns, whens):
         dk = (c.unit, c.kind)
         dim = dims.get(dk)
         if dim is None:
             dim = dims[dk] = _dimension_key(c)
-        noun = normalise_counted(c.counted)
         words = noun.split()
         out.append(
             _Key(
@@ -425,6 +466,7 @@ def _keys(claims: Sequence[Claim]) -> list[_Key]:
                 scope=_fold(c.scope or ""),
                 cid=c.id,
                 fallback=noun in _FALLBACK_NOUNS or not noun,
+                when=when,
             )
         )
     return out
@@ -436,7 +478,7 @@ def _loosened(key: _Key) -> _Key:
     loose = _undated(key.ctx)
     left, _, right = loose.partition(_OWN)
     return _Key(key.dim, key.noun, key.head, key.ctx, key.section, key.scope, key.cid,
-                key.fallback, loose, left, right, _WORDY.search(loose) is None)
+                key.fallback, loose, left, right, _WORDY.search(loose) is None, key.when)
 
 
 # --------------------------------------------------------------------------- matching
@@ -525,6 +567,8 @@ def _score(a: _Key, b: _Key, near: bool = False) -> float:
     nothing: its number ("people-3") shifts whenever a figure of the same noun is added or
     removed above it.
     """
+    if a.when != b.when and a.when and b.when:
+        return 0.0  # two times of a series: "38,900" in 2021 is not "43,905" in 2024
     ns = _noun_similarity(a, b)
     if ns < 0.5:
         return 0.0
@@ -594,15 +638,16 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
     """The pairs (old index, new index) of matched claims, in no particular order."""
     pairs: list[tuple[int, int]] = []
 
-    # Pass 1: equal dimension, counted noun and masked sentence; k-th with k-th.
-    exact: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    # Pass 1: equal dimension, counted noun and masked sentence (and time, for a figure of a
+    # series); k-th with k-th.
+    exact: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
     for j, k in enumerate(nkeys):
-        exact[(k.dim, k.noun, k.ctx)].append(j)
+        exact[(k.dim, k.noun, k.ctx, k.when)].append(j)
     taken_new: set[int] = set()
-    cursor: dict[tuple[str, str, str], int] = defaultdict(int)
+    cursor: dict[tuple[str, str, str, str], int] = defaultdict(int)
     old_left: list[int] = []
     for i, k in enumerate(okeys):
-        t = (k.dim, k.noun, k.ctx)
+        t = (k.dim, k.noun, k.ctx, k.when)
         bucket = exact.get(t)
         if bucket is not None and cursor[t] < len(bucket):
             j = bucket[cursor[t]]
@@ -619,21 +664,47 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
         for i in left:
             keys[i] = _loosened(keys[i])
 
+    # Pass 1a: figures of a series (a table row under year headings, "5.6% in 2023 and 3.2%
+    # in 2024") pair by their time, not their place in the row: when the years move on, the
+    # 2022 column of the old table is the 2022 column of the new one, and the old 2021
+    # column is removed. One figure of a kind and time on each side, under one heading, of a
+    # sentence alike when the noun is generic.
+    series: dict[tuple[str, str, str, str, str], tuple[list[int], list[int]]] = {}
+    for keys, left, side in ((okeys, old_left, 0), (nkeys, new_left, 1)):
+        for i in left:
+            k = keys[i]
+            if k.when:
+                series.setdefault((k.dim, k.noun, k.scope, k.section, k.when), ([], []))[
+                    side
+                ].append(i)
+    if series:
+        for same_old, same_new in series.values():
+            if len(same_old) == 1 and len(same_new) == 1:
+                o, n = same_old[0], same_new[0]
+                if not okeys[o].fallback or fuzz.ratio(
+                    _all_masked(okeys[o].loose), _all_masked(nkeys[n].loose)
+                ) >= 100 * _GENERIC_CONTEXT:
+                    pairs.append((o, n))
+        if len(pairs) > len(taken_new):
+            paired_old = {o for o, _ in pairs}
+            paired_new = {n for _, n in pairs}
+            old_left = [i for i in old_left if i not in paired_old]
+            new_left = [j for j in new_left if j not in paired_new]
+            if not old_left or not new_left:
+                return pairs
+    paired = len(pairs)
+
     # Pass 1b: the same with dates masked ("in 2022" → "in 2023"), where a key is held by as
     # many unpaired claims on each side (so no choice is made between them); k-th with k-th.
-    loose: dict[tuple[str, str, str], tuple[list[int], list[int]]] = defaultdict(
-        lambda: ([], [])
-    )
-    for i in old_left:
-        k = okeys[i]
-        loose[(k.dim, k.noun, k.loose)][0].append(i)
-    for j in new_left:
-        k = nkeys[j]
-        loose[(k.dim, k.noun, k.loose)][1].append(j)
+    loose: dict[tuple[str, str, str, str], tuple[list[int], list[int]]] = {}
+    for keys, left, side in ((okeys, old_left, 0), (nkeys, new_left, 1)):
+        for i in left:
+            k = keys[i]
+            loose.setdefault((k.dim, k.noun, k.loose, k.when), ([], []))[side].append(i)
     for same_old, same_new in loose.values():
         if same_old and len(same_old) == len(same_new):
             pairs.extend(zip(same_old, same_new))
-    if len(pairs) > len(taken_new):
+    if len(pairs) > paired:
         paired_old = {o for o, _ in pairs}
         paired_new = {n for _, n in pairs}
         old_left = [i for i in old_left if i not in paired_old]
@@ -745,6 +816,8 @@ def _last_of_a_kind(
             continue
         i, j = olist[0], nlist[0]
         if not (okeys[i].fallback or nkeys[j].fallback):
+            continue
+        if okeys[i].when != nkeys[j].when and okeys[i].when and nkeys[j].when:
             continue
         o, n = old[i], new[j]
         try:
@@ -988,8 +1061,12 @@ def _delta_step(o: Claim, n: Claim) -> Fraction:
     return min(steps) if steps else Fraction(0)
 
 
-def _message(kind: str, o: Claim | None, n: Claim | None, delta: Fraction | None) -> str:
+def _message(
+    kind: str, o: Claim | None, n: Claim | None, delta: Fraction | None, when: str = ""
+) -> str:
     label = _label(o, n)
+    if when:
+        label = f"{label} ({when})"
     if o is None:
         assert n is not None
         return f"{label} {_figure(n)} (added)"
@@ -1120,16 +1197,23 @@ def diff(
     for o, n in _ordered(index_pairs, len(oclaims), len(nclaims)):
         oc = None if o is None else oclaims[o]
         nc = None if n is None else nclaims[n]
+        # A figure of a series is told from the others of its row by its time.
+        shown = nc if nc is not None else oc
+        assert shown is not None
+        series = (nkeys[n].when if n is not None else "") or (
+            okeys[o].when if o is not None else ""
+        )
+        when = (shown.time.as_of or "") if series else ""
         if oc is None or nc is None:
             kind = "added" if oc is None else "removed"
-            changes.append(Change(kind, oc, nc, message=_message(kind, oc, nc, None)))
+            changes.append(Change(kind, oc, nc, message=_message(kind, oc, nc, None, when)))
             continue
         assert o is not None and n is not None
         kind, delta, rel, aspects = _classify(
             oc, nc, okeys[o], nkeys[n], (o, n) in stable, renamed
         )
         changes.append(
-            Change(kind, oc, nc, delta, rel, _message(kind, oc, nc, delta), aspects)
+            Change(kind, oc, nc, delta, rel, _message(kind, oc, nc, delta, when), aspects)
         )
         warnings.extend(_pair_warnings(oc, nc, kind, delta))
     warnings.extend(_dimension_warnings(changes))

@@ -382,6 +382,49 @@ def test_dates_moved_on_and_sentence_reworded_keep_figures_on_their_side() -> No
     ]
 
 
+@pytest.mark.parametrize("source", ["t.md", "t.txt"])
+def test_table_columns_pair_by_year_when_the_years_move_on(source: str) -> None:
+    """A table of metrics by year, a year later: the 2022 and 2023 columns are the same
+    figures, the 2021 column is removed and the 2024 one added (not 38,900 → 41,250)."""
+    table = ("| Metric | {} | {} | {} |\n|---|---|---|---|\n"
+             "| Employees (headcount) | {} | {} | {} |\n| Women in workforce (%) | {} | {} | {} |\n")
+    old = one(table.format(2021, 2022, 2023, "38,900", "41,250", "42,780", 39, 40, 41),
+              "old." + source)
+    new = one(table.format(2022, 2023, 2024, "41,250", "42,780", "43,905", 40, 41, 42),
+              "new." + source)
+    report = diff(old, new, findings=False)
+    assert sorted(c.message for c in report.visible()) == [
+        "Employees (2021) 38,900 (removed)",
+        "Employees (2024) 43,905 (added)",
+        "Women in workforce (2021) 39% (removed)",
+        "Women in workforce (2024) 42% (added)",
+    ]
+    assert sorted((c.kind, c.old.stated if c.old else None, c.new.stated if c.new else None)
+                  for c in report.changes if c.old and c.new) == [
+        ("reworded", "40", "40"), ("reworded", "41", "41"),
+        ("reworded", "41,250", "41,250"), ("reworded", "42,780", "42,780"),
+    ]
+
+
+def test_a_series_in_a_sentence_pairs_by_year() -> None:
+    """"5.6% in 2023, 3.2% in 2024 and 2.1% in 2025", a year later "3.0% in 2024, 2.2% in
+    2025 and 1.9% in 2026": each year's figure with its year's, not by place in the
+    sentence; the same years revised pair as before."""
+    old = one("Staff projections see average inflation at 5.6% in 2023, 3.2% in 2024 and "
+              "2.1% in 2025.\n", "old.txt")
+    report = diff(old, one("Staff projections see average inflation at 3.0% in 2024, 2.2% in "
+                           "2025 and 1.9% in 2026.\n", "new.txt"), findings=False)
+    assert [c.message for c in report.changes] == [
+        "share (2023) 5.6% (removed)",
+        "share (2024) 3.2% → 3% (−0.2 points)",
+        "share (2025) 2.1% → 2.2% (+0.1 points)",
+        "share (2026) 1.9% (added)",
+    ]
+    report = diff(old, one("Staff projections see average inflation at 5.4% in 2023, 3.0% in "
+                           "2024 and 2.2% in 2025.\n", "new.txt"), findings=False)
+    assert [c.kind for c in report.changes] == ["changed", "changed", "changed"]
+
+
 def test_generic_noun_needs_a_like_sentence_to_pair() -> None:
     """Percentages without a counted noun ("share") pair only when the words around them are
     alike: a dropped projection and an unrelated new figure are removed and added."""
