@@ -619,6 +619,16 @@ def _same_written_scale(claims: Sequence[Claim]) -> bool:
     return len(scales) == 1 and None not in scales
 
 
+def _every_part_exceeds(total: Claim, parts: Sequence[Claim]) -> bool:
+    """Every part is larger than the total, in one unit, and no scale slip explains it."""
+    if not parts or any(p.unit != total.unit for p in parts) or total.value <= 0:
+        return False
+    if not all(p.value > total.value for p in parts):
+        return False
+    ratio = sum((p.value for p in parts), Fraction(0)) / total.value
+    return not any(0.9 * k <= ratio <= 1.1 * k for k in (1000, 10**6, 10**9))
+
+
 class _Finder:
     def __init__(self, view: _View) -> None:
         self.v = view
@@ -734,6 +744,10 @@ class _Finder:
                 return
             t, total = x, cs[x]
         if _is_rate(total) and not self._shares_of_the_total(t, parts):
+            return
+        if exhaustive and len(parts) >= 2 and _every_part_exceeds(total, [cs[p] for p in parts]):
+            # "83 members across 4 continents: 20 in Europe and 30 in Asia": the figure before
+            # the list is not what it breaks down (a scale slip, a thousandfold, still is).
             return
         self._add(Kind.SUM if exhaustive else Kind.PART_OF, t, parts, words)
 

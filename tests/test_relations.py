@@ -466,3 +466,12 @@ def test_a_colon_after_words_said_of_the_total():
 def test_no_colon_breakdown_after_other_words(text):
     """Review 2, item 6: only a short predicate and a list of at least two bare parts."""
     assert [k for k in kinds(text) if k[0] in ("part-of", "sum")] == []
+
+
+def test_a_list_whose_every_part_exceeds_the_figure_before_is_no_breakdown():
+    """'83 members across 4 continents: 20 in Europe and 30 in Asia' breaks down no 4."""
+    assert shape("83 members across 4 continents: 20 in Europe and 30 in Asia.") == []
+    # A thousandfold is a scale slip, still checked.
+    assert [k for k, *_ in shape("The fund holds $5 million: $2 billion and $3 billion.")] == [
+        "sum"
+    ]
