@@ -292,10 +292,16 @@ _OWN_DATE_AFTER: Final = re.compile(
 )
 # A line that labels the figure ending it: "• Civilians killed: 412", "Bank Rate      5.25%",
 # "Education .......... 1,200" (a colon, three blanks or a dotted leader before the figure).
-_LINE_END_AFTER: Final = re.compile(r"[ \t*_|]*(?:\r?\n|\Z)")
+# Figures as a table's row writes them after its label ("$298.1M   40.1%", "412+").
+_ROW_FIGURES: Final = (
+    r"(?:[ \t]+(?:US\$|[$€£¥₹])?[+\-–−]?\d[\d.,]*(?:[A-Za-z]{1,3}\b)?%?\+?)"
+)
+_LABEL_STOP: Final = re.compile(r"(?<![.\d])[.;!?](?!\.)[ \t]+(?=[A-Z•●▪◦‣·∙*+-])")
+_LINE_END_AFTER: Final = re.compile(_ROW_FIGURES + r"*[ \t*_|]*(?:\r?\n|\Z)")
 _LINE_LABEL: Final = re.compile(
     r"[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+-][ \t]+)?(?P<label>[A-Za-z][^:\n]{0,80}?)"
-    r"(?:[ \t]*:|[ \t]{3,}|[ \t]*\.{3,}|[ \t]*…+)[ \t]*(?:[(~≈]|about[ \t]+|over[ \t]+)?"
+    r"(?:(?P<colon>[ \t]*:)|[ \t]{3,}|[ \t]*\.{3,}|[ \t]*…+)" + _ROW_FIGURES
+    + r"*[ \t]*(?:[(~≈]|about[ \t]+|over[ \t]+)?"
 )
 _A_YEAR_AGO: Final = re.compile(
     r"\s+(?:a|one|the)\s+(?:year|month|week|quarter|decade)\s+(?:earlier|ago|before|previously)\b",
@@ -1640,16 +1646,22 @@ class _Extractor:
         counts is the label before it, not the words on the next line.
         """
         scan = self.scan
+        colon_after = False
         if not _LINE_END_AFTER.match(scan, b):
-            return ""
+            # "Villages attacked: 19 (plus 3 towns)", "Attacked: 7, of which 4 ...": after a
+            # label's colon, a bracket or a clause may follow the figure.
+            if scan[b:b + 3].lstrip(" \t")[:1] not in ("(", ",", ";"):
+                return ""
+            colon_after = True
         ls = self.layout.line_start(fig.qual_start)
         if fig.qual_start - ls > 160:
             return ""  # a label line is short
         # The label starts after the line's last sentence end: "... people. Civilians killed:".
-        core = ls + len(scan[ls:fig.qual_start].rstrip(" \t.…:~≈("))  # not a dotted leader
-        stop = max(scan.rfind(". ", ls, core), scan.rfind("; ", ls, core))
-        m = _LINE_LABEL.fullmatch(scan, stop + 2 if stop >= 0 else ls, fig.qual_start)
-        if m is None:
+        start = ls
+        for sm in _LABEL_STOP.finditer(scan, ls, fig.qual_start):
+            start = sm.end()  # (a dotted leader's dots are no sentence end)
+        m = _LINE_LABEL.fullmatch(scan, start, fig.qual_start)
+        if m is None or colon_after and not m.group("colon"):
             return ""
         words = _fold(m.group("label")).split()
         return " ".join(words[-6:]) if 0 < len(words) <= 12 else ""

@@ -876,7 +876,7 @@ def test_en_dash_minus_line_broken_lakh_crore_and_a_year_earlier() -> None:
 
 def test_a_label_is_no_sentence_before_it() -> None:
     doc = extract("Deaths rose to 55 million. Civilians killed: 412\nU.S. exports: $5 billion")
-    assert ["figure", "Civilians killed", "exports"] == [c.counted for c in doc]
+    assert ["figure", "Civilians killed", "U.S. exports"] == [c.counted for c in doc]
 
 
 def test_units_of_central_banks_climate_and_engineering() -> None:
@@ -924,3 +924,11 @@ def test_a_date_of_the_figure_compared_with_is_not_this_ones() -> None:
     assert [None, "January 2023"] == [c.time.as_of for c in doc]
     doc = extract("The coalition had 83 members in 2021 and 5 partners.")
     assert ["2021", "2021"] == [c.time.as_of for c in doc]
+
+
+def test_rows_of_a_key_figures_box_and_of_a_dotted_budget() -> None:
+    """Each figure of a labelled row counts its row's label, whatever follows it."""
+    doc = extract("Villages attacked: 19 (plus 3 towns)\nAttacked: 7, of which 4 were destroyed\n"
+                  "  Property tax ........ $298.1M   40.1%\n  Sales tax ........... $176.4M   23.8%\n")
+    assert ["Villages attacked", "towns", "Attacked", "Attacked", "Property tax", "Property tax",
+            "Sales tax", "Sales tax"] == [c.counted for c in doc]
