@@ -297,11 +297,12 @@ _ROW_FIGURES: Final = (
     r"(?:[ \t]+(?:US\$|[$€£¥₹])?[+\-–−]?\d[\d.,]*(?:[A-Za-z]{1,3}\b)?%?\+?)"
 )
 _LABEL_STOP: Final = re.compile(r"(?<![.\d])[.;!?](?!\.)[ \t]+(?=[A-Z•●▪◦‣·∙*+-])")
-_LINE_END_AFTER: Final = re.compile(_ROW_FIGURES + r"*[ \t*_|]*(?:\r?\n|\Z)")
+# (At most six more figures: a row is short, and the work per figure stays bounded.)
+_LINE_END_AFTER: Final = re.compile(_ROW_FIGURES + r"{0,6}[ \t*_|]{0,40}(?:\r?\n|\Z)")
 _LINE_LABEL: Final = re.compile(
     r"[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+-][ \t]+)?(?P<label>[A-Za-z][^:\n]{0,80}?)"
     r"(?:(?P<colon>[ \t]*:)|[ \t]{3,}|[ \t]*\.{3,}|[ \t]*…+)" + _ROW_FIGURES
-    + r"*[ \t]*(?:[(~≈]|about[ \t]+|over[ \t]+)?"
+    + r"{0,6}[ \t]*(?:[(~≈]|about[ \t]+|over[ \t]+)?"
 )
 _A_YEAR_AGO: Final = re.compile(
     r"\s+(?:a|one|the)\s+(?:year|month|week|quarter|decade)\s+(?:earlier|ago|before|previously)\b",
