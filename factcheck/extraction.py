@@ -288,7 +288,7 @@ _OWN_DATE_FIRST: Final = frozenset(("in", "by", "as", "at", "du"))
 _OWN_DATE_AFTER: Final = re.compile(
     rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+"
     rf"(?:(?:fiscal|financial|calendar|school)\s+year\s+)?(?P<d>{_FISCAL}|(?:(?:early|mid|late)[\s-]+)?"
-    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d)\b(?![/\-–]\d)"
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d)\b(?![/\-–]\d)"
 )
 # A line that labels the figure ending it: "• Civilians killed: 412", "Bank Rate      5.25%",
 # "Education .......... 1,200" (a colon, three blanks or a dotted leader before the figure).
@@ -560,7 +560,7 @@ _AS_OF: Final = re.compile(
     rf"[IiAaBbDdUuTtEeOo](?<!\w.)(?:(?<=[Ii])n|(?<=[Aa])s\s+of|(?<=[Aa])s\s+at|(?<=[Bb])y"
     rf"|(?<=[Dd])uring|(?<=[Uu])ntil|(?<=[Tt])hrough|(?<=[Aa])t\s+the\s+end\s+of|(?<=[Ee])nd\s+of"
     rf"|(?<=[Oo])n)\s+(?P<d>{_FISCAL}|(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
-    rf"\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
+    rf"\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
 )
 # Every running-total phrase holds one of these (a cheap test before the pattern).
 _CUMULATIVE_KEYS: Final = ("since", "to date", "so far", "total", "in all", "altogether", "cumulative",

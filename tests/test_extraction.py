@@ -932,3 +932,8 @@ def test_rows_of_a_key_figures_box_and_of_a_dotted_budget() -> None:
                   "  Property tax ........ $298.1M   40.1%\n  Sales tax ........... $176.4M   23.8%\n")
     assert ["Villages attacked", "towns", "Attacked", "Attacked", "Property tax", "Property tax",
             "Sales tax", "Sales tax"] == [c.counted for c in doc]
+
+
+def test_abbreviated_months_with_a_dot_are_dates() -> None:
+    doc = extract("As of Jan. 2024, 5,000 people were reached; 300 schools by Sept. 2023.")
+    assert ["Jan. 2024", "Sept. 2023"] == [c.time.as_of for c in doc]
