@@ -343,6 +343,13 @@ _CHANGE_BY = re.compile(
     r"shrank|plunged|up|down)$"
 )
 _OR_PART = re.compile(r"^[^.;!?()\d•]{0,40}?(?:,|\() ?(?:or|i\.e\.|that is)?$")
+# A line that labels its figure: a table row, a heading, "Label: value", a dotted leader
+# ("Volunteers ........ 4,200"), or a bullet when the next line starts a sentence of its own.
+# Its figure ends it: the next line is no sentence about that figure.
+_LABEL_LINE = re.compile(r"^[ \t]*[|#]|:|\.{3,}|…")
+_BULLET_LINE = re.compile(r"^[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+\-–]|\(?\d{1,2}[.)])[ \t]")
+_LINE_END_AFTER_FIGURE = re.compile(r"^[^\n.;!?()\[\]:\d]{0,40}\n")
+_NEW_LINE_SENTENCE = re.compile(r"^[ \t*_`]*(?:[A-Z]|[•●▪◦‣·∙➔→►▶➢✓✔*+\-–#|][ \t])")
 
 
 def _singular(word: str) -> str:
@@ -695,6 +702,28 @@ class _Finder:
             )
         )
 
+    def _cut_before(self, i: int) -> bool:
+        """The words after claim *i* cross a blank line, or the line break that ends a line
+        labelling claim *i* ("Volunteers: 4,200", a bullet, a table's "| Total | 2,427 |"):
+        claim *i* is then no total of a breakdown that starts after that break ("Volunteers:
+        4,200\nThe team comprises 16 doctors and 53 nurses.")."""
+        g = self.v.after(i)
+        if "\n" not in g.raw:
+            return False
+        marker = _LINK_MARKER.search(g.raw)
+        stops = [k for k in (g.raw.find("("), g.raw.find(":")) if k >= 0]
+        head = g.raw[:min([marker.start() if marker else len(g.raw), *stops])]
+        if _PARAGRAPH_END.search(head):
+            return True  # a blank line before the marker (one after it may open its list)
+        m = _LINE_END_AFTER_FIGURE.match(g.raw)
+        if m is None or _LINK_MARKER.search(m.group()):
+            return False  # the marker, or no line break, on the figure's own line
+        text, a = self.v.text, self.v.starts[i]
+        line = text[text.rfind("\n", 0, a) + 1:a]
+        if _LABEL_LINE.search(line):
+            return True
+        return bool(_BULLET_LINE.match(line)) and bool(_NEW_LINE_SENTENCE.match(g.raw[m.end():]))
+
     def _closed(self, last: int) -> bool:
         """The list ending at claim *last* ends there (it does not go on past a place phrase)."""
         g = self.v.after(last)
@@ -845,6 +874,11 @@ class _Finder:
             nxt = cs[i + 1]
             if self.is_total[i + 1] and not self.is_total[i]:
                 continue
+            if g.newline and self._cut_before(i):
+                # A total stands in the sentence of its marker, or right before it: not on a
+                # label line above, nor across a blank line.
+                if _PAREN.match(g.norm) or _MARKER.match(g.norm) or _COLON.match(g.norm):
+                    continue
             m = _PAREN.match(g.norm)
             if m and not g.bullet:
                 marker = m.group("m")

@@ -209,3 +209,12 @@ def test_reviewed_footnote_and_table_are_still_checked():
     assert footnote == [("part-of", "consistent", "29.4 + 5.9 million = 35.3 million, as stated")]
     table = check(extract(REVIEWED["gavi_table"]))
     assert [(f.rule, f.verdict) for f in table.findings] == [("part-of", Verdict.CONSISTENT)]
+
+
+def test_review3_no_total_from_a_label_line_above():
+    """Review 3, item 1: 'Volunteers: 4,200' above 'The team comprises 16 doctors and 53
+    nurses.' is no total of the breakdown: no check, so no false inconsistency."""
+    from factcheck import check, extract
+
+    report = check(extract("Volunteers: 4,200\nThe team comprises 16 doctors and 53 nurses."))
+    assert [f for f in report.findings if f.verdict.value == "inconsistent"] == []

@@ -475,3 +475,26 @@ def test_a_list_whose_every_part_exceeds_the_figure_before_is_no_breakdown():
     assert [k for k, *_ in shape("The fund holds $5 million: $2 billion and $3 billion.")] == [
         "sum"
     ]
+
+
+def test_total_not_taken_across_a_label_line_or_blank_line():
+    """Review 3, item 1: a breakdown's total stands in its marker's sentence (or right
+    before it), never on a label line, a bullet or a table row above, nor across a blank line."""
+    assert shape("Volunteers: 4,200\nThe team comprises 16 doctors and 53 nurses.") == []
+    assert shape("Volunteers: 4,200 people\nThe team comprises 16 doctors and 53 nurses.") == []
+    assert shape("• 4,200 volunteers\nThe team comprises 16 doctors and 53 nurses.") == []
+    assert shape("Total beds: 3,800\n\nThe Health System comprises 16 hospitals and 53 "
+                 "clinics.") == []
+    assert shape("We have 69 staff\n\nThe team comprises 16 doctors and 53 nurses.") == []
+    assert shape("Staff: 83\n(78 nurses and 5 doctors).") == []
+    table = ("| Campus | Beds |\n|---|---|\n| Rochester | 2,059 |\n| Arizona | 368 |\n"
+             "| Total | 2,427 |\n\nThe Health System comprises 16 hospitals and 53 clinics.\n")
+    assert [k for k, *_ in shape(table)] == ["sum"]  # the table's total only
+    # The total right before its marker, or on the marker's line, still counts.
+    assert [k for k, *_ in shape("The Coalition stands at\n83 members\n(78 nations and 5 "
+                                 "organisations).")] == ["sum"]
+    assert [k for k, *_ in shape("• The Coalition stands at 83 members\n  (78 nations and 5 "
+                                 "organisations).")] == ["sum"]
+    assert [k for k, *_ in shape("Staff: 83, comprising\n78 nurses and 5 doctors.")] == ["sum"]
+    assert [k for k, *_ in shape("The team of 69 comprises:\n\n- 16 doctors\n- 53 nurses\n")] \
+        == ["sum"]
