@@ -104,7 +104,11 @@ class Relation:
     exclusive: bool = True
     """For :attr:`Kind.SHARES`: the words show that the shares exclude each other ("60%
     women and 40% men"). Percentages with other predicates ("80% lack documents, 65% lack
-    shelter") may count one person in several, so they may add up to more than 100%."""
+    shelter") may count one person in several, so they may add up to more than 100%.
+    For :attr:`Kind.PART_OF`: False when each part has a predicate of its own ("4.2 million
+    people, of whom 3.4 million depend on aid and 2 million live in camps"; "included 1,900
+    with gunshot wounds and 1,200 who needed surgery"): such groups may overlap, so each
+    part must not exceed the total, but their sum may."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -341,6 +345,19 @@ _CHANGE_BY = re.compile(
     r"fell|fallen|falls|falling|declined|declines|declining|dropped|drops|dropping|decreased|"
     r"decreases|decreasing|jumped|jumps|climbed|climbs|surged|soared|gained|gains|slipped|"
     r"shrank|plunged|up|down)$"
+)
+# A part with a predicate of its own: a relative clause, "with"/"without", or a verb among
+# its first words ("3.4 million depend on aid", "1,200 who needed surgery", "8,376 were
+# treated"). Groups so described may overlap; a place ("300 in Mosul") or a noun does not.
+_OWN_PREDICATE = re.compile(
+    r"^(?:[a-z'’-]+ ){0,2}?(?:who|whom|whose|that|which|with|without|having|lacking|are|were|"
+    r"is|was|have|has|had|had been|been|will|would|can|could|may|might|must|need|needs|needed|"
+    r"needing|require|requires|required|requiring|depend|depends|depended|depending|rely|"
+    r"relies|relied|relying|live|lives|lived|living|remain|remains|remained|receive|receives|"
+    r"received|receiving|lack|lacks|lacked|suffer|suffers|suffered|suffering|face|faces|faced|"
+    r"facing|use|uses|used|work|works|worked|working|attend|attends|attended|reside|resides|"
+    r"resided|hold|holds|held|access|accessed|benefit|benefits|benefited|benefitted|"
+    r"benefiting|got|get|gets|went|go|returned|return|returns|survive|survives|survived)\b"
 )
 _OR_PART = re.compile(r"^[^.;!?()\d•]{0,40}?(?:,|\() ?(?:or|i\.e\.|that is)?$")
 # A line that labels its figure: a table row, a heading, "Label: value", a dotted leader
@@ -778,7 +795,26 @@ class _Finder:
             # "83 members across 4 continents: 20 in Europe and 30 in Asia": the figure before
             # the list is not what it breaks down (a scale slip, a thousandfold, still is).
             return
-        self._add(Kind.SUM if exhaustive else Kind.PART_OF, t, parts, words)
+        self._add(Kind.SUM if exhaustive else Kind.PART_OF, t, parts, words,
+                  exclusive=exhaustive or len(parts) < 2 or not self._own_predicates(parts))
+
+    def _own_predicates(self, parts: Sequence[int]) -> bool:
+        """Each part has a predicate of its own: the groups may overlap ("of whom 3.4 million
+        depend on aid and 2 million live in camps")."""
+        v, text = self.v, self.v.text
+        for p in parts:
+            end = v.starts[p + 1] if p + 1 < len(v.claims) and p != parts[-1] else \
+                min(len(text), v.ends[p] + 120)
+            # From the end of the number, not of the quote: the words read as what it counts
+            # may be the predicate ("3.4 million depend on aid": counts "depend").
+            c = v.claims[p]
+            k = c.provenance.quote.find(c.stated)
+            start = v.starts[p] + k + len(c.stated) if k >= 0 else v.ends[p]
+            words = _SPACE.sub(" ", _MARKUP.sub("", text[start:end])).strip().lower()
+            words = re.split(r"[.;:!?()\n]", words, maxsplit=1)[0]
+            if not _OWN_PREDICATE.match(words):
+                return False
+        return True
 
     def _parts_of_change(self, x: int, parts: Sequence[int]) -> bool:
         """The parts may be parts of the change *x*: they fit it, and none is larger (a part

@@ -268,6 +268,29 @@ def check_sum(
     return Finding.make(rule, verdict, message, involved, line=line, subject=subject)
 
 
+def check_overlapping_parts(
+    total: Claim, parts: Sequence[Claim], *, rates: Rules | None = None
+) -> Finding:
+    """Parts that may overlap ("of whom 3.4 million depend on aid and 2 million live in
+    camps"): each alone must not exceed *total*; their sum is not checked."""
+    subject = f"{total.id} >= " + " | ".join(p.id for p in parts)
+    each = [check_sum(total, [p], complete=False, rates=rates) for p in parts]
+    for f in each:
+        if f.verdict is not _C:
+            return Finding.make(f.rule, f.verdict, f.message, (total, *parts), line=f.line,
+                                subject=subject)
+    listed = _joined([_figure(p) for p in parts], "and")
+    lines = sorted({p.line for p in parts} | {total.line})
+    where = f"line {lines[0]}" if len(lines) == 1 else \
+        "lines " + ", ".join(str(n) for n in lines)
+    return Finding.make(
+        "part-of", _C,
+        f"{listed} each do not exceed {_figure(total)} ({where}); each states a group of its "
+        "own, which may overlap, so their sum is not checked",
+        (total, *parts), line=total.line, subject=subject,
+    )
+
+
 def _sum_intervals(parts: Sequence[Claim], factors: Sequence[Fraction]) -> tuple[Interval, Interval]:
     allowed, face = iv.POINT_ZERO, iv.POINT_ZERO
     for p, f in zip(parts, factors):
@@ -526,7 +549,10 @@ def sums(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
     """Totals and their parts, as the text states them (a breakdown, "including", a total)."""
     for r in context.relations:
         if r.kind in (Kind.SUM, Kind.PART_OF) and r.total is not None and _units_fit(r, context):
-            yield check_sum(r.total, r.parts, complete=r.kind is Kind.SUM, rates=context.rules)
+            if r.kind is Kind.PART_OF and not r.exclusive:
+                yield check_overlapping_parts(r.total, r.parts, rates=context.rules)
+            else:
+                yield check_sum(r.total, r.parts, complete=r.kind is Kind.SUM, rates=context.rules)
 
 
 def _units_fit(r: Relation, context: CheckContext) -> bool:

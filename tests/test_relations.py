@@ -498,3 +498,19 @@ def test_total_not_taken_across_a_label_line_or_blank_line():
     assert [k for k, *_ in shape("Staff: 83, comprising\n78 nurses and 5 doctors.")] == ["sum"]
     assert [k for k, *_ in shape("The team of 69 comprises:\n\n- 16 doctors\n- 53 nurses\n")] \
         == ["sum"]
+
+
+def test_parts_with_their_own_predicates_may_overlap():
+    """Review 3, item 2: parts after "of whom" / "included" that each have a predicate of
+    their own are groups that may overlap (not exclusive); nouns and places are not."""
+    def part_of(text):
+        return [(r.kind.value, r.exclusive) for r in find_relations(extract(text))]
+
+    assert part_of("The region hosts 4.2 million people, of whom 3.4 million depend on aid "
+                   "and 2 million live in camps.") == [("part-of", False)]
+    assert part_of("The 2,350 patients treated included 1,900 with gunshot wounds and 1,200 "
+                   "who needed surgery.") == [("part-of", False)]
+    assert part_of("The region hosts 4.2 million people, including 3.4 million in Idlib and "
+                   "2 million in Aleppo.") == [("part-of", True)]
+    assert part_of("The coalition has 83 members, including 78 nations and 9 "
+                   "organisations.") == [("part-of", True)]

@@ -443,3 +443,33 @@ def test_a_breakdown_of_a_change_is_checked_against_the_change():
         ("inconsistent", "sum")]
     assert findings("Funding rose from $1.2 billion to $1.5 billion ($200 million from the EU "
                     "and $100 million from Japan).") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The region hosts 4.2 million people, of whom 3.4 million depend on aid and 2 million "
+        "live in camps.",
+        "The 2,350 patients treated included 1,900 with gunshot wounds and 1,200 who needed "
+        "surgery.",
+    ],
+)
+def test_overlapping_groups_are_not_added_up(text: str) -> None:
+    """Review 3, item 2: groups with predicates of their own may overlap: each must not
+    exceed the total, but their sum may."""
+    findings = [f for f in check(extract(text)).findings if f.rule == "part-of"]
+    assert [(f.verdict, len(f.claims)) for f in findings] == [(Verdict.CONSISTENT, 3)]
+    assert "may overlap" in findings[0].message
+
+
+def test_an_overlapping_group_larger_than_its_total_is_still_inconsistent() -> None:
+    """Review 3, item 2: one group alone above the total is still an inconsistency."""
+    text = ("The 2,350 patients treated included 2,900 with gunshot wounds and 1,200 who "
+            "needed surgery.")
+    findings = [f for f in check(extract(text)).findings if f.rule == "part-of"]
+    assert [f.verdict for f in findings] == [Verdict.INCONSISTENT]
+    assert "2,900" in findings[0].message
+    # separate places still add up
+    text = ("The region hosts 4.2 million people, including 3.4 million in Idlib and 2 million "
+            "in Aleppo.")
+    assert [f.verdict for f in check(extract(text)).findings] == [Verdict.INCONSISTENT]
