@@ -135,6 +135,9 @@ _QUALIFIER_PHRASES: Final[list[tuple[str, Qualifier]]] = [
     ("up to", _Q.AT_MOST), ("at most", _Q.AT_MOST), ("as many as", _Q.AT_MOST),
     ("a maximum of", _Q.AT_MOST), ("no more than", _Q.AT_MOST), ("not more than", _Q.AT_MOST),
     ("≤", _Q.AT_MOST), ("<=", _Q.AT_MOST), ("as much as", _Q.AT_MOST),
+    ("at or below", _Q.AT_MOST), ("at or under", _Q.AT_MOST), ("less than or equal to", _Q.AT_MOST),
+    ("at or above", _Q.AT_LEAST), ("at or over", _Q.AT_LEAST),
+    ("greater than or equal to", _Q.AT_LEAST),
 ]
 _QUALIFIERS: Final = {p: q for p, q in _QUALIFIER_PHRASES}
 
@@ -200,12 +203,12 @@ _QUALIFIER_BEFORE_REVERSED: Final = re.compile(
 _CODES_BEFORE_FIGURES: Final = (U.CURRENCY_CODES - {"TRY"}) | {"SDR"}
 _CURRENCY_BEFORE: Final = re.compile(
     r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
-    r"|₦|\b(?:" + "|".join(sorted(_CODES_BEFORE_FIGURES)) + r"|Rs\.?|KShs?|Kshs?|Rp))\s?$"
+    r"|[₦₱₩₴₺₫৳]|\b(?:" + "|".join(sorted(_CODES_BEFORE_FIGURES)) + r"|Rs\.?|KShs?|Kshs?|Rp))\s?$"
 )
 # The last character a currency before a figure can end with ("$", "USD", "Rs."): any other
 # character in the three before a figure spares the search.
 _CURRENCY_LAST: Final = frozenset(
-    "$€£¥₹₦shp." + "".join(c[-1] for c in _CODES_BEFORE_FIGURES)
+    "$€£¥₹₦₱₩₴₺₫৳shp." + "".join(c[-1] for c in _CODES_BEFORE_FIGURES)
 )
 
 
@@ -230,7 +233,10 @@ _SCALE_ABBR_ATTACHED: Final = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2
 _SCALE_ABBR_UPPER: Final = re.compile(r"(?P<s>BN|Bn|M|B|K)\b(?![\u00b2²])")
 _SMALL_WORD_AFTER: Final = re.compile(r"[ \t]+[a-z]")
 _SCALE_ABBR_SPACED: Final = re.compile(r"\s(?P<s>bn|mn|mln|tn|m|k)\b(?![\u00b2²])")
-_METRES_HINT: Final = re.compile(r"[\s-]*(?:long|high|wide|deep|tall|above|below|sprint|run)\b|[²2]")
+_METRES_HINT: Final = re.compile(
+    r"[\s-]*(?:long|high|wide|deep|tall|above|below|sprint|run|hurdles|relay|freestyle|backstroke"
+    r"|butterfly|breaststroke|medley|race|swim|dash|steeplechase|final)\b|[²2]"
+)
 _PERCENT_AFTER: Final = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
 _CURRENCY_WORD_AFTER: Final = re.compile(
     r"\s+(?P<w>" + _phrase_pattern(U.CURRENCY_WORDS) + r")\b", re.IGNORECASE
@@ -281,6 +287,14 @@ _COMPOUND_NAME_AFTER: Final = re.compile(
     r"[-‐‑](?P<w>fold|way|pronged|sided|track|pillar|tier|speed|part|point|digit|legged|wheeler)\b",
     re.IGNORECASE,
 )
+# A date a heading gives: a month with its year or day, a quarter or a fiscal year (a bare
+# year is too often a name: "Vision 2030", "the 2021 pledge drive").
+_HEADING_DATE: Final = re.compile(
+    rf"(?:\d{{1,2}}\s+)?(?:{_MONTHS}|{_MONTHS.upper()})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS}|{_MONTHS.upper()})\b|(?:{_MONTHS}|{_MONTHS.upper()})\s+\d{{1,2}}\b"
+    rf"|Q[1-4]\s+(?:19|20)\d\d|{_FISCAL}"
+)
+_YEAR_PAIR: Final = re.compile(r"((?:19|20)\d\d)[/–-]((?:19|20)?\d\d)")
 _COMPARED_WITH: Final = re.compile(
     r"\b(?:from|compared|versus|vs\.?|against|previous|prior|earlier)\b", re.IGNORECASE
 )
@@ -300,7 +314,7 @@ _LABEL_STOP: Final = re.compile(r"(?<![.\d])[.;!?](?!\.)[ \t]+(?=[A-Z•●▪�
 # (At most six more figures: a row is short, and the work per figure stays bounded.)
 _LINE_END_AFTER: Final = re.compile(_ROW_FIGURES + r"{0,6}[ \t*_|]{0,40}(?:\r?\n|\Z)")
 _LINE_LABEL: Final = re.compile(
-    r"[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+-][ \t]+)?(?P<label>[A-Za-z][^:\n]{0,80}?)"
+    r"[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+-][ \t]+|\(?\d{1,3}[.)][ \t]+)?(?P<label>[A-Za-z][^:\n]{0,80}?)"
     r"(?:(?P<colon>[ \t]*:)|[ \t]{3,}|[ \t]*\.{3,}|[ \t]*…+)" + _ROW_FIGURES
     + r"{0,6}[ \t]*(?:[(~≈]|about[ \t]+|over[ \t]+)?"
 )
@@ -352,8 +366,11 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
 
 
 _TWICE_AFTER: Final = re.compile(r"\s+(?:as|the|that|what)\b")
-_TIMES_AFTER: Final = re.compile(r"\s+times\b(?=\s+(?:as|more|higher|larger|greater|the|over|what))",
-                          re.IGNORECASE)
+_TIMES_AFTER: Final = re.compile(
+    r"\s+times\b(?=\s+(?:as|more|higher|larger|greater|the|over|what|that|its|their)\b"
+    r"|\s*(?:[.,;:)]|$))",
+    re.IGNORECASE,
+)
 _ELLIPSIS_AFTER: Final = re.compile(
     r"\s*(?:[,;.()\]]|$|(?:in|across|for|at|by|from|within|inside|outside|among|per)\b)"
 )
@@ -554,7 +571,19 @@ _AGE_BEFORE: Final = re.compile(
 # skips to such a letter; a pattern that opens with "\b" is tried at every position).
 _SINCE: Final = re.compile(
     rf"[Ss](?<!\w.)ince\s+(?P<d>(?:(?:early|mid|late|the\s+start\s+of|the\s+end\s+of)[\s-]+)?"
-    rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})(?:\s+\d{{1,2}})?)"
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d"
+    rf"|(?:{_MONTHS})(?:\s+\d{{1,2}})?)"
+)
+# "the highest number since 2011", "a fall of 60,000 since January": "since" dates a record or
+# a change, not a running total (unless another running-total word says so).
+_SINCE_COMPARED: Final = re.compile(
+    r"\b(?:highest|lowest|largest|smallest|biggest|most|least|first|best|worst|fall|rise|"
+    r"increase|decrease|drop|decline|change|up|down|fewer|more)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_CUMULATIVE_NOT_SINCE: Final = re.compile(
+    r"\b(?:to date|so far|in total|a total of|in all|altogether|cumulative(?:ly)?|to this day)\b",
+    re.IGNORECASE,
 )
 _AS_OF: Final = re.compile(
     rf"[IiAaBbDdUuTtEeOo](?<!\w.)(?:(?<=[Ii])n|(?<=[Aa])s\s+of|(?<=[Aa])s\s+at|(?<=[Bb])y"
@@ -763,6 +792,11 @@ _BLANK_RUN: Final = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
 _SPECIAL_MARK: Final = (
     r"[ \t]*(?:[•●▪◦‣·∙➔→►▶➢✓✔](?=\s|$)|[-–—*+](?=[ \t])|\(?\d{1,2}[.)][ \t]|#|[A-Z][A-Z(&])"
 )
+# A "label: value" or dotted-leader line ("Volunteers: 4,200", "Education ....... 1,200"): a
+# paragraph of its own, like a bullet, so that no sentence runs from one such line into the
+# next.
+_LABEL_LINE_START: Final = re.compile(r"[A-Z][^\n:.]{0,60}(?::[ \t]+[^\s]|\.{4,})")
+_LABEL_LINE_AFTER_BREAK: Final = re.compile(r"\n(?=[ \t]*[A-Z][^\n:.]{0,60}(?::[ \t]+[^\s]|\.{4,}))")
 _SPECIAL_LINE: Final = re.compile(r"(?m)^" + _SPECIAL_MARK)
 # The same lines found from the line break before them: a pattern that opens with a
 # character is scanned for in C, one that opens with "^" is tried at every position.
@@ -811,7 +845,22 @@ class _Layout:
         if _SPECIAL_LINE.match(scan):
             events.append((0, False))
         events.extend((m.end(), False) for m in _SPECIAL_LINE_AFTER_BREAK.finditer(scan))
-        events.sort()
+        # "Label: value" lines that no blank line or mark brought in already, and the lines
+        # right after them (a label line is a paragraph of its own).
+        seen = {e[0] for e in events}
+        label_starts = [m.end() for m in _LABEL_LINE_AFTER_BREAK.finditer(scan)]
+        if _LABEL_LINE_START.match(scan.lstrip(" \t")):
+            label_starts.insert(0, 0)
+        self._after_label: set[int] = set()
+        for pos in label_starts:
+            if pos not in seen:
+                events.append((pos, False))
+            nl = scan.find("\n", pos)
+            if nl >= 0:
+                self._after_label.add(nl + 1)
+                if nl + 1 not in seen:
+                    events.append((nl + 1, False))
+        events.sort(key=lambda e: (e[0], not e[1]))  # after a blank line first
         starts, ends = self.para_starts, self.para_ends
         prev_heading_end = -1
         last_line = -1
@@ -844,7 +893,9 @@ class _Layout:
                     ends.append(n)
                 continue
             bm = _BULLET_START.match(s)
-            bullet = bm is not None
+            bullet = bm is not None or _LABEL_LINE_START.match(s) is not None or (
+                line_start in self._after_label
+            )
             line_lead = lead
             if bm is not None:
                 lead += bm.end()  # the sentence starts after the bullet mark
@@ -893,7 +944,11 @@ class _Layout:
             lower = sum(map(str.islower, s))
         if upper >= 3 and upper >= 4 * lower:
             return True
-        if not standalone_before or any(map(str.isdigit, s)) or len(s.split()) > 10:
+        if not standalone_before or len(s.split()) > 10 or any(map(str.isdigit, s)) and (
+            any(map(str.isdigit, undated := _HEADING_DATE.sub("", s)))
+            or not undated.strip(" ,.–-")
+        ):  # (a date is the only figure a heading may hold, beside words: "A&E Performance –
+            # March 2024"; a date alone, "Mar 24, 2017", is a dateline)
             return False
         # A short line standing alone between blank lines is a heading ("The Military Campaign").
         nxt_end, nxt = self._line(line_end + 1) if line_end < len(self.scan) else (0, "")
@@ -1082,6 +1137,7 @@ class _Extractor:
         ] = {}
         self._last_in_sentence: dict[tuple[int, int], Claim] = {}
         self._change_from: _Figure | None = None
+        self._heading_dates: dict[str, object] = {}
         # Pipe tables ("| Sector | Damage (US$ billion) |"): read only where the text has a bar.
         self._tables = "|" in text
         self._table_of_line: dict[int, _TableHeader | None] = {}
@@ -1947,6 +2003,11 @@ class _Extractor:
         else:
             span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
             span_b = span_a + len(_fold_strip(scan[fig.qual_start:q_end]))
+        if time.as_of is None and own is None and fig.as_of is None:
+            heading_date = self._heading_date(fig.start)
+            if heading_date is not None:
+                # "A&E Performance – March 2024" above "74.2% of patients were seen ...".
+                time = TimeContext(as_of=heading_date, since=time.since, cumulative=time.cumulative)
         if as_at > span_b and own is None and fig.as_of is None and time.as_of is not None:
             between = sentence[span_b:as_at]
             if _COMPARED_WITH.search(between) and any(map(str.isdigit, between)):
@@ -1974,6 +2035,21 @@ class _Extractor:
             self._change_from = fig
         self._last_in_sentence[si] = claim
         fig.end = q_end
+
+    def _heading_date(self, offset: int) -> str | None:
+        """The date a section's heading gives ("March 2024", "25 October 2023"), if any."""
+        section = self.layout.section(offset)
+        if not section:
+            return None
+        hit = self._heading_dates.get(section, _UNREAD)
+        if hit is _UNREAD:
+            dm = _HEADING_DATE.search(section)
+            date = _fold(dm.group(0)) if dm else None
+            fy = _YEAR_PAIR.fullmatch(date or "")
+            if fy and int(fy.group(2)[-2:]) != (int(fy.group(1)) + 1) % 100:
+                date = None  # "2017-03" in a file name is no fiscal year (those run on: 2023-24)
+            hit = self._heading_dates[section] = date
+        return hit  # type: ignore[return-value]
 
     def _new_id(self, counted: str, scope: str | None) -> str:
         """A new id, unique in the document, from what a figure counts (and its scope)."""
@@ -2073,7 +2149,9 @@ class _Extractor:
         as_of = _AS_OF.search(sentence) if dated else None
         cumulative = any(map(folded.__contains__, _CUMULATIVE_KEYS)) and bool(
             _CUMULATIVE.search(sentence)
-        )
+        ) and not (since is not None and _SINCE_COMPARED.search(
+            sentence, max(0, since.start() - 40), since.start()
+        ) and not _CUMULATIVE_NOT_SINCE.search(sentence))
         if as_of or since or cumulative:
             time = TimeContext(
                 as_of=_fold(as_of.group("d")) if as_of else None,

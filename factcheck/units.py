@@ -48,6 +48,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "₹": "INR", "INR": "INR", "CHF": "CHF", "CAD": "CAD", "AUD": "AUD", "Rs": "INR",
     "SDR": "XDR",  # the IMF's special drawing rights (ISO 4217 XDR)
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "₦": "NGN", "Rp": "IDR",
+    "₱": "PHP", "₩": "KRW", "₴": "UAH", "₺": "TRY", "₫": "VND", "৳": "BDT",
 }
 
 # Currency words written after a figure ("12,000 Euros", "5 million US dollars").

@@ -937,3 +937,31 @@ def test_rows_of_a_key_figures_box_and_of_a_dotted_budget() -> None:
 def test_abbreviated_months_with_a_dot_are_dates() -> None:
     doc = extract("As of Jan. 2024, 5,000 people were reached; 300 schools by Sept. 2023.")
     assert ["Jan. 2024", "Sept. 2023"] == [c.time.as_of for c in doc]
+
+
+def test_label_lines_are_paragraphs_and_headings_date_their_figures() -> None:
+    """No sentence runs from a 'Label: value' line into the next; a heading's date is a time."""
+    doc = extract("Volunteers: 4,200\nThe team comprises 16 doctors and 53 nurses.")
+    assert doc[0].provenance.sentence == "Volunteers: 4,200"
+    doc = extract("A&E PERFORMANCE – MARCH 2024\n\n• 74.2% of patients were seen within 4 hours."
+                  "\n\nA&E Performance – February 2024\n\n• 70.9% of patients were seen within "
+                  "4 hours.")
+    assert ["MARCH 2024", "February 2024"] == [c.time.as_of for c in doc if c.unit == "percent"]
+    assert ["Rwanda", "Bangladesh"] == [c.counted for c in extract(
+        "1. Rwanda .............. 2,148\n2. Bangladesh .......... 1,451")]
+
+
+def test_since_a_record_or_a_change_is_no_running_total() -> None:
+    doc = extract("It was the highest number since 2011, at 5,000. Over 3 million people have "
+                  "returned since 2017. Since 24 February 2022, 6,000 people fled.")
+    assert [(False, "2011"), (True, "2017"), (True, "24 February 2022")] == [
+        (c.time.cumulative, c.time.since) for c in doc
+    ]
+
+
+def test_more_signs_athletics_times_and_inclusive_bounds() -> None:
+    assert ["PHP", "KRW", "UAH"] == [
+        c.unit for c in extract("₱2.5 billion; ₩300 billion; ₴5 million")]
+    assert ("m", "hurdles") == (one("the 400m hurdles").unit, one("the 400m hurdles").counted)
+    assert "multiple" == one("prices rose 2.5 times.").kind
+    assert "at_most" == one("income at or below 130% of the poverty line").qualifier.value
