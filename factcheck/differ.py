@@ -417,6 +417,10 @@ class _Key:
     """The time the figure is of, when it is one of a series: its sentence (or table row)
     gives the same counted noun at other times ("| Employees | 38,900 | 41,250 |" under
     "2021", "2022"; "5.6% in 2023 and 3.2% in 2024"). Empty otherwise."""
+    unit: str = ""
+    size: float = 0.0
+    """The figure's magnitude in ``unit`` (its absolute value): figures far apart in size
+    pair only when the words around them are alike (:data:`_FAR_APART`)."""
 
 
 def _series_times(claims: Sequence[Claim], nouns: Sequence[str]) -> list[str]:
@@ -467,6 +471,8 @@ def _keys(claims: Sequence[Claim]) -> list[_Key]:
                 cid=c.id,
                 fallback=noun in _FALLBACK_NOUNS or not noun,
                 when=when,
+                unit=c.unit,
+                size=abs(float(c.value)),
             )
         )
     return out
@@ -478,7 +484,8 @@ def _loosened(key: _Key) -> _Key:
     loose = _undated(key.ctx)
     left, _, right = loose.partition(_OWN)
     return _Key(key.dim, key.noun, key.head, key.ctx, key.section, key.scope, key.cid,
-                key.fallback, loose, left, right, _WORDY.search(loose) is None, key.when)
+                key.fallback, loose, left, right, _WORDY.search(loose) is None, key.when,
+                key.unit, key.size)
 
 
 # --------------------------------------------------------------------------- matching
@@ -495,6 +502,21 @@ _GENERIC_CONTEXT = 0.7
 """How alike the sentences around two figures must be (:func:`_context_similarity`) when
 one of them has a generic counted noun ("share", "funding", "figure"): without a noun, only
 the words around a figure say what it is."""
+
+_FAR_APART = 3.0
+"""Two figures of one unit whose sizes differ more than this many times ("killed over 5,900
+people", "more than 1.2 million people have returned") are one figure changed only when the
+words around them are alike too (at least :data:`_FAR_CONTEXT`): a common counted noun
+("people") alone does not make them one figure."""
+_FAR_CONTEXT = 0.5
+
+
+def _far_apart(a: _Key, b: _Key) -> bool:
+    """Figures of one unit whose sizes differ more than :data:`_FAR_APART` times."""
+    if a.unit != b.unit or a.size <= 0 or b.size <= 0:
+        return False
+    lo, hi = sorted((a.size, b.size))
+    return hi > _FAR_APART * lo
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -579,6 +601,8 @@ def _score(a: _Key, b: _Key, near: bool = False) -> float:
         (a.fallback or b.fallback) and (cs < _GENERIC_CONTEXT or a.bare or b.bare)
     ):
         return 0.0
+    if cs < _FAR_CONTEXT and not (a.bare and b.bare) and _far_apart(a, b):
+        return 0.0  # "killed over 5,900 people" is not "1.2 million people have returned"
     score = 0.5 * ns + 0.4 * cs
     if a.section == b.section:
         score += 0.05

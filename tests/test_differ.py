@@ -827,3 +827,26 @@ def test_a_renamed_heading_moves_no_figure() -> None:
     kinds = {c.kind for c in diff(one(body.format(h="REGIONAL OVERVIEW"), "old.txt"),
                                   one(moved, "new.txt"), findings=False).changes}
     assert "moved" in kinds
+
+
+def test_far_apart_figures_of_a_common_noun_pair_only_when_the_words_agree() -> None:
+    """Review 3, item 3: "killed over 5,900 people" and "more than 1.2 million people have
+    returned" share only the noun "people": one is removed, the other added. A figure far
+    from its old value in an unchanged sentence still pairs as changed."""
+    old = extract("Key facts\n\nThe February 2023 earthquakes killed over 5,900 people in Syria.\n"
+                  "Some 5.1 million Syrian refugees live in neighbouring countries.\n")
+    new = extract("Key facts\n\nSince December 2024, more than 1.2 million people have returned "
+                  "home.\nSome 4.9 million Syrian refugees live in neighbouring countries.\n")
+    got = sorted((c.kind, c.old.stated if c.old else None, c.new.stated if c.new else None)
+                 for c in diff(old, new).changes)
+    assert got == [
+        ("added", None, "1.2 million"),
+        ("changed", "5.1 million", "4.9 million"),
+        ("removed", "5,900", None),
+    ]
+    old = extract("The earthquakes killed over 5,900 people in Syria.\n")
+    new = extract("The earthquakes killed over 59,000 people in Syria.\n")
+    assert [c.kind for c in diff(old, new).changes] == ["changed"]
+    old = extract("In the north, the earthquakes killed over 5,900 people in Syria last year.\n")
+    new = extract("The earthquakes in the north killed 21,000 people across Syria.\n")
+    assert [c.kind for c in diff(old, new).changes] == ["changed"]
