@@ -282,9 +282,12 @@ _ID_LIST_BEFORE: Final = re.compile(
 # The last character before a figure that continues a list of names ("and", ",", "&", "or",
 # "to", "-", "–"): any other spares _ID_LIST_BEFORE.
 _LIST_JOINT_LAST: Final = frozenset("d,&ro-–")
+_PAGE_OF_BEFORE: Final = re.compile(r"\b[Pp](?:age|\.)\s*\d{1,4}\s*(?:of|/)\s*$")
+_SECTION_TITLE_AFTER: Final = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Za-z][a-z]*){0,6}[ \t]*(?:\r?\n|\Z)")
 _DAY_YEAR_AFTER: Final = re.compile(r",?\s+(?:19|20)\d\d\b")
 _COMPOUND_NAME_AFTER: Final = re.compile(
-    r"[-‐‑](?P<w>fold|way|pronged|sided|track|pillar|tier|speed|part|point|digit|legged|wheeler)\b",
+    r"[-‐‑](?P<w>fold|way|pronged|sided|track|pillar|tier|speed|part|point|digit|legged|wheeler"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
     re.IGNORECASE,
 )
 # A date a heading gives: a month with its year or day, a quarter or a fiscal year (a bare
@@ -394,7 +397,7 @@ _LOWER_CASE_NAMES: Final = (
     "appendix", "table", "fig.", "resolution", "volume", "vol.", "footnote", "no.",
     # numbered categories: "type 2 diabetes", "stage 3 cancer", "a category 5 hurricane"
     "type", "types", "stage", "stages", "grade", "category", "phase", "level", "tier",
-    "class", "wave", "scope", "priority", "note", "notes",
+    "class", "wave", "scope", "priority", "note", "notes", "ext.",
 )
 _IDENTIFIER_BEFORE: Final = re.compile(
     r"(?:\b(?:Resolution|Resolutions|Article|Articles|Art\.|Chapter|Section|Sec\.|Phase|Goal|"
@@ -404,7 +407,7 @@ _IDENTIFIER_BEFORE: Final = re.compile(
     r"Category|Block|Tier|Wave|Session|Summit|Platform|Gate|Terminal|Line|Zone|District|"
     r"Ward|Sector|Camp|Building|Floor|Week|Day|Lot|Batch|Cohort|Mission|Operation|Exercise|"
     r"Apollo|Windows|COP|COVID|SDG|SDGs|Agenda|Vision|Plan|Strategy|Schedule|Form|Box|Scope|Scopes"
-    r"|Priority|No)"
+    r"|Priority|No|NO\.|Nos?\.|ID:?|P\.L\.|Pub\.\s?L\.|Release\s+ID:?)"
     r"|\b(?:" + "|".join(map(re.escape, _LOWER_CASE_NAMES)) + ")"
     r"|#|\b[A-Z]{2,6}|\b[A-Z][a-z]*[A-Z]\w*)\s?-?$"
 )
@@ -1355,6 +1358,12 @@ class _Extractor:
             scan, b
         ):
             return True  # "1 Includes 29.4 million refugees ...": a footnote's mark
+        if before[-3:].rstrip()[-2:] in ("of", "/") and _PAGE_OF_BEFORE.search(before):
+            return True  # "Page 1 of 3": the number of pages
+        if "." in token and (a == 0 or scan[a - 1] == "\n") and _SECTION_TITLE_AFTER.match(
+            scan, b
+        ):
+            return True  # "1.1 Introduction": a section's number
         if len(token) <= 2 and before[-2:].rstrip()[-1:] in _LIST_JOINT_LAST and (
             _ID_LIST_BEFORE.search(before)
         ):

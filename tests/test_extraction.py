@@ -965,3 +965,12 @@ def test_more_signs_athletics_times_and_inclusive_bounds() -> None:
     assert ("m", "hurdles") == (one("the 400m hurdles").unit, one("the 400m hurdles").counted)
     assert "multiple" == one("prices rose 2.5 times.").kind
     assert "at_most" == one("income at or below 130% of the poverty line").qualifier.value
+
+
+def test_page_furniture_section_numbers_and_document_numbers_are_no_figures() -> None:
+    for text in ["Page 1 of 3", "1.1 Introduction\n", "SITREP NO. 12", "(Release ID: 2002567)",
+                 "under (P.L. 118-42)", "call ext. 3621", "the SIXTY-FOURTH ORDINARY SESSION",
+                 "the twenty-first century"]:
+        assert [] == [c.quote for c in extract(text)], text
+    assert ["1500000"] == [fraction_text(c.value) for c in extract(
+        "1.5 million people were displaced\n2.1 Million Reached\n")][:1]
