@@ -798,8 +798,10 @@ _SPECIAL_MARK: Final = (
 # A "label: value" or dotted-leader line ("Volunteers: 4,200", "Education ....... 1,200"): a
 # paragraph of its own, like a bullet, so that no sentence runs from one such line into the
 # next.
-_LABEL_LINE_START: Final = re.compile(r"[A-Z][^\n:.]{0,60}(?::[ \t]+[^\s]|\.{4,})")
-_LABEL_LINE_AFTER_BREAK: Final = re.compile(r"\n(?=[ \t]*[A-Z][^\n:.]{0,60}(?::[ \t]+[^\s]|\.{4,}))")
+_LABEL_LINE_START: Final = re.compile(r"[A-Z][^\n:.]{0,60}(?::[ \t]+[^\s]|:[ \t]*$|\.{4,})")
+_LABEL_LINE_AFTER_BREAK: Final = re.compile(
+    r"\n(?=[ \t]*[A-Z][^\n:.]{0,60}(?::[ \t]+[^\s]|:[ \t]*\r?\n|\.{4,}))"
+)
 _SPECIAL_LINE: Final = re.compile(r"(?m)^" + _SPECIAL_MARK)
 # The same lines found from the line break before them: a pattern that opens with a
 # character is scanned for in C, one that opens with "^" is tried at every position.
@@ -935,6 +937,16 @@ class _Layout:
             return False
         if s[0] == "#":
             return True
+        if (s[-1] == ":" or s[-1] not in _TERMINAL + ",") and s[0].isupper() and (
+            len(s) <= 60 and _HEADING_DATE.search(s) and not any(
+                map(str.isdigit, _HEADING_DATE.sub("", s))
+            ) and line_end < len(self.scan)
+        ):
+            # A dated line right above a bulleted list heads it ("A&E Performance – March
+            # 2024", "In March 2024:"): its date is the time of the bullets' figures.
+            nxt = self._line(line_end + 1)[1].strip()
+            if nxt and _BULLET_START.match(nxt):
+                return True
         if s[-1] in _TERMINAL + "," or not s[0].isupper():
             return False
         if s.isascii():
@@ -1084,6 +1096,8 @@ _HINT_TOKEN: Final = re.compile(r"US\$|[$€£¥₹]|'000|[A-Za-z²³%.°]+")
 def _heading_hint(words: str) -> tuple[int, str, str] | None:
     """(scale, unit, measures) a column heading's hint names, or None when any word is not one."""
     scale, unit, measures = 1, "", ""
+    if words.lstrip().startswith(("%", "per cent", "percent")):
+        return 1, "percent", "share"  # "(% of GDP)", "(per cent of total)"
     tokens = _HINT_TOKEN.findall(words)
     if not tokens or "".join(tokens) != "".join(words.split()):
         return None  # something in the hint is neither unit nor scale ("2023", "per 1,000")
@@ -1267,6 +1281,8 @@ class _Extractor:
             fig.start = fig.qual_start = sa - 1
         # A range: "30-34 million", "5–19", "between 5 and 19".
         rng = _RANGE_AFTER.match(scan, b)
+        if rng is not None and "|" in self.text[b:rng.end()]:
+            rng = None  # "| -40.0 | -39.8 |": the next cell's number, not a range
         if rng is not None and rng.group("to"):
             fb = _FROM_BY_BEFORE.search(scan, max(0, fig.start - 6), fig.start)
             if fb is not None:

@@ -974,3 +974,16 @@ def test_page_furniture_section_numbers_and_document_numbers_are_no_figures() ->
         assert [] == [c.quote for c in extract(text)], text
     assert ["1500000"] == [fraction_text(c.value) for c in extract(
         "1.5 million people were displaced\n2.1 Million Reached\n")][:1]
+
+
+def test_dated_lines_above_a_list_and_negative_table_cells() -> None:
+    """'In March 2024:' over bullets dates them; '| -40.0 | -39.8 |' is two negative cells."""
+    for text in ["A&E Performance – March 2024\n• 74.2% of patients were seen.\n"
+                 "A&E Performance – February 2024\n• 70.9% of patients were seen.\n",
+                 "In March 2024:\n• 74.2% of patients were seen.\nIn February 2024:\n"
+                 "• 70.9% of patients were seen.\n"]:
+        assert ["March 2024", "February 2024"] == [c.time.as_of for c in extract(text)]
+    doc = extract("| | 2023-24 | 2024-25 |\n|---|---|---|\n| Budgetary balance ($ billions) | -40.0 "
+                  "| -39.8 |\n| Federal debt (% of GDP) | 41.9 | 42.1 |\n", reader=read_markdown)
+    assert [("-40000000000", "USD"), ("-39800000000", "USD"), ("41.9", "percent"),
+            ("42.1", "percent")] == [(fraction_text(c.value), c.unit) for c in doc]
