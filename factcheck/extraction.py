@@ -798,9 +798,14 @@ _SPECIAL_MARK: Final = (
 # A "label: value" or dotted-leader line ("Volunteers: 4,200", "Education ....... 1,200"): a
 # paragraph of its own, like a bullet, so that no sentence runs from one such line into the
 # next.
-_LABEL_LINE_START: Final = re.compile(r"[A-Z][^\n:.]{0,60}(?::[ \t]+[^\s]|:[ \t]*$|\.{4,})")
+# (The run of label characters is taken whole, as a possessive quantifier would, through a
+# lookahead and a back-reference: it stops at the first ":", "." or line break, and giving
+# characters back could never make a match, so none are tried: one pass a line.)
+_LABEL_LINE_START: Final = re.compile(
+    r"[A-Z](?=(?P<run>[^\n:.]{0,60}))(?P=run)(?::[ \t]+[^\s]|:[ \t]*$|\.{4,})"
+)
 _LABEL_LINE_AFTER_BREAK: Final = re.compile(
-    r"\n(?=[ \t]*[A-Z][^\n:.]{0,60}(?::[ \t]+[^\s]|:[ \t]*\r?\n|\.{4,}))"
+    r"\n(?=[ \t]*[A-Z](?=(?P<run>[^\n:.]{0,60}))(?P=run)(?::[ \t]+[^\s]|:[ \t]*\r?\n|\.{4,}))"
 )
 _SPECIAL_LINE: Final = re.compile(r"(?m)^" + _SPECIAL_MARK)
 # The same lines found from the line break before them: a pattern that opens with a
@@ -809,6 +814,7 @@ _SPECIAL_LINE_AFTER_BREAK: Final = re.compile(r"(?m)\n(?=" + _SPECIAL_MARK + ")"
 _BULLET_START: Final = re.compile(r"(?:[•●▪◦‣·∙➔→►▶➢✓✔](?=\s|$)|[-–—*+](?=[ \t])|\(?\d{1,2}[.)][ \t])")
 _ASCII_UPPER: Final = bytes(range(65, 91))
 _ASCII_LOWER: Final = bytes(range(97, 123))
+_BULLET_FIRST: Final = frozenset("•●▪◦‣·∙➔→►▶➢✓✔–—*+-(0123456789")
 _SYMBOL_BULLETS: Final = "•●▪◦‣·∙➔→►▶➢✓✔"
 _ABBREVIATED: Final = re.compile(r"(?:[a-z]\.)*[a-z]")
 
@@ -845,27 +851,27 @@ class _Layout:
     def _paragraphs(self) -> None:
         scan = self.scan
         n = len(scan)
-        events: list[tuple[int, bool]] = [(0, True)]
-        events.extend((m.end(), True) for m in _BLANK_RUN.finditer(scan))
+        # Line starts to look at, each as 2 * offset, plus 1 unless it follows a blank line (so
+        # that a plain sort puts "after a blank line" first at an offset).
+        keys: list[int] = [0]
+        keys.extend(2 * m.end() for m in _BLANK_RUN.finditer(scan))
         if _SPECIAL_LINE.match(scan):
-            events.append((0, False))
-        events.extend((m.end(), False) for m in _SPECIAL_LINE_AFTER_BREAK.finditer(scan))
+            keys.append(1)
+        keys.extend(2 * m.end() + 1 for m in _SPECIAL_LINE_AFTER_BREAK.finditer(scan))
         # "Label: value" lines that no blank line or mark brought in already, and the lines
         # right after them (a label line is a paragraph of its own).
-        seen = {e[0] for e in events}
         label_starts = [m.end() for m in _LABEL_LINE_AFTER_BREAK.finditer(scan)]
-        if _LABEL_LINE_START.match(scan.lstrip(" \t")):
+        if _LABEL_LINE_START.match(scan, len(scan) - len(scan.lstrip(" \t"))):
             label_starts.insert(0, 0)
         self._after_label: set[int] = set()
         for pos in label_starts:
-            if pos not in seen:
-                events.append((pos, False))
+            keys.append(2 * pos + 1)
             nl = scan.find("\n", pos)
             if nl >= 0:
                 self._after_label.add(nl + 1)
-                if nl + 1 not in seen:
-                    events.append((nl + 1, False))
-        events.sort(key=lambda e: (e[0], not e[1]))  # after a blank line first
+                keys.append(2 * nl + 3)
+        keys.sort()
+        events = [(k >> 1, not k & 1) for k in keys]
         starts, ends = self.para_starts, self.para_ends
         prev_heading_end = -1
         last_line = -1
@@ -937,15 +943,15 @@ class _Layout:
             return False
         if s[0] == "#":
             return True
-        if (s[-1] == ":" or s[-1] not in _TERMINAL + ",") and s[0].isupper() and (
-            len(s) <= 60 and _HEADING_DATE.search(s) and not any(
-                map(str.isdigit, _HEADING_DATE.sub("", s))
-            ) and line_end < len(self.scan)
+        if len(s) <= 60 and s[0].isupper() and (s[-1] == ":" or s[-1] not in _TERMINAL + ",") and (
+            self.scan[line_end + 1:line_end + 6].lstrip()[:1] in _BULLET_FIRST
         ):
             # A dated line right above a bulleted list heads it ("A&E Performance – March
             # 2024", "In March 2024:"): its date is the time of the bullets' figures.
-            nxt = self._line(line_end + 1)[1].strip()
-            if nxt and _BULLET_START.match(nxt):
+            nxt = self._line(line_end + 1)[1].strip() if line_end < len(self.scan) else ""
+            if nxt and _BULLET_START.match(nxt) and _HEADING_DATE.search(s) and not any(
+                map(str.isdigit, _HEADING_DATE.sub("", s))
+            ):
                 return True
         if s[-1] in _TERMINAL + "," or not s[0].isupper():
             return False
