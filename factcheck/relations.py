@@ -318,6 +318,16 @@ _TOTAL_BEFORE = re.compile(
     r"(?:\ba total of|\btotal of|\btotal ?:|\btotall?ing|\bin total,?|\baltogether,?"
     r"|\bin all,?|\bcombined total of|\ba combined|\bgrand total of)\s*$"
 )
+# A total's own line ("Total: 190", "TOTAL ....... 1,320", "Grand total  2,427"), after the last
+# item (on the line before, or after the sentence that lists them).
+_TOTAL_LABELS = frozenset({"total", "totals", "grand total", "overall total", "sum"})
+_TOTAL_LINE_GAP = re.compile(
+    r"^[ \t]*[.;]?[ \t]*(?:\r?\n[ \t]*)?(?:[•*-][ \t]+)?(?:grand |overall )?total[ \t]*(?::|\.{3,})?"
+    r"[ \t]*$",
+    re.IGNORECASE,
+)
+# From one "Label: value" line to the next ("\nPolice: ").
+_LABEL_LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*(?:[•*-][ \t]+)?[A-Z][^\n:]{0,60}(?::|\.{3,})[ \t]*")
 _TOTAL_AFTER = re.compile(r"^[\s,(]*(?:in total|in all|altogether|all told)\b")
 _TOTAL_GAP = re.compile(
     r"^[^.;!?()\d•]{0,40}?[,;:—–(]? ?(?:(?:for|making|giving|with|bringing the total to|"
@@ -1070,6 +1080,8 @@ class _Finder:
         """Itemised lists followed by their stated total."""
         v, cs = self.v, self.v.claims
         for t in range(1, len(cs)):
+            if self._total_line(t):
+                continue
             if not self.is_total[t]:
                 continue
             g = v.gaps[t - 1]
@@ -1089,6 +1101,39 @@ class _Finder:
             if not all(_head(cs[p]) == head for p in parts):
                 continue
             self._add(Kind.SUM, t, parts, "in total")
+
+    def _total_line(self, t: int) -> bool:
+        """A "Total: 190" line after the items it totals: label lines ("Military: 149",
+        "Police: 12", ...) or a list in the sentence before ("904 education projects and 416
+        health projects. Total: 1,320"). True when the total was taken so."""
+        v, cs = self.v, self.v.claims
+        total = cs[t]
+        if total.counted.strip(" :").lower() not in _TOTAL_LABELS:
+            return False
+        g = v.gaps[t - 1]
+        if g.unknown or not _TOTAL_LINE_GAP.match(g.raw):
+            return False
+        if "total" in cs[t - 1].counted.lower():
+            return False
+        parts = [t - 1]
+        k = t - 1
+        while k > 0:
+            gk = v.gaps[k - 1]
+            if gk.unknown:
+                break
+            if "total" in cs[k - 1].counted.lower():
+                break  # a subtotal above: the items before it are its own
+            if _LABEL_LINE_GAP.fullmatch(gk.raw) or self.joins[k - 1] and not gk.newline:
+                k -= 1
+                parts.insert(0, k)
+                continue
+            break
+        if len(parts) < 2 or not all(
+            cs[p].unit == total.unit and not _is_share(cs[p]) for p in parts
+        ) or _is_share(total):
+            return False
+        self._add(Kind.SUM, t, parts, "total")
+        return True
 
     def _share_beside(self, host: int, part: int, whole: int) -> None:
         """A share in brackets after claim *host* ("78 out of 83 (94%)") as part / whole."""

@@ -514,3 +514,14 @@ def test_parts_with_their_own_predicates_may_overlap():
                    "2 million in Aleppo.") == [("part-of", True)]
     assert part_of("The coalition has 83 members, including 78 nations and 9 "
                    "organisations.") == [("part-of", True)]
+
+
+def test_a_total_line_after_label_lines_or_a_listing_sentence():
+    """'Military: 149 / Police: 12 / Civilians: 29 / Total: 190' and '... . Total: 1,320'."""
+    assert shape("Military: 149\nPolice: 12\nCivilians: 29\nTotal: 190\n") == [
+        ("sum", "total", ["military", "police", "civilians"], None)
+    ]
+    assert [k for k, *_ in shape(
+        "904 education projects and 416 health projects. Total: 1,320\n")] == ["sum"]
+    # A subtotal above keeps its own items: nothing is summed across it.
+    assert shape("Military: 149\nPolice: 12\nSubtotal: 161\nCivilians: 29\nTotal: 190\n") == []
