@@ -168,6 +168,11 @@ def _phrase_pattern(phrases: Iterable[str], bounded: bool = True) -> str:
 
 
 # "and" is tried first: "two hundred and five" (British) goes on after a scale word only.
+# A date that ends with its year: "2021", "March 2021", "mid-2023", "24 Feb. 2022", "May 5, 2020".
+_YEAR_DATE: Final = (
+    rf"(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?"
+    r"(?:19|20)\d\d"
+)
 # Fiscal and school years: "FY2024", "FY 2024/25", "FY24", "2023-24", "2023/24".
 _FISCAL: Final = r"FY\s?(?:19|20)?\d\d(?:[/–-](?:19|20)?\d\d)?|(?:19|20)\d\d[/–-](?:(?:19|20)\d\d|\d\d)(?!\d)"
 _NUMBER_WORD_NEXT: Final = re.compile(r"(?:(?P<and>\s+and\s+)|[\s-]+)(?P<w>[A-Za-z]+)\b")
@@ -304,8 +309,7 @@ _COMPARED_WITH: Final = re.compile(
 _OWN_DATE_FIRST: Final = frozenset(("in", "by", "as", "at", "du"))
 _OWN_DATE_AFTER: Final = re.compile(
     rf"\s+(?:in|by|as\s+of|as\s+at|at\s+the\s+end\s+of|during)\s+"
-    rf"(?:(?:fiscal|financial|calendar|school)\s+year\s+)?(?P<d>{_FISCAL}|(?:(?:early|mid|late)[\s-]+)?"
-    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d)\b(?![/\-–]\d)"
+    rf"(?:(?:fiscal|financial|calendar|school)\s+year\s+)?(?P<d>{_FISCAL}|{_YEAR_DATE})\b(?![/\-–]\d)"
 )
 # A line that labels the figure ending it: "• Civilians killed: 412", "Bank Rate      5.25%",
 # "Education .......... 1,200" (a colon, three blanks or a dotted leader before the figure).
@@ -591,8 +595,7 @@ _CUMULATIVE_NOT_SINCE: Final = re.compile(
 _AS_OF: Final = re.compile(
     rf"[IiAaBbDdUuTtEeOo](?<!\w.)(?:(?<=[Ii])n|(?<=[Aa])s\s+of|(?<=[Aa])s\s+at|(?<=[Bb])y"
     rf"|(?<=[Dd])uring|(?<=[Uu])ntil|(?<=[Tt])hrough|(?<=[Aa])t\s+the\s+end\s+of|(?<=[Ee])nd\s+of"
-    rf"|(?<=[Oo])n)\s+(?P<d>{_FISCAL}|(?:(?:early|mid|late)[\s-]+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
-    rf"\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
+    rf"|(?<=[Oo])n)\s+(?P<d>{_FISCAL}|{_YEAR_DATE}|(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"
 )
 # Every running-total phrase holds one of these (a cheap test before the pattern).
 _CUMULATIVE_KEYS: Final = ("since", "to date", "so far", "total", "in all", "altogether", "cumulative",
@@ -801,12 +804,9 @@ _SPECIAL_MARK: Final = (
 # (The run of label characters is taken whole, as a possessive quantifier would, through a
 # lookahead and a back-reference: it stops at the first ":", "." or line break, and giving
 # characters back could never make a match, so none are tried: one pass a line.)
-_LABEL_LINE_START: Final = re.compile(
-    r"[A-Z](?=(?P<run>[^\n:.]{0,60}))(?P=run)(?::[ \t]+[^\s]|:[ \t]*$|\.{4,})"
-)
-_LABEL_LINE_AFTER_BREAK: Final = re.compile(
-    r"\n(?=[ \t]*[A-Z](?=(?P<run>[^\n:.]{0,60}))(?P=run)(?::[ \t]+[^\s]|:[ \t]*\r?\n|\.{4,}))"
-)
+_LABEL_LINE: Final = r"[A-Z](?=(?P<run>[^\n:.]{0,60}))(?P=run)(?::[ \t]+[^\s]|:[ \t]*(?:\r?\n|$)|\.{4,})"
+_LABEL_LINE_START: Final = re.compile(_LABEL_LINE)
+_LABEL_LINE_AFTER_BREAK: Final = re.compile(r"\n(?=[ \t]*" + _LABEL_LINE + ")")
 _SPECIAL_LINE: Final = re.compile(r"(?m)^" + _SPECIAL_MARK)
 # The same lines found from the line break before them: a pattern that opens with a
 # character is scanned for in C, one that opens with "^" is tried at every position.
@@ -2034,8 +2034,9 @@ class _Extractor:
         else:
             span_a = len(_fold(scan[sent_raw_start:fig.qual_start]).lstrip())
             span_b = span_a + len(_fold_strip(scan[fig.qual_start:q_end]))
+        section = self.layout.section(fig.start)
         if time.as_of is None and own is None and fig.as_of is None:
-            heading_date = self._heading_date(fig.start)
+            heading_date = self._heading_date(section)
             if heading_date is not None:
                 # "A&E Performance – March 2024" above "74.2% of patients were seen ...".
                 time = TimeContext(as_of=heading_date, since=time.since, cumulative=time.cumulative)
@@ -2054,7 +2055,7 @@ class _Extractor:
         claim = Claim(
             cid, fig.value, fig.unit, counted, fig.qualifier, stated, interval,
             Provenance(
-                self.source, line, col, quote, sentence, self.layout.section(fig.start),
+                self.source, line, col, quote, sentence, section,
                 self.revision, fig.qual_start, (span_a, span_b),
             ),
             fig.step, fig.value_high, scope, time, fig.kind,
@@ -2067,9 +2068,8 @@ class _Extractor:
         self._last_in_sentence[si] = claim
         fig.end = q_end
 
-    def _heading_date(self, offset: int) -> str | None:
+    def _heading_date(self, section: str | None) -> str | None:
         """The date a section's heading gives ("March 2024", "25 October 2023"), if any."""
-        section = self.layout.section(offset)
         if not section:
             return None
         hit = self._heading_dates.get(section, _UNREAD)
