@@ -65,6 +65,7 @@ from fractions import Fraction
 
 import attrs
 
+from factcheck import lexicon
 from factcheck.claim import Claim, Document
 from factcheck.numbers import SCALES
 from factcheck.units import UNIT_WORDS, UNKNOWN, is_currency, same_dimension
@@ -192,10 +193,7 @@ def _same_whole(a: Claim, b: Claim) -> bool:
     return wa is None or wb is None or wa == wb
 
 
-_GENERIC_COUNTED = frozenset(
-    ("figure", "funding", "area", "distance", "duration", "share", "multiple", "mass", "volume",
-     "energy", "power", "percentage points")
-)
+_GENERIC_COUNTED = lexicon.GENERIC_COUNTED
 
 
 def _own_noun(c: Claim) -> str | None:
@@ -209,22 +207,9 @@ def _own_noun(c: Claim) -> str | None:
     return _singular(words[-1])
 
 
-# What may split one whole into parts that exclude each other: "60% women and 40% men",
-# "45% children, 40% adults"; "other(s)", "the rest" may stand beside them.
-_GROUP_WORDS = frozenset(
-    "women woman men man girls girl boys boy females female males male children child adults "
-    "adult elderly urban rural other others rest remainder remaining".split()
-)
+_GROUP_WORDS = lexicon.GROUP_WORDS
 _LABEL_WORD = re.compile(r"[a-z]+")
-# Wholes made of people: a percentage of them is a rate ("18% of children live in poverty"),
-# and a percentage after it the rate of a sub-group ("including 27.7% in Mosul").
-_POPULATION = frozenset(
-    "people persons person population populations inhabitants residents citizens nationals "
-    "households household families family youth young adolescents teenagers infants babies "
-    "workers worker employees staff labour labor workforce students pupils learners "
-    "refugees idps migrants returnees respondents patients voters members users customers "
-    "individuals participants beneficiaries recipients farmers smallholders".split()
-) | _GROUP_WORDS
+_POPULATION = lexicon.POPULATION_WORDS
 
 
 def _exclusive(shares: Sequence[Claim]) -> bool:
@@ -274,15 +259,13 @@ class _Gap:
 
 
 # Markers that open a list of parts after a total.
-_NON_EXHAUSTIVE = (
-    r"including|includes|include|included|incl\.|of which|of whom|among them|among whom|"
-    r"among which|among these|such as|notably|e\.g\.|of these|of them|of this|of this total"
-)
-_EXHAUSTIVE = (
-    r"comprising|comprises|comprise|consisting of|consists of|consist of|made up of|"
-    r"is made up of|are made up of|broken down into|broken down as|divided into|split into|"
-    r"split between|namely|i\.e\.|that is"
-)
+def _alternation(phrases: Sequence[str]) -> str:
+    """A regex alternation of *phrases*, longest first (so "includes" wins over "include")."""
+    return "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(phrases, key=len, reverse=True))
+
+
+_NON_EXHAUSTIVE = _alternation(lexicon.NON_EXHAUSTIVE_MARKERS)
+_EXHAUSTIVE = _alternation(lexicon.EXHAUSTIVE_MARKERS)
 _MARKER = re.compile(
     rf"^(?P<pre>[^.;!?()\d•]{{0,60}}?)[,;]? ?[-—–]? ?\b(?P<m>{_NON_EXHAUSTIVE}|{_EXHAUSTIVE})"
     r"(?: ?:)? ?•?$"
@@ -320,7 +303,7 @@ _TOTAL_BEFORE = re.compile(
 )
 # A total's own line ("Total: 190", "TOTAL ....... 1,320", "Grand total  2,427"), after the last
 # item (on the line before, or after the sentence that lists them).
-_TOTAL_LABELS = frozenset({"total", "totals", "grand total", "overall total", "sum"})
+_TOTAL_LABELS = lexicon.TOTAL_LABELS
 _TOTAL_LINE_GAP = re.compile(
     r"^[ \t]*[.;]?[ \t]*(?:\r?\n[ \t]*)?(?:[•*-][ \t]+)?(?:grand |overall )?total[ \t]*(?::|\.{3,})?"
     r"[ \t]*$",

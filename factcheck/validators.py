@@ -26,6 +26,7 @@ from fractions import Fraction
 import attrs
 
 from factcheck import intervals as iv
+from factcheck import lexicon
 from factcheck.checking import CheckContext, Finding, Verdict
 from factcheck.claim import Claim, Interval, Qualifier
 from factcheck.numbers import format_number
@@ -585,12 +586,7 @@ def shares(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
 # figure; nor do bare "points" ("+0.4 points after -0.6 points"). ("percentage points" are
 # compared: "increased by 0.4 percentage points on the quarter", restated as 0.9.)
 _GENERIC = (_GENERIC_COUNTED - {"percentage points"}) | {"percentage", "points"}
-_STOP = frozenset(
-    "the and of to in a an at on for with by from has have had is are was were been be that "
-    "this which than more over nearly about some around almost as its their it they now also "
-    "into across since while who whom these those there here per our we you not all any each "
-    "such other been being will would can could may might must".split()
-)
+_STOP = lexicon.STOP_WORDS
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
@@ -618,12 +614,7 @@ _CLAUSE_BREAK_AFTER = re.compile(r"[,;:!?()\[\]{}—–]|\.(?!\d)|\s-\s")
 _TOKEN = re.compile(r"[a-z][a-z'’-]*|\d+(?:[.,]\d+)*%?")
 # Words that say nothing about which quantity a figure is: articles, "is", "has", "with its",
 # and the verbs that state a size ("now stands at 83 members", "numbers 83 members").
-_LIGHT = frozenset(
-    "the a an its their his her our this that these those is are was were be been being has "
-    "have had with of at in on by and now currently still stands stood standing total totals "
-    "totalled totaled totalling totaling numbers numbered reached reaches reaching counts "
-    "counted".split()
-)
+_LIGHT = lexicon.LIGHT_WORDS
 
 
 def _statement(c: Claim) -> frozenset[str]:

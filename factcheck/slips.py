@@ -1,0 +1,231 @@
+"""Typing slips: the figures an editor may have meant where a figure was written.
+
+Editors break figures in a few ways, and each leaves the written digits one edit away from
+the intended ones: one digit changed ("4.7" typed "4.2"), two adjacent digits swapped ("125"
+typed "152"), a digit dropped or doubled ("1,900" typed "190" or "19,900"), a scale word
+slipped ("million" for "billion"), or a figure copied from its neighbour. This module lists
+the values one such slip away from a claim (:func:`variants`), tells whether two written
+figures are one slip apart (:func:`slip_between`), and finds the slips that would make a
+failed sum hold (:func:`explain_sum`).
+
+How strong a slip is as evidence depends on how many digits the figure writes: any two
+one-digit figures are one changed digit apart, but two five-digit figures rarely are
+(:func:`significant_digits`). Callers weigh it so (README, "How the check weighs evidence").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+import attrs
+
+from factcheck.claim import Claim, Interval, Qualifier
+from factcheck.lexicon import SLIP_KINDS
+
+__all__ = ["Slip", "explain_sum", "significant_digits", "slip_between", "variants", "with_value"]
+
+_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SCALE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|tn)\b|\d\s*[kmb]n?\b")
+_SCALE_SWAP = {"thousand": "million", "million": "billion", "billion": "trillion"}
+
+
+@attrs.frozen
+class Slip:
+    """One figure as an editor may have meant it: *intended* where *claim* says its figure."""
+
+    kind: str
+    """One of :data:`factcheck.lexicon.SLIP_KINDS`: ``digit``, ``swap``, ``dropped``,
+    ``doubled``, ``scale``, ``copied``."""
+    claim: Claim
+    value: Fraction
+    """The intended value, in the claim's unit."""
+    intended: str
+    """The intended figure as it would be written ("4.7 million")."""
+
+    @property
+    def described(self) -> str:
+        """What the slip is, in words: "two digits swapped"."""
+        return SLIP_KINDS[self.kind]
+
+
+@attrs.frozen
+class _Written:
+    """A claim's figure as digits: ``digits`` with ``decimals`` after the point, times
+    ``factor`` (scale word, unit) gives the value."""
+
+    digits: str
+    decimals: int
+    factor: Fraction
+    grouped: bool
+    start: int
+    end: int
+
+
+def _written(c: Claim) -> _Written | None:
+    if c.value_high is not None or c.qualifier is Qualifier.RANGE:
+        return None
+    m = _NUMERAL.search(c.stated)
+    if m is None:
+        return None
+    text = m.group()
+    whole, _, frac = text.replace(",", "").partition(".")
+    n = Fraction(int(whole + frac), 10 ** len(frac))
+    if n == 0 or c.value == 0:
+        return None
+    return _Written(whole + frac, len(frac), c.value / n, "," in text, m.start(), m.end())
+
+
+def significant_digits(c: Claim) -> int:
+    """How many significant digits a claim's figure writes ("4.2 million": 2, "47,933": 5,
+    "40,000": 1); 0 when it writes no plain number."""
+    w = _written(c)
+    if w is None:
+        return 0
+    s = w.digits.lstrip("0")
+    if w.decimals == 0:
+        s = s.rstrip("0")
+    return len(s)
+
+
+def _value(w: _Written, digits: str, decimals: int) -> Fraction:
+    return Fraction(int(digits), 10**decimals) * w.factor
+
+
+def _text(c: Claim, w: _Written, digits: str, decimals: int) -> str:
+    whole = digits[: len(digits) - decimals] if decimals else digits
+    frac = digits[len(digits) - decimals:] if decimals else ""
+    whole = whole.lstrip("0") or "0"
+    if w.grouped or len(whole) > 4 and "," in c.stated:
+        whole = f"{int(whole):,}"
+    numeral = whole + (f".{frac}" if frac else "")
+    return c.stated[: w.start] + numeral + c.stated[w.end:]
+
+
+def _edits(w: _Written) -> Iterator[tuple[str, str, int]]:
+    """Every one-slip edit of the written digits: (kind, digits, decimals)."""
+    d, k = w.digits, w.decimals
+    n = len(d)
+    whole_len = n - k
+    for i in range(n):
+        for ch in "0123456789":
+            if ch != d[i] and not (i == 0 and ch == "0" and whole_len > 1):
+                yield "digit", d[:i] + ch + d[i + 1:], k
+    for i in range(n - 1):
+        if d[i] != d[i + 1] and not (i == 0 and d[1] == "0" and whole_len > 1):
+            yield "swap", d[:i] + d[i + 1] + d[i] + d[i + 2:], k
+    if n > 1:
+        for i in range(n):
+            if i + 1 < n and d[i] == d[i + 1]:
+                continue  # dropping either of two equal digits is one edit
+            nd = d[:i] + d[i + 1:]
+            nk = k - 1 if i >= whole_len else k
+            if nd and (nd[0] != "0" or n - 1 - nk <= 1):
+                yield "dropped", nd, nk
+    for i in range(n):
+        nk = k + 1 if i >= whole_len else k
+        yield "doubled", d[:i] + d[i] + d[i:], nk
+
+
+def variants(c: Claim) -> Iterator[Slip]:
+    """The figures one typing slip away from what *c* writes (digits edited, or its scale
+    word a thousandfold off), each with its value in *c*'s unit."""
+    w = _written(c)
+    if w is None:
+        return
+    seen = {c.value}
+    for kind, digits, decimals in _edits(w):
+        value = _value(w, digits, decimals)
+        if value in seen or value <= 0:
+            continue
+        seen.add(value)
+        yield Slip(kind, c, value, _text(c, w, digits, decimals))
+    m = _SCALE_WORD.search(c.stated)
+    if m is not None:
+        word = m.group().lower()
+        for other, factor in ((_SCALE_SWAP.get(word), Fraction(1000)),
+                              ({v: k for k, v in _SCALE_SWAP.items()}.get(word), Fraction(1, 1000))):
+            if other is not None and c.value * factor not in seen:
+                yield Slip("scale", c, c.value * factor,
+                           c.stated[: m.start()] + other + c.stated[m.end():])
+
+
+def slip_between(a: Claim, b: Claim) -> str | None:
+    """The kind of the one slip that turns the figure *a* writes into the one *b* writes
+    (same scale and unit: "125 million" and "152 million" are ``swap``), or None."""
+    wa, wb = _written(a), _written(b)
+    if wa is None or wb is None or a.unit != b.unit:
+        return None
+    if wa.digits.lstrip("0") == wb.digits.lstrip("0") and wa.decimals == wb.decimals and \
+            a.value and b.value / a.value in (Fraction(1000), Fraction(1, 1000)) and \
+            _SCALE_WORD.search(a.stated) and _SCALE_WORD.search(b.stated):
+        return "scale"
+    if wa.factor != wb.factor:
+        return None
+    for kind, digits, decimals in _edits(wa):
+        if _value(wa, digits, decimals) == b.value:
+            return kind
+    return None
+
+
+def with_value(c: Claim, value: Fraction) -> Claim:
+    """*c* as if it said *value* (same qualifier and stated precision)."""
+    from factcheck.numbers import allowed_interval  # noqa: PLC0415
+
+    return attrs.evolve(c, value=value,
+                        interval=allowed_interval(c.qualifier, value, c.step, c.value_high))
+
+
+def _face(c: Claim, value: Fraction, factor: Fraction) -> tuple[Fraction, Fraction]:
+    half = c.step / 2
+    return (value - half) * factor, (value + half) * factor
+
+
+def explain_sum(total: Claim, parts: Sequence[Claim], factors: Sequence[Fraction],
+                *, limit: int = 3) -> list[Slip]:
+    """The slips of one figure that make *parts* add up to *total* at face value (each
+    figure within its stated precision): a changed, swapped, dropped or doubled digit, a
+    slipped scale word, or a part that repeats a neighbour's figure where another belongs.
+
+    At most *limit* are returned (more would say nothing about which figure slipped); the
+    total's come last. Linear in the number of parts times the digits they write.
+    """
+    faces = [_face(p, p.value, f) for p, f in zip(parts, factors)]
+    lo = sum((a for a, _ in faces), Fraction(0))
+    hi = sum((b for _, b in faces), Fraction(0))
+    t_lo, t_hi = _face(total, total.value, Fraction(1))
+    out: list[Slip] = []
+    for k, (p, f) in enumerate(zip(parts, factors)):
+        a, b = faces[k]
+        rest_lo, rest_hi = lo - a, hi - b
+        for s in variants(p):
+            na, nb = _face(p, s.value, f)
+            if rest_lo + na <= t_hi and t_lo <= rest_hi + nb:
+                out.append(s)
+                if len(out) > limit:
+                    return out
+    # A part that repeats another figure of the list: the value that belongs there.
+    stated = [p.stated for p in parts]
+    for k, (p, f) in enumerate(zip(parts, factors)):
+        if stated.count(p.stated) < 2 or f <= 0:
+            continue
+        need = (total.value - (sum((q.value * g for q, g in zip(parts, factors)), Fraction(0))
+                               - p.value * f)) / f
+        if need > 0 and need != p.value and not any(s.claim is p for s in out):
+            from factcheck.numbers import format_figure  # noqa: PLC0415
+
+            out.append(Slip("copied", p, need, format_figure(need, p.step)))
+    for s in variants(total):
+        na, nb = _face(total, s.value, Fraction(1))
+        if lo <= nb and na <= hi:
+            out.append(s)
+            if len(out) > limit:
+                return out
+    return out
+
+
+def shortfall_interval(parts: Sequence[Claim], factors: Sequence[Fraction]) -> Interval:
+    """The face-value interval of the parts' sum (each part within its stated precision)."""
+    faces = [_face(p, p.value, f) for p, f in zip(parts, factors)]
+    return Interval(sum((a for a, _ in faces), Fraction(0)), sum((b for _, b in faces), Fraction(0)))
