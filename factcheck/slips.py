@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import attrs
 
-from factcheck.claim import Claim, Interval, Qualifier
+from factcheck.claim import Claim, Qualifier
 from factcheck.lexicon import SLIP_KINDS
 
 __all__ = ["Slip", "explain_sum", "significant_digits", "slip_between", "variants", "with_value"]
@@ -177,31 +177,28 @@ def with_value(c: Claim, value: Fraction) -> Claim:
                         interval=allowed_interval(c.qualifier, value, c.step, c.value_high))
 
 
-def _face(c: Claim, value: Fraction, factor: Fraction) -> tuple[Fraction, Fraction]:
-    half = c.step / 2
-    return (value - half) * factor, (value + half) * factor
+def _near(value: Fraction, c: Claim, around: Fraction) -> bool:
+    """*value* rounds to *around* at *c*'s stated precision (is within half a step of it)."""
+    return abs(value - around) <= c.step / 2
 
 
 def explain_sum(total: Claim, parts: Sequence[Claim], factors: Sequence[Fraction],
                 *, limit: int = 3) -> list[Slip]:
-    """The slips of one figure that make *parts* add up to *total* at face value (each
-    figure within its stated precision): a changed, swapped, dropped or doubled digit, a
-    slipped scale word, or a part that repeats a neighbour's figure where another belongs.
+    """The slips of one figure that make *parts* add up to *total*: a changed, swapped,
+    dropped or doubled digit, a slipped scale word, or a part that repeats a neighbour's
+    figure where another belongs. "Adds up" is read strictly: the figures as written (their
+    mid values) sum to what the total writes, within the total's stated precision.
 
-    At most *limit* are returned (more would say nothing about which figure slipped); the
+    At most *limit* + 1 are returned (more say nothing about which figure slipped); the
     total's come last. Linear in the number of parts times the digits they write.
     """
-    faces = [_face(p, p.value, f) for p, f in zip(parts, factors)]
-    lo = sum((a for a, _ in faces), Fraction(0))
-    hi = sum((b for _, b in faces), Fraction(0))
-    t_lo, t_hi = _face(total, total.value, Fraction(1))
+    values = [p.value * f for p, f in zip(parts, factors)]
+    whole = sum(values, Fraction(0))
     out: list[Slip] = []
     for k, (p, f) in enumerate(zip(parts, factors)):
-        a, b = faces[k]
-        rest_lo, rest_hi = lo - a, hi - b
+        rest = whole - values[k]
         for s in variants(p):
-            na, nb = _face(p, s.value, f)
-            if rest_lo + na <= t_hi and t_lo <= rest_hi + nb:
+            if _near(rest + s.value * f, total, total.value):
                 out.append(s)
                 if len(out) > limit:
                     return out
@@ -210,22 +207,16 @@ def explain_sum(total: Claim, parts: Sequence[Claim], factors: Sequence[Fraction
     for k, (p, f) in enumerate(zip(parts, factors)):
         if stated.count(p.stated) < 2 or f <= 0:
             continue
-        need = (total.value - (sum((q.value * g for q, g in zip(parts, factors)), Fraction(0))
-                               - p.value * f)) / f
+        need = (total.value - (whole - values[k])) / f
         if need > 0 and need != p.value and not any(s.claim is p for s in out):
             from factcheck.numbers import format_figure  # noqa: PLC0415
 
             out.append(Slip("copied", p, need, format_figure(need, p.step)))
     for s in variants(total):
-        na, nb = _face(total, s.value, Fraction(1))
-        if lo <= nb and na <= hi:
+        if _near(whole, total, s.value):
             out.append(s)
             if len(out) > limit:
                 return out
     return out
 
 
-def shortfall_interval(parts: Sequence[Claim], factors: Sequence[Fraction]) -> Interval:
-    """The face-value interval of the parts' sum (each part within its stated precision)."""
-    faces = [_face(p, p.value, f) for p, f in zip(parts, factors)]
-    return Interval(sum((a for a, _ in faces), Fraction(0)), sum((b for _, b in faces), Fraction(0)))

@@ -26,7 +26,7 @@ from fractions import Fraction
 import attrs
 
 from factcheck import intervals as iv
-from factcheck import lexicon
+from factcheck import lexicon, slips
 from factcheck.checking import CheckContext, Finding, Verdict
 from factcheck.claim import Claim, Interval, Qualifier
 from factcheck.numbers import format_number
@@ -196,11 +196,19 @@ def check_sum(
     complete: bool = True,
     rule: str | None = None,
     rates: Rules | None = None,
+    closed: bool = False,
 ) -> Finding:
     """Check that *parts* add up to *total* (or, unless *complete*, do not exceed it).
 
     Parts in another unit of the same dimension are converted; money in another currency
     only at a rate declared in *rates*, otherwise the finding is ``units``, undetermined.
+
+    A failed sum names the typing slip that explains it, when one does (one digit changed,
+    two swapped, a digit dropped or doubled, a scale word, a figure copied from its
+    neighbour: :func:`factcheck.slips.explain_sum`), and points at that figure when it is
+    the only one. With *closed* (the words and layout show the list is the whole breakdown,
+    though its marker does not say so: see :func:`factcheck.evidence.closed_list`), parts
+    that fall short of the total by exactly one slip are inconsistent, not "incomplete".
     """
     rule = rule or ("sum" if complete else "part-of")
     involved = (total, *parts)
@@ -249,6 +257,16 @@ def check_sum(
         else:
             message = (f"{expr}, not more than {_figure(total)} (line {total.line}); "
                        "the list need not be complete")
+            if closed:
+                slip_text, slip_line = _slip_message(total, parts, factors)
+                if slip_text:
+                    short = _figure(total, value=total.value - mid, step=total.step,
+                                    qualifier=Qualifier.EXACT)
+                    return Finding.make(
+                        rule, _I,
+                        f"{expr}, {short} short of what {_says(total)}: the list reads as the "
+                        f"whole breakdown{slip_text}",
+                        involved, line=slip_line or line, subject=subject)
     elif verdict is _I:
         if complete:
             message = f"{expr}, but {_says(total)}"
@@ -257,11 +275,9 @@ def check_sum(
                             f"{_range_text(total, total.interval)})")
         else:
             message = f"{expr} exceeds the total it is part of: {_says(total)}"
-        slip = _scale_slip(total, parts, factors, complete)
-        if slip is not None:
-            c, fixed = slip
-            message += f"; a scale word may be wrong: with “{fixed}” for “{_bare(c)}” it adds up"
-            line = c.line
+        slip_text, slip_line = _slip_message(total, parts, factors)
+        message += slip_text
+        line = slip_line or line
     else:
         message = (f"{expr}; {_says(total)}: the words allow it but do not show it "
                    f"(the parts allow {_range_text(total, allowed)}, the total "
@@ -309,34 +325,29 @@ def _sum_verdict(allowed: Interval, face: Interval, total: Claim, complete: bool
                     iv.can_be_le(face, t_face))
 
 
-def _scale_slip(total: Claim, parts: Sequence[Claim], factors: Sequence[Fraction],
-                complete: bool) -> tuple[Claim, str] | None:
-    """The one figure whose scale word, changed by a thousandfold, makes the sum hold."""
-    fixes = []
-    for k in range(len(parts) + 1):
-        c = total if k == len(parts) else parts[k]
-        if not _has_scale_word(c):
-            continue
-        for slip in _SCALE_SLIPS:
-            if k == len(parts):
-                allowed, face = _sum_intervals(parts, factors)
-                t = attrs.evolve(total, value=total.value * slip, step=total.step * slip,
-                                 interval=iv.scale(total.interval, slip),
-                                 value_high=None if total.value_high is None
-                                 else total.value_high * slip)
-            else:
-                ps = list(parts)
-                p = ps[k]
-                ps[k] = attrs.evolve(p, value=p.value * slip, step=p.step * slip,
-                                     interval=iv.scale(p.interval, slip),
-                                     value_high=None if p.value_high is None
-                                     else p.value_high * slip)
-                allowed, face = _sum_intervals(ps, factors)
-                t = total
-            if _sum_verdict(allowed, face, t, complete) is _C:
-                fixed = t if k == len(parts) else ps[k]
-                fixes.append((c, _bare(fixed)))
-    return fixes[0] if len(fixes) == 1 else None
+def _slip_message(total: Claim, parts: Sequence[Claim],
+                  factors: Sequence[Fraction]) -> tuple[str, int | None]:
+    """The words naming the slips that make the sum hold, and the line of the one figure
+    when only one explains it: ("; with 4.7 million for 4.2 million (line 12) it adds up:
+    one digit changed", 12)."""
+    found = slips.explain_sum(total, parts, factors)
+    if len(found) > 3:
+        return "", None
+    # One digit of a one-digit figure can be any digit: no evidence of which figure slipped.
+    found = [s for s in found if s.kind in ("scale", "copied") or
+             slips.significant_digits(s.claim) >= 2]
+    if not found:
+        return "", None
+    if len(found) == 1:
+        s = found[0]
+        if s.kind == "scale":
+            return (f"; a scale word may be wrong: with “{s.intended}” for “{_bare(s.claim)}” "
+                    "it adds up"), s.claim.line
+        return (f"; with {s.intended} for {s.claim.stated} (line {s.claim.line}) it adds up: "
+                f"{s.described}"), s.claim.line
+    options = [f"{s.intended} for {s.claim.stated} (line {s.claim.line})" for s in found]
+    return "; one figure may be mistyped: with " + ", ".join(options[:-1]) + \
+        f" or {options[-1]} it adds up", None
 
 
 def check_equal(a: Claim, b: Claim, *, rule: str = "restated", lenient: bool = False,

@@ -73,7 +73,8 @@ def test_json_format(files):
     (finding,) = data["findings"]
     assert {k: finding[k] for k in ("rule", "verdict", "message", "line", "subject")} == {
         "rule": "sum", "verdict": "inconsistent", "line": 1,
-        "message": "78 + 6 = 84, but line 1 says “83 members”",
+        "message": "78 + 6 = 84, but line 1 says “83 members”"
+        "; one figure may be mistyped: with 77 for 78 (line 1) or 84 for 83 (line 1) it adds up",
         "subject": "members = nations + international-organisations",
     }
     assert [(c["id"], c["quote"], c["line"]) for c in finding["claims"]] == [
@@ -89,7 +90,7 @@ def test_github_format(files):
     assert (code, out) == (
         1,
         f"::error file={path},line=1,col=29,title=factcheck sum%3A inconsistent::"
-        "78 + 6 = 84, but line 1 says “83 members”\n"
+        "78 + 6 = 84, but line 1 says “83 members”; one figure may be mistyped: with 77 for 78 (line 1) or 84 for 83 (line 1) it adds up\n"
         "factcheck: 1 checks: 0 consistent, 1 inconsistent, 0 undetermined\n",
     )
 

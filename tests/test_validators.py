@@ -73,7 +73,8 @@ def test_changed_part_is_caught():
     """A part changed: 78 + 6 = 84, but line 13 says 83 members."""
     text = broken("2021.txt", "five international", "six international")
     assert problems(text) == [
-        (13, "inconsistent", "sum", "78 + 6 = 84, but line 13 says “83 members”")
+        (13, "inconsistent", "sum", "78 + 6 = 84, but line 13 says “83 members”"
+         "; one figure may be mistyped: with 77 for 78 (line 13) or 84 for 83 (line 13) it adds up")
     ]
 
 
@@ -81,7 +82,8 @@ def test_changed_total_is_caught():
     """A total changed: 76 + 5 = 81, but line 9 says 82 members."""
     text = broken("2020-01.txt", "81 members", "82 members")
     assert problems(text) == [
-        (9, "inconsistent", "sum", "76 + 5 = 81, but line 9 says “82 members”")
+        (9, "inconsistent", "sum", "76 + 5 = 81, but line 9 says “82 members”"
+         "; one figure may be mistyped: with 77 for 76 (line 9) or 81 for 82 (line 9) it adds up")
     ]
 
 
