@@ -24,7 +24,10 @@ import attrs
 from factcheck.claim import Claim, Qualifier
 from factcheck.lexicon import SLIP_KINDS
 
-__all__ = ["Slip", "explain_sum", "significant_digits", "slip_between", "variants", "with_value"]
+__all__ = [
+    "Slip", "explain_sum", "significant_digits", "slip_between", "variants", "with_value",
+    "written_like",
+]
 
 _NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|tn)\b|\d\s*[kmb]n?\b")
@@ -167,6 +170,23 @@ def slip_between(a: Claim, b: Claim) -> str | None:
         if _value(wa, digits, decimals) == b.value:
             return kind
     return None
+
+
+def written_like(c: Claim, value: Fraction) -> str:
+    """*value* written as *c* writes its figure (its currency sign, scale word, unit):
+    0.5 million beside "8.7 million", "$1.2 billion" beside "$4.1 billion"."""
+    w = _written(c)
+    if w is None or not w.factor:
+        from factcheck.numbers import format_number  # noqa: PLC0415
+
+        return format_number(value)
+    n = value / w.factor
+    decimals = 0
+    while n * 10**decimals != int(n * 10**decimals) and decimals < 6:
+        decimals += 1
+    digits = str(abs(int(n * 10**decimals))).rjust(decimals + 1, "0")
+    text = _text(c, w, digits, decimals)
+    return ("-" + text) if n < 0 else text
 
 
 def with_value(c: Claim, value: Fraction) -> Claim:

@@ -26,7 +26,7 @@ from fractions import Fraction
 import attrs
 
 from factcheck import intervals as iv
-from factcheck import lexicon, slips
+from factcheck import evidence, lexicon, slips
 from factcheck.checking import CheckContext, Finding, Verdict
 from factcheck.claim import Claim, Interval, Qualifier
 from factcheck.numbers import format_number
@@ -260,8 +260,7 @@ def check_sum(
             if closed:
                 slip_text, slip_line = _slip_message(total, parts, factors)
                 if slip_text:
-                    short = _figure(total, value=total.value - mid, step=total.step,
-                                    qualifier=Qualifier.EXACT)
+                    short = slips.written_like(total, total.value - mid)
                     return Finding.make(
                         rule, _I,
                         f"{expr}, {short} short of what {_says(total)}: the list reads as the "
@@ -564,7 +563,8 @@ def sums(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
             if r.kind is Kind.PART_OF and not r.exclusive:
                 yield check_overlapping_parts(r.total, r.parts, rates=context.rules)
             else:
-                yield check_sum(r.total, r.parts, complete=r.kind is Kind.SUM, rates=context.rules)
+                yield check_sum(r.total, r.parts, complete=r.kind is Kind.SUM, rates=context.rules,
+                                closed=evidence.closed_list(r))
 
 
 def _units_fit(r: Relation, context: CheckContext) -> bool:
@@ -732,37 +732,125 @@ def _thousandfold(a: Claim, b: Claim, rates: Rules | None) -> bool:
 _POWERS_OF_1000 = (Fraction(1000), Fraction(1, 1000), Fraction(10**6), Fraction(1, 10**6))
 
 
+def _restatable(c: Claim) -> bool:
+    """A figure that may state again a quantity stated elsewhere: its counted noun names a
+    thing (not a generic noun extraction fell back on), in its own words."""
+    if c.counted.lower() in _GENERIC or c.kind == "multiple" or c.unit == UNKNOWN:
+        return False
+    words = _norm_counted(c).split()
+    # The counted noun was carried over from a figure before ("... and 30 percent"): no.
+    return not words or words[-1] in _fold(c.quote).lower().replace("organization", "organisation")
+
+
+def _intended_meet(a: Claim, b: Claim) -> bool:
+    """The two figures can agree read as publishers mean them (:func:`evidence.intended`)."""
+    if a.unit != b.unit:
+        return True
+    return iv.can_meet(evidence.intended(a), evidence.intended(b))
+
+
+def _slip_evidence(a: Claim, b: Claim) -> str | None:
+    """The slip that turns one figure into the other, when it is evidence that they are one
+    quantity: the words said of both are the same (:func:`evidence.same_words`), under one
+    heading, and the figures write two or more significant digits (any two one-digit
+    figures are one changed digit apart)."""
+    kind = slips.slip_between(a, b)
+    if kind is None or kind == "scale":
+        return None
+    if min(slips.significant_digits(a), slips.significant_digits(b)) < 2:
+        return None
+    ha, hb = a.provenance.section, b.provenance.section
+    if ha and hb and ha != hb:
+        return None
+    return kind if evidence.same_words(_statement(a), _statement(b)) else None
+
+
+def _judge_pair(a: Claim, b: Claim, context: CheckContext, *, loose: bool) -> Finding | None:
+    """The restatement check of *b* against *a*, or None when nothing shows that they are
+    one quantity. With *loose* (their times differ, one being unstated), only strong
+    evidence or a slip makes them one."""
+    rates = context.rules
+    oa, ob = evidence.owner(a), evidence.owner(b)
+    if oa is not None and ob is not None and oa != ob:
+        return None  # the sizes of two bodies ("the Union's 27 members", "NATO's 32")
+    finding = check_equal(a, b, rates=rates)
+    strong = _same_statement(a, b) or (oa is not None and oa == ob)
+    kind = None if strong else _slip_evidence(a, b)
+    if strong or kind is not None:
+        if finding.verdict is _C and not _intended_meet(a, b):
+            finding = attrs.evolve(
+                finding, verdict=_I,
+                message=(f"{_says(b)}, but {_says(a)}: read as publishers mean them, "
+                         f"“{_fold(a.quote)}” is {_range_text(a, evidence.intended(a))} and "
+                         f"“{_fold(b.quote)}” {_range_text(b, evidence.intended(b))}"),
+            )
+        elif finding.verdict is _U:
+            finding = attrs.evolve(finding, verdict=_C if _intended_meet(a, b) else _I)
+        if finding.verdict is _I and kind is not None:
+            finding = attrs.evolve(finding, message=finding.message + (
+                f"; {slips.Slip(kind, b, a.value, a.stated).described}: "
+                f"{a.stated} and {b.stated}"))
+        return finding
+    if loose:
+        return None
+    if finding.verdict is _U:
+        return finding
+    if finding.verdict is _C:
+        # Other words: only the same figure as stated shows the same quantity ("18
+        # states" twice); "about 53% of IDPs were female" and "55% of IDPs came from
+        # Khartoum" agree only within the "about".
+        return finding if _same_as_stated(a, b) else None
+    if _scale_slipped(a, b):
+        return finding
+    if _far_apart(a, b, rates) and not _thousandfold(a, b, rates):
+        return None  # "1,900 cases" and "360,000 cases" in other words: two quantities
+    return attrs.evolve(
+        finding, verdict=_U,
+        message=finding.message + f"; but “{a.counted}” may not be the same "
+        "thing in both places",
+    )
+
+
 def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
     """The same figure stated twice (same counted thing, scope and time) must agree.
 
     A counted noun says little about what is counted ("displaced people" who returned, and
     those still in camps; "refugees" who are children, and those who are women and
-    children), so a disagreement is inconsistent only when the words said of both figures
-    agree (:func:`_same_statement`: "The Global Coalition now stands at 83 members" and "The
-    Global Coalition, with its 84 members, ..."), or when the same digits carry scale words
-    a thousandfold apart in like words ("2.7 million women and girls have benefited from
-    stabilisation efforts", "Stabilisation efforts have benefited 2.7 billion women and
-    girls"); otherwise it is undetermined, or nothing at all when the values are far apart
-    (:func:`_far_apart`: "1,900 cases" and "360,000 cases" are two quantities), unless a
-    scale slip may explain them (:func:`_thousandfold`). In other words, figures agree only
-    when they state the same number ("18 states" twice): "about 53% of IDPs were female" and "55% of IDPs
-    came from Khartoum" are two shares, not one. Generic nouns that extraction falls back on
-    ("share", "funding", "figure") never make two figures one. Figures in one sentence are
-    never taken for restatements (they are lists, "62 percent ... and 30 percent"); nor is a
-    figure whose counted noun was carried over from the figure before it ("... and 30
-    percent in Syria"); nor a total and one of its parts, which their relation checks.
+    children), so a disagreement is inconsistent only with evidence that the two figures
+    are one quantity (:mod:`factcheck.evidence`): the words said of both agree
+    (:func:`_same_statement`: "The Global Coalition now stands at 83 members" and "The
+    Global Coalition, with its 84 members, ..."); both are the size of one body ("The
+    Alliance now stands at 32 members", "All 33 members of the Alliance"); one is a headline
+    figure alone on its line and the other the figure it headlines; or the digits are one
+    typing slip apart in words that do not contradict each other ("More than 152 million
+    children work", "more than 125 million children were working": two digits swapped).
+    With such evidence the figures are also read as publishers mean them ("more than 125
+    million" is 125 million and a bit), so "more than 152 million" and "more than 125
+    million" cannot both hold. The same digits with scale words a thousandfold apart in
+    like words ("2.7 million women and girls", "2.7 billion women and girls") are
+    inconsistent too. Without evidence a disagreement is undetermined, or nothing when the
+    values are far apart (:func:`_far_apart`: "1,900 cases" and "360,000 cases" are two
+    quantities) unless a scale slip may explain them (:func:`_thousandfold`). In other
+    words, figures agree only when they state the same number ("18 states" twice).
+    Generic nouns that extraction falls back on ("share", "funding", "figure") never make
+    two figures one, except a headline's. Figures in one sentence are never taken for
+    restatements (they are lists); nor is a figure whose counted noun was carried over
+    from the figure before it; nor a total and one of its parts, which their relation
+    checks. Each figure is compared with the first of its group (and an undated one with
+    its dated neighbours), so the check is linear in the number of figures.
+
+    An inconsistent pair points at the figure the others do not back: where a third figure
+    (a headline, another restatement) agrees with one of the two, at the other.
     """
     groups: dict[tuple[object, ...], list[Claim]] = {}
+    loose: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
-        if c.counted.lower() in _GENERIC or c.kind == "multiple" or c.unit == UNKNOWN:
+        if not _restatable(c):
             continue
-        if _norm_counted(c).split()[-1:] and _norm_counted(c).split()[-1] not in \
-                _fold(c.quote).lower().replace("organization", "organisation"):
-            continue  # the counted noun was carried over from a figure before ("... and 30")
         family = "money" if is_currency(c.unit) else c.unit
-        key = (_norm_counted(c), (c.scope or "").lower(), c.time.as_of, c.time.since,
-               family, c.kind)
-        groups.setdefault(key, []).append(c)
+        base = (_norm_counted(c), (c.scope or "").lower(), family, c.kind)
+        groups.setdefault((*base, c.time.as_of, c.time.since), []).append(c)
+        loose.setdefault(base, []).append(c)
     # A total and its parts are not the same figure twice ("35.3 million refugees¹" and its
     # footnote's "¹ Includes 29.4 million refugees ..."): their relation checks them.
     related = {
@@ -770,38 +858,59 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
         for r in context.relations if r.total is not None and r.kind in (Kind.SUM, Kind.PART_OF)
         for p in r.parts
     }
+
+    def comparable(a: Claim, b: Claim) -> bool:
+        return a.provenance.sentence != b.provenance.sentence and \
+            frozenset((id(a), id(b))) not in related
+
+    out: list[tuple[Finding, Claim, Claim]] = []
+    done: set[frozenset[int]] = set()
     for group in groups.values():
-        if len(group) < 2:
-            continue
         first = group[0]
         for later in group[1:]:
-            if later.provenance.sentence == first.provenance.sentence:
+            if comparable(first, later):
+                done.add(frozenset((id(first), id(later))))
+                f = _judge_pair(first, later, context, loose=False)
+                if f is not None:
+                    out.append((f, first, later))
+    for group in loose.values():
+        for a, b in zip(group, group[1:]):
+            if (a.time.as_of is None) == (b.time.as_of is None) or a.time.since != b.time.since:
                 continue
-            if frozenset((id(first), id(later))) in related:
+            if frozenset((id(a), id(b))) in done or not comparable(a, b):
                 continue
-            finding = check_equal(first, later, rates=context.rules)
-            if finding.verdict is _U or _same_statement(first, later):
-                yield finding
-                continue
-            if finding.verdict is _C:
-                # Other words: only the same figure as stated shows the same quantity ("18
-                # states" twice); "about 53% of IDPs were female" and "55% of IDPs came from
-                # Khartoum" agree only within the "about".
-                if _same_as_stated(first, later):
-                    yield finding
-                continue
-            if _scale_slipped(first, later):
-                yield finding
-                continue
-            if _far_apart(first, later, context.rules) and not _thousandfold(
-                first, later, context.rules
-            ):
-                continue  # "1,900 cases" and "360,000 cases" in other words: two quantities
-            yield attrs.evolve(
-                finding, verdict=_U,
-                message=finding.message + f"; but “{first.counted}” may not be the same "
-                "thing in both places",
-            )
+            f = _judge_pair(a, b, context, loose=True)
+            if f is not None:
+                out.append((f, a, b))
+    # A headline figure alone on its line restates the figure it headlines ("125 Million"
+    # above "more than 125 million children were working").
+    ordered = list(claims)
+    text = context.document.text
+    for i, h in enumerate(ordered):
+        if h.kind == "multiple" or h.unit == UNKNOWN or not evidence.is_headline(h, text):
+            continue
+        j = evidence.headline_target(ordered, i, text)
+        if j is None or not comparable(h, ordered[j]):
+            continue
+        t = ordered[j]
+        f = check_equal(h, t, rates=context.rules)
+        if f.verdict is not _I and not _intended_meet(h, t):
+            f = attrs.evolve(f, verdict=_I, message=(
+                f"{_says(t)}, but the headline on line {h.line} says “{_fold(h.quote)}”: read "
+                f"as publishers mean them, {_range_text(t, evidence.intended(t))} and "
+                f"{_range_text(h, evidence.intended(h))}"))
+        elif f.verdict is _U:
+            f = attrs.evolve(f, verdict=_C)
+        out.append((f, h, t))
+    backed: dict[int, int] = {}
+    for f, a, b in out:
+        if f.verdict is _C:
+            backed[id(a)] = backed.get(id(a), 0) + 1
+            backed[id(b)] = backed.get(id(b), 0) + 1
+    for f, a, b in out:
+        if f.verdict is _I and backed.get(id(b), 0) > backed.get(id(a), 0):
+            f = attrs.evolve(f, line=a.line)  # b is backed by another figure: a slipped
+        yield f
 
 
 def declared(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:

@@ -1,0 +1,323 @@
+"""Evidence that figures are one quantity, or one breakdown, beyond what their words say.
+
+The validators ask two questions the words alone often leave open, and this module answers
+both from what publishers do:
+
+* **Are two figures one quantity?** (:func:`same_quantity`) Strong evidence: the words said
+  of both agree (:func:`factcheck.validators._same_statement`), or both are the size of one
+  named body ("The Alliance now stands at 32 members", "All 33 members of the Alliance ...":
+  :func:`owner`), or one is a headline figure alone on its line and the other the figure it
+  headlines (:func:`headline_target`). Weaker evidence, enough only together with words that
+  do not contradict it: the written digits are one typing slip apart ("152 million" and "125
+  million children"), which two different quantities of one noun rarely are once they write
+  three or more significant digits (:func:`factcheck.slips.significant_digits`).
+* **Is a list the whole breakdown?** (:func:`closed_list`) A list after "including" need not
+  be complete; but when its parts cover nine tenths of the total or more, no word says it is
+  partial ("such as", "main", "other"), and one slip of one figure makes it add up exactly,
+  a slip is far likelier than a list that happens to stop one digit short.
+
+:func:`intended` gives the reading publishers intend by a qualifier ("more than 114 million"
+is 114 million and a bit, below 115 million), used where the strict interval can never fail.
+
+:func:`held_before` uses the previous version as evidence: a breakdown that added up exactly
+there, and no longer does, broke in between (``cross-version`` findings).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from factcheck import lexicon
+from factcheck.claim import Claim, Interval, Qualifier
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from factcheck.checking import Finding
+    from factcheck.claim import Document
+    from factcheck.relations import Relation
+
+__all__ = ["closed_list", "headline_target", "held_before", "intended", "owner", "place"]
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+def place(c: Claim) -> Fraction:
+    """The place value a figure is rounded to: its stated precision, or for a whole number
+    written exactly the place of its last non-zero digit ("40,000" -> 10,000); 0 for a
+    figure with no rounding to speak of ("83")."""
+    if c.step:
+        return c.step
+    v = c.value
+    if v.denominator != 1 or v == 0:
+        return Fraction(0)
+    n, p = abs(v.numerator), 1
+    while n % 10 == 0:
+        n //= 10
+        p *= 10
+    return Fraction(p) if p > 1 else Fraction(0)
+
+
+def intended(c: Claim) -> Interval:
+    """The values a publisher means by a qualified figure (README, "What a figure allows").
+
+    "more than 114 million" and "at least 114 million": 114 million rounded down, from 114
+    up to 115 million; "nearly 8 million", "under 8 million", "up to 8 million": just under,
+    from 7 million; "about 4.3 million": within its rounding (4.25 to 4.35 million). Never
+    wider than the strict interval the words allow (:attr:`Claim.interval`). A figure whose
+    rounding cannot be told ("more than 83") means what the words allow.
+    """
+    strict = c.interval
+    p = place(c)
+    q = c.qualifier
+    if not p or q in (Qualifier.EXACT, Qualifier.RANGE):
+        return strict
+    v = c.value
+    if q in (Qualifier.OVER, Qualifier.AT_LEAST):
+        band = Interval(v, v + p, q is Qualifier.OVER, True)
+    elif q in (Qualifier.NEARLY, Qualifier.UNDER, Qualifier.AT_MOST):
+        band = Interval(v - p, v, True, q is Qualifier.UNDER)
+    else:  # ABOUT
+        band = Interval(v - p / 2, v + p / 2)
+    from factcheck import intervals as iv  # noqa: PLC0415
+
+    return iv.intersect(strict, band) or strict
+
+
+# --------------------------------------------------------------------------- one quantity
+
+_CAP_RUN = r"(?:[A-Z][\w'’&.-]*|of|for|to|and|the)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|to|and|the)){0,5}"
+_QUALIFIER_WORDS = (
+    r"(?:more than |over |nearly |almost |about |around |some |at least |close to |"
+    r"approximately |an estimated |just over |just under )?"
+)
+_OWNER_BEFORE = re.compile(
+    rf"(?P<owner>\b[A-Z][\w'’&.-]*(?:\s+{_CAP_RUN})?)\s*,?\s+(?:(?:now|currently|today|still|"
+    rf"already)\s+)?(?:{'|'.join(re.escape(v) for v in lexicon.OWNER_VERBS)})\s+{_QUALIFIER_WORDS}$"
+)
+_OWNER_POSSESSIVE = re.compile(
+    rf"(?P<owner>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,4}})(?:'s|’s|,\s+with\s+its)\s+"
+    rf"{_QUALIFIER_WORDS}$"
+)
+_WHOLE_SET_BEFORE = re.compile(
+    rf"(?:^|\s)(?:{'|'.join(re.escape(w) for w in lexicon.WHOLE_SET_WORDS)})\s+{_QUALIFIER_WORDS}$",
+    re.IGNORECASE,
+)
+_OF_OWNER_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})")
+_MEMBER_OWNER_AFTER = re.compile(r"^\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})")
+_LEAD = frozenset({"the", "a", "an", "all", "its", "this", "that"})
+
+
+def _head(name: str) -> str | None:
+    """The head of a body's name, for comparing ("The North Atlantic Alliance" -> "alliance",
+    "Global Coalition to Defeat ISIS" -> "coalition")."""
+    words = [w.strip(".,'’") for w in name.split()]
+    while words and words[0].lower() in _LEAD:
+        words = words[1:]
+    run: list[str] = []
+    for w in words:
+        if not w[:1].isupper():
+            break
+        run.append(w)
+    return run[-1].lower() if run else None
+
+
+def owner(c: Claim) -> str | None:
+    """The body a figure is the size of, when its words say so: "The Alliance now stands at
+    32 members", "All 33 members of the Alliance", "the Coalition's 83 members", "the
+    68-member Global Coalition" -> "alliance" / "coalition". None when the words name no
+    body, or name only some of its members ("12 members of the Alliance voted")."""
+    p = c.provenance
+    a, b = p.sentence_span
+    if not 0 <= a < b <= len(p.sentence):
+        return None
+    before, after = p.sentence[:a], p.sentence[b:]
+    if c.stated.endswith("-member"):
+        m = _MEMBER_OWNER_AFTER.match(after)
+        return _head(m.group("owner")) if m else None
+    for pattern in (_OWNER_BEFORE, _OWNER_POSSESSIVE):
+        m = pattern.search(before)
+        if m:
+            return _head(m.group("owner"))
+    if _WHOLE_SET_BEFORE.search(before):
+        m = _OF_OWNER_AFTER.match(after)
+        if m:
+            return _head(m.group("owner"))
+    return None
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[•●▪◦‣·∙➔→►▶➢✓✔*+\-–—]|\(?\d{1,2}[.)])\s")
+
+
+def is_headline(c: Claim, text: str | None = None) -> bool:
+    """A figure that stands alone as its line's or heading's text ("125 Million", "## 83
+    members"): at most one word of its own besides its figure and noun, no sentence, and no
+    list item ("– 1,900 cases of asthma onset" is a list's item). Read from the line in
+    *text* (the document's text) when given, else from the claim's sentence."""
+    p = c.provenance
+    if text is not None and text.startswith(p.quote, p.offset) and "\n" not in p.quote:
+        ls = text.rfind("\n", 0, p.offset) + 1
+        le = text.find("\n", p.offset)
+        le = len(text) if le < 0 else le
+        before, after = text[ls:p.offset], text[p.offset + len(p.quote):le]
+        if _LIST_ITEM.match(before) or before.lstrip().startswith("|"):
+            return False
+        before = before.lstrip().lstrip("#").strip(" *_`")
+        after = after.strip(" *_`")
+        if after.endswith((".", ";", ":", ",")) or re.search(r"[.;!?:]\s*\S", after):
+            return False
+        return len(_WORD.findall(before + " " + after)) <= 1
+    a, b = p.sentence_span
+    if not 0 <= a < b <= len(p.sentence) or "\n" in p.sentence.strip():
+        return False
+    rest = p.sentence[:a] + " " + p.sentence[b:]
+    if re.search(r"[.;!?:]\s*\S", p.sentence[b:]) or rest.strip().endswith((".", ";", ":")):
+        return False
+    if _LIST_ITEM.match(p.sentence):
+        return False  # a list item, not a headline
+    return len(_WORD.findall(rest)) <= 1 and bool(p.sentence.strip())
+
+
+def _scale_word(c: Claim) -> str:
+    m = re.search(r"(?i)thousand|million|billion|trillion|\bbn\b|\bmn\b", c.stated)
+    return m.group().lower() if m else ""
+
+
+def headline_target(claims: Sequence[Claim], i: int, text: str | None = None) -> int | None:
+    """The figure a headline figure (claim *i*, :func:`is_headline`) headlines: the first of
+    the next three figures of its kind, unit and scale word, whose noun is the headline's or
+    the headline names none; None when there is none."""
+    h = claims[i]
+    generic = h.counted.lower() in lexicon.GENERIC_COUNTED
+    for j in range(i + 1, min(len(claims), i + 4)):
+        c = claims[j]
+        if c.kind != h.kind or c.unit != h.unit or _scale_word(c) != _scale_word(h):
+            continue
+        if not generic and c.counted.lower() != h.counted.lower():
+            continue
+        if is_headline(c, text):
+            return None
+        # A headline states its figure again, or slips a digit of it; a figure far from it
+        # is some other figure.
+        from factcheck.slips import slip_between  # noqa: PLC0415
+
+        if c.value == h.value or c.value in h.interval or h.value in c.interval or \
+                slip_between(h, c) is not None:
+            return j
+        return None
+    return None
+
+
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to see "work", "works", "worked" and "working" as one word."""
+    w = word.lower()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def same_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The words said of two figures are the same, once years, numbers and words that
+    restrict nothing ("worldwide", "currently") are set aside and words are stemmed ("work",
+    "working"); at least one word must remain. "152 million children work worldwide" and
+    "125 million children were working in 2020" say the same; "11 Allies are expected to
+    meet the 2% guideline" and "19 Allies ... the equipment guideline" do not."""
+    def clean(ws: frozenset[str]) -> set[str]:
+        return {_stem(w) for w in ws if w[:1].isalpha() and w not in lexicon.SCOPE_NEUTRAL_WORDS}
+    ca, cb = clean(a), clean(b)
+    return bool(ca) and ca == cb
+
+
+# --------------------------------------------------------------------------- breakdowns
+
+
+def closed_list(r: Relation) -> bool:
+    """A list after "including" (part-of) that reads as the whole breakdown: two or more
+    parts that cover at least nine tenths of the total, each and the total stated without a
+    qualifier, and no word that says the list is partial ("such as", "main", "other")."""
+    from factcheck.relations import Kind  # noqa: PLC0415
+
+    if r.kind is not Kind.PART_OF or r.total is None or not r.exclusive or len(r.parts) < 2:
+        return False
+    t = r.total
+    if t.value <= 0 or t.qualifier is not Qualifier.EXACT:
+        return False
+    if any(p.qualifier is not Qualifier.EXACT or p.unit != t.unit for p in r.parts):
+        return False
+    words = set(r.words.lower().split()) | {
+        w for p in r.parts for w in p.counted.lower().split()
+    }
+    if words & lexicon.PARTIAL_LIST_WORDS or r.words.lower() in lexicon.PARTIAL_LIST_WORDS:
+        return False
+    covered = sum((p.value for p in r.parts), Fraction(0))
+    return covered < t.value and covered * 10 >= t.value * 9
+
+
+def _adds_up(total: Claim, parts: Sequence[Claim]) -> bool:
+    """The parts as written add up to the total as written (within its stated precision)."""
+    if any(p.unit != total.unit for p in parts):
+        return False
+    return abs(sum((p.value for p in parts), Fraction(0)) - total.value) <= total.step / 2
+
+
+def held_before(old: Document, new: Document,
+                pairs: Sequence[tuple[Claim | None, Claim | None]]) -> Iterator[Finding]:
+    """Breakdowns that added up exactly in *old* and no longer do in *new*.
+
+    For every sum or part-of relation the old version states whose parts added up to its
+    total, the same figures in the new version (by *pairs*, the differ's pairing) are added
+    again; when they no longer add up, one ``cross-version`` finding, inconsistent, names the
+    figures that changed and points at the first of them. A breakdown the new version itself
+    finds inconsistent is left to its own check.
+    """
+    from factcheck.checking import Finding, Verdict  # noqa: PLC0415
+    from factcheck.relations import Kind, find_relations  # noqa: PLC0415
+    from factcheck.reports.text import figure_text  # noqa: PLC0415
+    from factcheck.slips import written_like  # noqa: PLC0415
+
+    from factcheck.validators import check_sum  # noqa: PLC0415
+
+    to_new = {id(o): n for o, n in pairs if o is not None and n is not None}
+    # Breakdowns the new version's own check already finds inconsistent.
+    own = {(r.total.id, tuple(p.id for p in r.parts))
+           for r in find_relations(new) if r.total is not None
+           and r.kind in (Kind.SUM, Kind.PART_OF)
+           and check_sum(r.total, r.parts, complete=r.kind is Kind.SUM,
+                         closed=closed_list(r)).verdict is Verdict.INCONSISTENT}
+    when = old.date or old.revision or old.source
+    for r in find_relations(old):
+        if r.kind not in (Kind.SUM, Kind.PART_OF) or r.total is None or len(r.parts) < 2:
+            continue
+        if not _adds_up(r.total, r.parts):
+            continue
+        mapped = [to_new.get(id(c)) for c in (r.total, *r.parts)]
+        if any(m is None for m in mapped):
+            continue
+        nt, *nparts = [m for m in mapped if m is not None]
+        if (nt.id, tuple(p.id for p in nparts)) in own or _adds_up(nt, nparts):
+            continue
+        if any(p.unit != nt.unit for p in nparts):
+            continue
+        changed = [(o, n) for o, n in zip((r.total, *r.parts), (nt, *nparts)) if o.value != n.value]
+        if not changed:
+            continue
+        gap = sum((p.value for p in nparts), Fraction(0)) - nt.value
+        how = "short" if gap < 0 else "over"
+        amount = written_like(nt, abs(gap))
+        what = "; ".join(f"line {n.line} changed {figure_text(o)} → {figure_text(n)}"
+                         for o, n in changed)
+        message = (f"this breakdown of {figure_text(nt)} (line {nt.line}) added up in {when}; "
+                   f"now {amount} {how}: {what}")
+        yield Finding(rule="cross-version", verdict=Verdict.INCONSISTENT, message=message,
+                      claims=(nt, *nparts), line=changed[-1][1].line if len(changed) == 1
+                      else changed[0][1].line, source=nt.provenance.source,
+                      subject=f"{nt.id} = " + " + ".join(p.id for p in nparts))
