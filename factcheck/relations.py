@@ -110,6 +110,11 @@ class Relation:
     people, of whom 3.4 million depend on aid and 2 million live in camps"; "included 1,900
     with gunshot wounds and 1,200 who needed surgery"): such groups may overlap, so each
     part must not exceed the total, but their sum may."""
+    evidence: tuple[str, ...] = ("words",)
+    """What shows the relation: ``words`` (a marker: "including", "(", "in total"),
+    ``layout`` (a table's Total row, a "Total:" line under label lines), ``arithmetic``
+    (the figures add up exactly, which by chance they rarely do: see
+    :func:`factcheck.relations.find_relations`)."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -695,7 +700,8 @@ class _Finder:
     # -- helpers
 
     def _add(self, kind: Kind, total: int | None, parts: Sequence[int], words: str,
-             share: int | None = None, exclusive: bool = True) -> None:
+             share: int | None = None, exclusive: bool = True,
+             evidence: tuple[str, ...] = ("words",)) -> None:
         key = (kind.value, -1 if total is None else total, tuple(parts), -1 if share is None else share)
         if key in self.seen:
             return
@@ -709,6 +715,7 @@ class _Finder:
                 share=None if share is None else cs[share],
                 words=words,
                 exclusive=exclusive,
+                evidence=evidence,
             )
         )
 
@@ -950,6 +957,7 @@ class _Finder:
                 self._breakdown(i, i + 1, exhaustive=False, words="of the")
         self._footnote_links()
         self._totals_after()
+        self._arithmetic_sums()
         self._table_totals()
         self._shares_beside_parts()
         self._share_lists()
@@ -1071,7 +1079,7 @@ class _Finder:
             if g.unknown:
                 continue
             last = t - 1
-            if not (_TOTAL_GAP.match(g.norm) or _SEP.match(g.norm) or
+            if not (_TOTAL_GAP.match(g.norm) or _SEP.match(g.norm) or _COLON.match(g.norm) or
                     (g.bullet and _BULLET_ITEM.match(g.norm))):
                 continue
             first = last
@@ -1084,6 +1092,52 @@ class _Finder:
             if not all(_head(cs[p]) == head for p in parts):
                 continue
             self._add(Kind.SUM, t, parts, "in total")
+
+    def _arithmetic_sums(self) -> None:
+        """A list and, right before or after it in the same paragraph, a figure its parts add
+        up to exactly, though no word says so ("Staff: 1,204 doctors, 3,517 nurses and 870
+        midwives. 5,591 health workers were deployed."). That parts of two or more figures
+        add up exactly to a neighbour by chance is unlikely once the total writes three or
+        more significant digits (about one in the total's number of steps): the relation is
+        taken (evidence ``arithmetic``), and kept for the versions after it, where the same
+        figures must still add up (:func:`factcheck.evidence.held_before`)."""
+        v, cs = self.v, self.v.claims
+        n = len(cs)
+        taken = {id(c) for r in self.out for c in r.claims}
+        i = 0
+        while i < n:
+            last = self.run_end[i]
+            if last == i:
+                i += 1
+                continue
+            first = i
+            i = last + 1
+            parts = list(range(first, last + 1))
+            if any(id(cs[p]) in taken or _is_share(cs[p]) for p in parts):
+                continue
+            for t, gap in ((last + 1, v.gaps[last] if last < len(v.gaps) else None),
+                           (first - 1, v.gaps[first - 1] if first > 0 else None)):
+                if gap is None or gap.unknown or _PARAGRAPH_END.search(gap.raw) or \
+                        not 0 <= t < n or id(cs[t]) in taken:
+                    continue
+                total = cs[t]
+                if _is_share(total) or not all(
+                    _fits(total, cs[p]) and cs[p].unit == total.unit for p in parts
+                ):
+                    continue
+                step = max(total.step, max(cs[p].step for p in parts))
+                steps = total.value / step if step else total.value
+                if total.value <= 0 or steps < 100:
+                    continue  # a small total: parts add up to it by chance too often
+                head = _head(total)
+                if steps < 1000 and total.counted.lower() not in _GENERIC_COUNTED | _TOTAL_LABELS \
+                        and not all(_head(cs[p]) == head for p in parts):
+                    continue  # below a thousand steps, the nouns must show it too
+                added = sum((cs[p].value for p in parts), Fraction(0))
+                if abs(added - total.value) <= total.step / 2:
+                    self._add(Kind.SUM, t, parts, "adds up", evidence=("arithmetic",))
+                    taken.update(id(c) for c in (total, *(cs[p] for p in parts)))
+                    break
 
     def _total_line(self, t: int) -> bool:
         """A "Total: 190" line after the items it totals: label lines ("Military: 149",
