@@ -1190,6 +1190,11 @@ def _findings_delta(
 
     appeared = tuple(record(f) for f in new_findings if _finding_key(f, to_old) not in old_keys)
     gone = tuple(record(f) for f in old_findings if _finding_key(f, same) not in new_keys)
+    # Breakdowns that added up in the old version and no longer do (the old version as
+    # evidence: factcheck.evidence.held_before).
+    from factcheck.evidence import held_before  # noqa: PLC0415
+
+    appeared += tuple(record(f) for f in held_before(old, new, [(o, n) for o, n in pairs]))
     return appeared, gone, True
 
 

@@ -255,7 +255,8 @@ def cross_version_findings(
 
     For every figure paired across the versions (by :func:`factcheck.differ.match`, unless
     *pairs* are given): a running total (``TimeContext.cumulative`` in both versions) must
-    not shrink, and the figure's unit must stay in the same dimension. Each finding's rule
+    not shrink, and the figure's unit must stay in the same dimension; and a breakdown that
+    added up exactly in *old* must still add up (:func:`factcheck.evidence.held_before`). Each finding's rule
     is ``cross-version``, its claims are ``(old, new)``, and it points at the new claim.
     """
     from factcheck.checking import Finding, Verdict  # noqa: PLC0415
@@ -274,6 +275,10 @@ def cross_version_findings(
         if problem is not None:
             found.append((o, n, problem))
     found.extend(_dimension_changes(pairs))
+    # Breakdowns that added up in the old version and no longer do.
+    from factcheck.evidence import held_before  # noqa: PLC0415
+
+    out.extend(held_before(old, new, pairs))
     for o, n, (verdict, message) in found:
         out.append(
             Finding(
