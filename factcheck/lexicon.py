@@ -188,6 +188,8 @@ _SCOPE_NEUTRAL: Final[Rows] = (
     ("overall", "overall 83 members"),
     ("altogether", "altogether 83 members"),
     ("estimated", "an estimated 8 million people"),
+    ("all", "In all, 83 members"),
+    ("total", "a total of 83 members"),
 )
 SCOPE_NEUTRAL_WORDS: Final = _words(_SCOPE_NEUTRAL)
 """Words that restrict a figure to nothing: "152 million children work worldwide" states

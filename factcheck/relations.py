@@ -791,12 +791,24 @@ class _Finder:
             t, total = x, cs[x]
         if _is_rate(total) and not self._shares_of_the_total(t, parts):
             return
-        if exhaustive and len(parts) >= 2 and _every_part_exceeds(total, [cs[p] for p in parts]):
+        if exhaustive and len(parts) >= 2 and _every_part_exceeds(total, [cs[p] for p in parts]) \
+                and not self._total_slipped(total, [cs[p] for p in parts]):
             # "83 members across 4 continents: 20 in Europe and 30 in Asia": the figure before
-            # the list is not what it breaks down (a scale slip, a thousandfold, still is).
+            # the list is not what it breaks down (a scale slip, a thousandfold, or one slip of
+            # the total's digits that makes the parts add up, still is).
             return
         self._add(Kind.SUM if exhaustive else Kind.PART_OF, t, parts, words,
                   exclusive=exhaustive or len(parts) < 2 or not self._own_predicates(parts))
+
+    @staticmethod
+    def _total_slipped(total: Claim, parts: Sequence[Claim]) -> bool:
+        """One slip of the total's digits makes the parts add up ("100 health workers (101
+        nurses and 199 doctors)": 300)."""
+        if any(p.unit != total.unit for p in parts):
+            return False
+        from factcheck.slips import explain_sum  # noqa: PLC0415
+
+        return any(s.claim is total for s in explain_sum(total, parts, [Fraction(1)] * len(parts)))
 
     def _own_predicates(self, parts: Sequence[int]) -> bool:
         """Each part has a predicate of its own: the groups may overlap ("of whom 3.4 million

@@ -100,14 +100,18 @@ def _text(c: Claim, w: _Written, digits: str, decimals: int) -> str:
     whole = digits[: len(digits) - decimals] if decimals else digits
     frac = digits[len(digits) - decimals:] if decimals else ""
     whole = whole.lstrip("0") or "0"
-    if w.grouped or len(whole) > 4 and "," in c.stated:
-        whole = f"{int(whole):,}"
+    written_whole = len(w.digits) - w.decimals
+    if len(whole) >= 4 and (w.grouped or written_whole < 4):
+        whole = f"{int(whole):,}"  # "202" meant as "1,202", as publishers group it
     numeral = whole + (f".{frac}" if frac else "")
     return c.stated[: w.start] + numeral + c.stated[w.end:]
 
 
 def _edits(w: _Written) -> Iterator[tuple[str, str, int]]:
-    """Every one-slip edit of the written digits: (kind, digits, decimals)."""
+    """The digits an editor may have meant where *w* is written, one slip away: (kind,
+    digits, decimals). ``dropped``: the editor left a digit out, so the intended figure has
+    one more (any digit, anywhere); ``doubled``: the editor typed a digit twice, so the
+    intended figure has one of two equal neighbours less."""
     d, k = w.digits, w.decimals
     n = len(d)
     whole_len = n - k
@@ -118,17 +122,18 @@ def _edits(w: _Written) -> Iterator[tuple[str, str, int]]:
     for i in range(n - 1):
         if d[i] != d[i + 1] and not (i == 0 and d[1] == "0" and whole_len > 1):
             yield "swap", d[:i] + d[i + 1] + d[i] + d[i + 2:], k
-    if n > 1:
-        for i in range(n):
-            if i + 1 < n and d[i] == d[i + 1]:
-                continue  # dropping either of two equal digits is one edit
-            nd = d[:i] + d[i + 1:]
+    for i in range(n + 1):
+        for ch in "0123456789":
+            if i == 0 and ch == "0" and whole_len > 0:
+                continue
+            if i < n and d[i] == ch:
+                continue  # the same as inserting it one place on
+            nk = k + 1 if i > whole_len else k
+            yield "dropped", d[:i] + ch + d[i:], nk
+    for i in range(n - 1):
+        if d[i] == d[i + 1] and (i > 0 or n - 1 - k >= 1):
             nk = k - 1 if i >= whole_len else k
-            if nd and (nd[0] != "0" or n - 1 - nk <= 1):
-                yield "dropped", nd, nk
-    for i in range(n):
-        nk = k + 1 if i >= whole_len else k
-        yield "doubled", d[:i] + d[i] + d[i:], nk
+            yield "doubled", d[:i] + d[i + 1:], nk
 
 
 def variants(c: Claim) -> Iterator[Slip]:
@@ -154,9 +159,13 @@ def variants(c: Claim) -> Iterator[Slip]:
                            c.stated[: m.start()] + other + c.stated[m.end():])
 
 
+_REVERSE = {"dropped": "doubled", "doubled": "dropped"}
+
+
 def slip_between(a: Claim, b: Claim) -> str | None:
     """The kind of the one slip that turns the figure *a* writes into the one *b* writes
-    (same scale and unit: "125 million" and "152 million" are ``swap``), or None."""
+    (same scale and unit: "125 million" and "152 million" are ``swap``; "1,900" and "190"
+    ``dropped``), or None."""
     wa, wb = _written(a), _written(b)
     if wa is None or wb is None or a.unit != b.unit:
         return None
@@ -166,9 +175,12 @@ def slip_between(a: Claim, b: Claim) -> str | None:
         return "scale"
     if wa.factor != wb.factor:
         return None
+    for kind, digits, decimals in _edits(wb):
+        if _value(wb, digits, decimals) == a.value:
+            return kind  # b is a written with this slip
     for kind, digits, decimals in _edits(wa):
         if _value(wa, digits, decimals) == b.value:
-            return kind
+            return _REVERSE.get(kind, kind)
     return None
 
 
