@@ -154,7 +154,7 @@ def parse(quote: str) -> Figure:
         number, sign, decimals, in_words = Fraction(_WORDS[w.group(1).lower()]), 1, 0, True
     before, rest = quote[: m.start()], quote[m.end() :]
     scale, _ = _scale_after(rest)
-    percent = bool(re.match(r"\s*(%|per ?cent|percent)", rest, re.I))
+    percent = percent_after(rest)
     money = bool(re.search(r"[$€£]|US\$|USD|SDR", before + rest[:4]))
     value = sign * number * scale
     place = Fraction(1, 10**decimals) * scale
@@ -177,6 +177,16 @@ def parse(quote: str) -> Figure:
 
 def _scaled(f: Figure, k: Fraction) -> Figure:
     return f if k == 1 else Figure(f.value * k, f.low * k, f.high * k, f.percent)
+
+
+def percent_after(rest: str) -> bool:
+    """Whether the text right after a figure makes it a percentage."""
+    return bool(re.match(r"\s*(%|per ?cent|percent)", rest, re.I))
+
+
+def is_year(figure: str) -> bool:
+    """A bare four-digit year (1900-2099), which no editor copies for a figure."""
+    return bool(re.fullmatch(r"(19|20)\d\d", figure))
 
 
 def _add(figs: Sequence[Figure], signs: Sequence[int]) -> tuple[Fraction, Fraction]:
@@ -263,7 +273,9 @@ def _dropped(quote: str, rng: random.Random) -> str | None:
     if not options:
         return None
     i = rng.choice(options)
-    return quote[:i] + quote[i + 1 :]
+    new = quote[:i] + quote[i + 1 :]
+    # "33.3" loses its only decimal: "33", not "33."
+    return re.sub(r"(?<=\d)\.(?!\d)", "", new, count=1) if i > 0 and quote[i - 1] == "." else new
 
 
 def _doubled(quote: str, rng: random.Random) -> str | None:
