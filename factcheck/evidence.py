@@ -206,7 +206,7 @@ def headline_target(claims: Sequence[Claim], i: int, text: str | None = None) ->
         # is some other figure.
         from factcheck.slips import slip_between  # noqa: PLC0415
 
-        if c.value == h.value or c.value in h.interval or h.value in c.interval or \
+        if c.value == h.value or c.value in intended(h) or h.value in intended(c) or \
                 slip_between(h, c) is not None:
             return j
         return None
