@@ -71,6 +71,7 @@ class Outcome:
     caught: bool
     how: str  # "caught", "not found", "found: consistent", "found: undetermined", ...
     line: int
+    with_previous: bool = False  # caught by check(new) + the cross-version rule (old = clean)
 
 
 @dataclass
@@ -80,6 +81,7 @@ class Result:
     relations: list[Relation] = field(default_factory=list)
     clean_found: dict[int, str] = field(default_factory=dict)
     alarms: list[tuple[Path, factcheck.Finding, bool]] = field(default_factory=list)
+    version_alarms: list[tuple[str, factcheck.Finding]] = field(default_factory=list)
 
 
 _TEXTS: dict[Path, str] = {}
@@ -183,9 +185,25 @@ def check_text(text: str, path: Path) -> factcheck.CheckReport:
 
 
 def run(seed: int) -> Result:
+    from factcheck.timeline import cross_version_findings
+
     good, bad = corpus_relations()
     rels = good + snapshot_relations()
     result = Result(relations=rels)
+    docs: dict[Path, factcheck.Document] = {}
+    # False alarms of the cross-version rule on real consecutive versions (no slip made):
+    # the bundled series, and the real version pairs in tests/data/pairs when present.
+    versions = [sorted(d.glob("*.txt")) for d in sorted(SNAPSHOTS.iterdir()) if d.is_dir()]
+    versions += [[d / "old.txt", d / "new.txt"] for d in sorted((ROOT / "tests" / "data" / "pairs").glob("*"))
+                 if (d / "old.txt").is_file() and (d / "new.txt").is_file()]
+    for series in versions:
+        for a, b in zip(series, series[1:]):
+            old = factcheck.extract(read(a), source=str(a))
+            new = factcheck.extract(read(b), source=str(b))
+            for f in cross_version_findings(old, new):
+                if f.verdict is factcheck.Verdict.INCONSISTENT and f.message.startswith(
+                        ("this breakdown", "line ")):
+                    result.version_alarms.append((f"{a.parent.name}/{a.name} → {b.name}", f))
     clean: dict[Path, factcheck.CheckReport] = {}
     for path in sorted({r.path for r in rels + bad} | set(CORPUS.glob("*.txt"))
                        | set(SNAPSHOTS.glob("*/*.txt"))):
@@ -226,6 +244,13 @@ def run(seed: int) -> Result:
                 report = check_text(mutated, rel.path)
                 hits = [f for f in report.findings if touches(spans_of(f.claims), moved) >= 1]
                 caught = any(f.verdict is factcheck.Verdict.INCONSISTENT for f in hits)
+                if rel.path not in docs:
+                    docs[rel.path] = factcheck.extract(text, source=str(rel.path))
+                cross = cross_version_findings(
+                    docs[rel.path], factcheck.extract(mutated, source=str(rel.path)))
+                with_previous = caught or any(
+                    f.verdict is factcheck.Verdict.INCONSISTENT
+                    and touches(spans_of(f.claims[-len(f.claims):]), moved) >= 1 for f in cross)
                 if caught:
                     how = "caught"
                 else:
@@ -234,7 +259,7 @@ def run(seed: int) -> Result:
                     how = ("found: " + "/".join(sorted({f.verdict.value for f in related}))
                            if related else "not found")
                 result.outcomes.append(
-                    Outcome(rel, fi, kind, new, caught, how, line_of(text, at)))
+                    Outcome(rel, fi, kind, new, caught, how, line_of(text, at), with_previous))
     return result
 
 
@@ -275,6 +300,15 @@ def main() -> None:
     print(f"overall    {pct(sum(o.caught for o in outs), len(outs))}")
     print(f"ruled      {pct(sum(o.caught for o in ruled), len(ruled))}"
           "  (sum, part-of, restated, share, shares: the kinds factcheck has rules for)")
+    print()
+    print("with the previous version as evidence (check of the broken text, plus the")
+    print("cross-version rule against the clean text, as `check --rev`, `diff` and `report` run)")
+    for kind in mutations.KINDS:
+        sel = [o for o in outs if o.relation.kind == kind]
+        if sel:
+            print(f"  {kind:10s} {pct(sum(o.with_previous for o in sel), len(sel))}")
+    print(f"overall    {pct(sum(o.with_previous for o in outs), len(outs))}")
+    print(f"ruled      {pct(sum(o.with_previous for o in ruled), len(ruled))}")
     print()
     misses = [o for o in outs if not o.caught]
     by_how = Counter(o.how for o in misses)
@@ -317,6 +351,10 @@ def main() -> None:
         print(f"  FALSE {p.name}:{f.line} {f.rule}: {f.message}")
     for p, f in true:
         print(f"  TRUE  {p.name}:{f.line} {f.rule}: {f.message}")
+    print(f"cross-version findings between real consecutive versions (no slip made): "
+          f"{len(res.version_alarms)}")
+    for where, f in res.version_alarms:
+        print(f"  {where}:{f.line}: {f.message}")
 
 
 if __name__ == "__main__":

@@ -225,6 +225,16 @@ def _stem(word: str) -> str:
     return w
 
 
+def _content(ws: frozenset[str]) -> set[str]:
+    return {_stem(w) for w in ws if w[:1].isalpha() and w not in lexicon.SCOPE_NEUTRAL_WORDS}
+
+
+def shares_a_word(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The words said of two figures share one (stemmed), or nothing is said of one."""
+    ca, cb = _content(a), _content(b)
+    return not ca or not cb or bool(ca & cb)
+
+
 def same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     """The words said of two figures are the same, once years, numbers and words that
     restrict nothing ("worldwide", "currently") are set aside and words are stemmed ("work",
@@ -271,29 +281,29 @@ def _adds_up(total: Claim, parts: Sequence[Claim]) -> bool:
 
 def held_before(old: Document, new: Document,
                 pairs: Sequence[tuple[Claim | None, Claim | None]]) -> Iterator[Finding]:
-    """Breakdowns that added up exactly in *old* and no longer do in *new*.
+    """What held exactly in *old* and no longer holds in *new*: the previous version as
+    evidence.
 
-    For every sum or part-of relation the old version states whose parts added up to its
-    total, the same figures in the new version (by *pairs*, the differ's pairing) are added
-    again; when they no longer add up, one ``cross-version`` finding, inconsistent, names the
-    figures that changed and points at the first of them. A breakdown the new version itself
-    finds inconsistent is left to its own check.
+    * A breakdown (a sum or part-of relation the old version states, or one its arithmetic
+      shows) whose parts added up to its total: the same figures in the new version (by
+      *pairs*, the differ's pairing) must still add up.
+    * One figure stated twice with one value (same counted noun and unit, two or more
+      significant digits, in two sentences): when one of them changed and the other did not,
+      they no longer agree ("line 3 changed 117.3 million → 171.3 million; line 22 still
+      says 117.3 million").
+
+    Each failure is one ``cross-version`` finding, inconsistent, that names the figures that
+    changed and points at the changed one. What the new version's own check already finds
+    inconsistent is left to it.
     """
-    from factcheck.checking import Finding, Verdict  # noqa: PLC0415
+    from factcheck.checking import Finding, Verdict, check  # noqa: PLC0415
     from factcheck.relations import Kind, find_relations  # noqa: PLC0415
     from factcheck.reports.text import figure_text  # noqa: PLC0415
-    from factcheck.slips import written_like  # noqa: PLC0415
-
-    from factcheck.validators import check_sum  # noqa: PLC0415
+    from factcheck.slips import significant_digits, written_like  # noqa: PLC0415
 
     to_new = {id(o): n for o, n in pairs if o is not None and n is not None}
-    # Breakdowns the new version's own check already finds inconsistent.
-    own = {(r.total.id, tuple(p.id for p in r.parts))
-           for r in find_relations(new) if r.total is not None
-           and r.kind in (Kind.SUM, Kind.PART_OF)
-           and check_sum(r.total, r.parts, complete=r.kind is Kind.SUM,
-                         closed=closed_list(r)).verdict is Verdict.INCONSISTENT}
     when = old.date or old.revision or old.source
+    found: list[Finding] = []
     for r in find_relations(old):
         if r.kind not in (Kind.SUM, Kind.PART_OF) or r.total is None or len(r.parts) < 2:
             continue
@@ -303,9 +313,7 @@ def held_before(old: Document, new: Document,
         if any(m is None for m in mapped):
             continue
         nt, *nparts = [m for m in mapped if m is not None]
-        if (nt.id, tuple(p.id for p in nparts)) in own or _adds_up(nt, nparts):
-            continue
-        if any(p.unit != nt.unit for p in nparts):
+        if _adds_up(nt, nparts) or any(p.unit != nt.unit for p in nparts):
             continue
         changed = [(o, n) for o, n in zip((r.total, *r.parts), (nt, *nparts)) if o.value != n.value]
         if not changed:
@@ -315,9 +323,43 @@ def held_before(old: Document, new: Document,
         amount = written_like(nt, abs(gap))
         what = "; ".join(f"line {n.line} changed {figure_text(o)} → {figure_text(n)}"
                          for o, n in changed)
-        message = (f"this breakdown of {figure_text(nt)} (line {nt.line}) added up in {when}; "
-                   f"now {amount} {how}: {what}")
-        yield Finding(rule="cross-version", verdict=Verdict.INCONSISTENT, message=message,
-                      claims=(nt, *nparts), line=changed[-1][1].line if len(changed) == 1
-                      else changed[0][1].line, source=nt.provenance.source,
-                      subject=f"{nt.id} = " + " + ".join(p.id for p in nparts))
+        found.append(Finding(
+            rule="cross-version", verdict=Verdict.INCONSISTENT,
+            message=(f"this breakdown of {figure_text(nt)} (line {nt.line}) added up in {when}; "
+                     f"now {amount} {how}: {what}"),
+            claims=(nt, *nparts), line=changed[0][1].line, source=nt.provenance.source,
+            subject=f"{nt.id} = " + " + ".join(p.id for p in nparts)))
+    # One figure stated twice, now two.
+    same: dict[tuple[object, ...], list[Claim]] = {}
+    for c in old.claims:
+        noun = " ".join(c.counted.lower().split())
+        if noun in lexicon.GENERIC_COUNTED or c.kind == "multiple" or c.unit == "unknown" \
+                or significant_digits(c) < 2 or id(c) not in to_new:
+            continue
+        same.setdefault((noun, c.unit, c.value, c.value_high), []).append(c)
+    for group in same.values():
+        if len(group) < 2:
+            continue
+        kept = [o for o in group if to_new[id(o)].value == o.value]
+        moved = [o for o in group if to_new[id(o)].value != o.value]
+        if not kept or not moved:
+            continue
+        k = to_new[id(kept[0])]
+        for o in moved:
+            n = to_new[id(o)]
+            if n.provenance.sentence == k.provenance.sentence:
+                continue
+            found.append(Finding(
+                rule="cross-version", verdict=Verdict.INCONSISTENT,
+                message=(f"line {n.line} changed {figure_text(o)} → {figure_text(n)}, but line "
+                         f"{k.line} still says {figure_text(k)}: in {when} both stated one figure"),
+                claims=(k, n), line=n.line, source=n.provenance.source,
+                subject=f"{k.id} = {n.id}"))
+    if not found:
+        return
+    flagged = [frozenset(c.id for c in f.claims) for f in check(new).findings
+               if f.verdict is Verdict.INCONSISTENT]
+    for f in found:
+        ids = frozenset(c.id for c in f.claims)
+        if not any(len(ids & g) >= 2 for g in flagged):
+            yield f

@@ -26,7 +26,7 @@ from factcheck.lexicon import SLIP_KINDS
 
 __all__ = [
     "Slip", "explain_sum", "significant_digits", "slip_between", "variants", "with_value",
-    "written_like",
+    "neighbour_keys", "written_like",
 ]
 
 _NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -199,6 +199,25 @@ def written_like(c: Claim, value: Fraction) -> str:
     digits = str(abs(int(n * 10**decimals))).rjust(decimals + 1, "0")
     text = _text(c, w, digits, decimals)
     return ("-" + text) if n < 0 else text
+
+
+def neighbour_keys(c: Claim) -> tuple[tuple[object, ...], tuple[tuple[object, ...], ...]]:
+    """Keys that find the figures one slip from *c* without comparing every pair: (the keys
+    *c* is filed under, the keys to look up). Two figures one changed digit apart share a
+    key with that digit blanked; two with adjacent digits swapped share their sorted
+    digits; a figure with a digit dropped is filed under its digits as they are, and found
+    from the other's digits less one. The figures found must still be checked with
+    :func:`slip_between`."""
+    w = _written(c)
+    if w is None:
+        return (), ()
+    d, f = w.digits.lstrip("0") or "0", w.factor * Fraction(1, 10**w.decimals)
+    blanked = tuple(("sub", d[:i] + "?" + d[i + 1:], f) for i in range(len(d)))
+    less = tuple(("full", d[:i] + d[i + 1:]) for i in range(len(d)) if len(d) > 1)
+    filed = (*blanked, ("swap", "".join(sorted(d)), f), ("full", d),
+             *(("less", k[1]) for k in less))
+    wanted = (*blanked, ("swap", "".join(sorted(d)), f), ("less", d), *less)
+    return filed, wanted
 
 
 def with_value(c: Claim, value: Fraction) -> Claim:

@@ -749,20 +749,36 @@ def _intended_meet(a: Claim, b: Claim) -> bool:
     return iv.can_meet(evidence.intended(a), evidence.intended(b))
 
 
+def _prose(c: Claim) -> bool:
+    """A figure stated in a sentence (four words or more), not a table's cell or a label's
+    value: only such figures are restatements by their digits alone."""
+    p = c.provenance
+    return not p.sentence.lstrip().startswith("|") and len(_WORD.findall(p.sentence)) >= 4
+
+
 def _slip_evidence(a: Claim, b: Claim) -> str | None:
     """The slip that turns one figure into the other, when it is evidence that they are one
-    quantity: the words said of both are the same (:func:`evidence.same_words`), under one
-    heading, and the figures write two or more significant digits (any two one-digit
-    figures are one changed digit apart)."""
+    quantity. Two different quantities of one noun are one slip apart by chance about as
+    often as one in ten to the power of their significant digits, times the slips a figure
+    has (some ten per digit), so the words must say more the fewer digits are written: with
+    five or more digits, two figures in sentences (not table cells) under one heading are
+    enough; with four, a word said of both must be shared (or nothing be said of one);
+    with two or three, the words said of both must be the same (:func:`evidence.same_words`:
+    "An estimated 16.2 million people were newly displaced" and "..., about 16.9 million
+    people" are two quantities); one digit is no evidence."""
     kind = slips.slip_between(a, b)
     if kind is None or kind == "scale":
         return None
-    if min(slips.significant_digits(a), slips.significant_digits(b)) < 2:
-        return None
+    digits = min(slips.significant_digits(a), slips.significant_digits(b))
     ha, hb = a.provenance.section, b.provenance.section
-    if ha and hb and ha != hb:
+    if digits < 2 or (ha and hb and ha != hb) or not (_prose(a) and _prose(b)):
         return None
-    return kind if evidence.same_words(_statement(a), _statement(b)) else None
+    sa, sb = _statement(a), _statement(b)
+    if digits >= 5:
+        return kind
+    if digits == 4:
+        return kind if evidence.shares_a_word(sa, sb) else None
+    return kind if evidence.same_words(sa, sb) else None
 
 
 def _judge_pair(a: Claim, b: Claim, context: CheckContext, *, loose: bool) -> Finding | None:
@@ -879,9 +895,36 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
                 continue
             if frozenset((id(a), id(b))) in done or not comparable(a, b):
                 continue
+            done.add(frozenset((id(a), id(b))))
             f = _judge_pair(a, b, context, loose=True)
             if f is not None:
                 out.append((f, a, b))
+    # Figures one slip apart ("117.3 million people" ... "171.3 million people"), found
+    # through keys rather than by comparing every pair (slips.neighbour_keys).
+    for group in loose.values():
+        filed: dict[tuple[object, ...], list[Claim]] = {}
+        for c in group:
+            keys, wanted = slips.neighbour_keys(c)
+            seen_here: set[int] = set()
+            for k in wanted:
+                for a in filed.get(k, ())[-3:]:
+                    if id(a) in seen_here or a.value == c.value:
+                        continue
+                    seen_here.add(id(a))
+                    pair = frozenset((id(a), id(c)))
+                    if pair in done or not comparable(a, c) or (
+                        a.time.as_of is not None and c.time.as_of is not None
+                        and a.time.as_of != c.time.as_of
+                    ) or a.time.since != c.time.since:
+                        continue
+                    done.add(pair)
+                    if _slip_evidence(a, c) is None:
+                        continue
+                    f = _judge_pair(a, c, context, loose=True)
+                    if f is not None:
+                        out.append((f, a, c))
+            for k in keys:
+                filed.setdefault(k, []).append(c)
     # A headline figure alone on its line restates the figure it headlines ("125 Million"
     # above "more than 125 million children were working").
     ordered = list(claims)
