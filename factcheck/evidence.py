@@ -279,6 +279,131 @@ def _adds_up(total: Claim, parts: Sequence[Claim]) -> bool:
     return abs(sum((p.value for p in parts), Fraction(0)) - total.value) <= total.step / 2
 
 
+# --------------------------------------------------------------------------- arithmetic facts
+
+
+def _close(x: Fraction, c: Claim) -> bool:
+    """*x* rounds to what *c* writes (within half its stated precision)."""
+    return abs(x - c.value) <= c.step / 2
+
+
+def _ratio_rounds_to(part: Claim, whole: Claim, pct: Claim) -> bool:
+    if whole.value <= 0 or part.unit != whole.unit:
+        return False
+    r = part.value / whole.value * (100 if pct.unit == "percent" else 1)
+    half = pct.step / 2 if pct.step else Fraction(1, 2) * (1 if pct.unit == "percent" else Fraction(1, 100))
+    return abs(r - pct.value) <= half
+
+
+def _steps(c: Claim) -> Fraction:
+    return abs(c.value) / c.step if c.step else abs(c.value)
+
+
+_WINDOW = 8
+"""How many figures of one unit around a figure its arithmetic facts may involve."""
+
+
+def arithmetic_facts(doc: Document) -> list[tuple[str, tuple[Claim, ...]]]:
+    """What the figures of a version show by their arithmetic alone, within a paragraph:
+    ``("sum", (total, *parts))`` where a run of neighbouring figures of one unit adds up to
+    a figure right before or after it; ``("sum", (x, y, z))`` where one of three
+    neighbouring figures is the sum of the other two (a difference: "$255 billion ... $206
+    billion ... $49 billion"); ``("share", (pct, part, whole))`` where a percentage beside a
+    figure is that figure over a neighbour. Each holds within the figures' stated precision
+    and needs totals of twenty steps or more, so few hold by chance; they are evidence only
+    for the next version (:func:`held_before`), where a figure that changed alone breaks
+    them. Linear: each figure is tried against a bounded window of its neighbours."""
+    text = doc.text or ""
+    out: list[tuple[str, tuple[Claim, ...]]] = []
+    seen: set[tuple[int, ...]] = set()
+
+    def add(kind: str, cs: tuple[Claim, ...]) -> None:
+        key = tuple(sorted(id(c) for c in cs))
+        if key not in seen:
+            seen.add(key)
+            out.append((kind, cs))
+
+    # Paragraphs: figures between blank lines (or all of them, for a document without text).
+    paragraphs: list[list[Claim]] = []
+    last_end = -1
+    for c in doc.claims:
+        start = c.provenance.offset
+        if not paragraphs or (text and "\n\n" in text[last_end:start].replace(" ", "")) or \
+                (text and "\n\n" in text[last_end:start]):
+            paragraphs.append([])
+        paragraphs[-1].append(c)
+        last_end = max(last_end, start + len(c.provenance.quote))
+    for para in paragraphs:
+        by_unit: dict[str, list[Claim]] = {}
+        for c in para:
+            if c.kind == "multiple" or c.unit in ("unknown", "percent", "dimensionless") or \
+                    c.value_high is not None:
+                continue
+            by_unit.setdefault(c.unit, []).append(c)
+        for seq in by_unit.values():
+            n = len(seq)
+            for t in range(n):
+                total = seq[t]
+                if total.value <= 0 or _steps(total) < 20:
+                    continue
+                # The run may start right beside the total or a figure or two on ("152
+                # million ...; almost half of them, 73 million ... (72.1 million) ...").
+                for direction, skip in ((1, 0), (-1, 0), (1, 1), (1, 2)):
+                    acc, slack = Fraction(0), total.step
+                    k = t + direction * (1 + skip)
+                    parts: list[Claim] = []
+                    while 0 <= k < n and len(parts) < _WINDOW:
+                        c = seq[k]
+                        if c.step > total.step and total.step:
+                            break
+                        acc += c.value
+                        slack += c.step
+                        parts.append(c)
+                        if len(parts) >= 2 and abs(acc - total.value) <= slack / 2:
+                            add("sum", (total, *parts))
+                            break
+                        if acc > total.value + slack:
+                            break
+                        k += direction
+            for t in range(n):
+                window = seq[max(0, t - 3):t + 4]
+                x = seq[t]
+                if x.value <= 0 or _steps(x) < 20:
+                    continue
+                for a in range(len(window)):
+                    for b in range(a + 1, len(window)):
+                        y, z = window[a], window[b]
+                        if x is y or x is z or y.value <= 0 or z.value <= 0:
+                            continue
+                        if max(y.step, z.step) <= max(x.step, Fraction(0)) or not x.step:
+                            if _close(y.value + z.value, x) and y.value != z.value:
+                                add("sum", (x, y, z))
+        shares = [c for c in para if c.unit == "percent" and c.kind == "share" and
+                  c.value_high is None and 1 <= c.value < 100]
+        if shares:
+            figures = [c for c in para if c.unit not in ("percent", "dimensionless", "unknown")
+                       and c.value_high is None and c.value > 0]
+            order = {id(c): i for i, c in enumerate(para)}
+            for pct in shares:
+                near = [c for c in figures if abs(order[id(c)] - order[id(pct)]) == 1]
+                for part in near:
+                    for whole in figures:
+                        if whole is part or abs(order[id(whole)] - order[id(pct)]) > _WINDOW:
+                            continue
+                        if whole.value > part.value and _ratio_rounds_to(part, whole, pct):
+                            add("share", (pct, part, whole))
+    return out
+
+
+def _fact_holds(kind: str, cs: Sequence[Claim]) -> bool:
+    if kind == "sum":
+        total, *parts = cs
+        slack = total.step + sum((p.step for p in parts), Fraction(0))
+        return abs(sum((p.value for p in parts), Fraction(0)) - total.value) <= slack / 2
+    pct, part, whole = cs
+    return _ratio_rounds_to(part, whole, pct)
+
+
 def held_before(old: Document, new: Document,
                 pairs: Sequence[tuple[Claim | None, Claim | None]]) -> Iterator[Finding]:
     """What held exactly in *old* and no longer holds in *new*: the previous version as
@@ -329,6 +454,30 @@ def held_before(old: Document, new: Document,
                      f"now {amount} {how}: {what}"),
             claims=(nt, *nparts), line=changed[0][1].line, source=nt.provenance.source,
             subject=f"{nt.id} = " + " + ".join(p.id for p in nparts)))
+    # What the old version's arithmetic alone showed.
+    for kind, cs in arithmetic_facts(old):
+        mapped_facts = [to_new.get(id(c)) for c in cs]
+        if any(m is None for m in mapped_facts):
+            continue
+        ncs = [m for m in mapped_facts if m is not None]
+        if any(n.unit != o.unit for o, n in zip(cs, ncs)) or _fact_holds(kind, ncs):
+            continue
+        changed = [(o, n) for o, n in zip(cs, ncs) if o.value != n.value]
+        if not changed or len(changed) == len(cs):
+            continue
+        what = "; ".join(f"line {n.line} changed {figure_text(o)} → {figure_text(n)}"
+                         for o, n in changed)
+        if kind == "sum":
+            t, *ps = cs
+            shown = " + ".join(figure_text(p) for p in ps) + f" = {figure_text(t)}"
+        else:
+            pct, part, whole = cs
+            shown = f"{figure_text(part)} / {figure_text(whole)} = {figure_text(pct)}"
+        found.append(Finding(
+            rule="cross-version", verdict=Verdict.INCONSISTENT,
+            message=f"in {when} {shown}; no longer: {what}",
+            claims=tuple(ncs), line=changed[0][1].line, source=ncs[0].provenance.source,
+            subject=" ".join(c.id for c in ncs)))
     # One figure stated twice, now two.
     same: dict[tuple[object, ...], list[Claim]] = {}
     for c in old.claims:

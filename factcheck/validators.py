@@ -762,10 +762,11 @@ def _slip_evidence(a: Claim, b: Claim) -> str | None:
     often as one in ten to the power of their significant digits, times the slips a figure
     has (some ten per digit), so the words must say more the fewer digits are written: with
     five or more digits, two figures in sentences (not table cells) under one heading are
-    enough; with four, a word said of both must be shared (or nothing be said of one);
-    with two or three, the words said of both must be the same (:func:`evidence.same_words`:
-    "An estimated 16.2 million people were newly displaced" and "..., about 16.9 million
-    people" are two quantities); one digit is no evidence."""
+    enough; with four, or three and one stated time, a word said of both must be shared (or
+    nothing be said of one); else the words said of both must be the same
+    (:func:`evidence.same_words`: "An estimated 16.2 million people were newly displaced in
+    2017" and "..., about 16.9 million people" are two quantities); one digit is no
+    evidence."""
     kind = slips.slip_between(a, b)
     if kind is None or kind == "scale":
         return None
@@ -776,7 +777,7 @@ def _slip_evidence(a: Claim, b: Claim) -> str | None:
     sa, sb = _statement(a), _statement(b)
     if digits >= 5:
         return kind
-    if digits == 4:
+    if digits == 4 or (digits == 3 and a.time.as_of == b.time.as_of):
         return kind if evidence.shares_a_word(sa, sb) else None
     return kind if evidence.same_words(sa, sb) else None
 
