@@ -404,6 +404,31 @@ def _fact_holds(kind: str, cs: Sequence[Claim]) -> bool:
     return _ratio_rounds_to(part, whole, pct)
 
 
+def _leading(v: Fraction) -> tuple[int, int]:
+    """A value's magnitude and first two digits, to file figures that may round to each other
+    ("49" and "49.4" billion) together."""
+    digits = f"{float(v):.1e}"
+    mantissa, exp = digits.split("e")
+    return int(exp), int(mantissa.replace(".", "")[:2])
+
+
+def _one_figure(a: Claim, b: Claim) -> bool:
+    """Two figures of one version that state one figure: within each other's rounding, and
+    the same noun with two significant digits, or three or more whatever their nouns."""
+    from factcheck import intervals as iv  # noqa: PLC0415
+    from factcheck.slips import significant_digits  # noqa: PLC0415
+
+    if a is b or a.provenance.sentence == b.provenance.sentence:
+        return False
+    if not iv.can_meet(iv.nominal(a), iv.nominal(b)):
+        return False
+    digits = max(significant_digits(a), significant_digits(b))
+    noun_a, noun_b = (" ".join(c.counted.lower().split()) for c in (a, b))
+    if digits >= 3:
+        return True
+    return noun_a == noun_b and noun_a not in lexicon.GENERIC_COUNTED
+
+
 def held_before(old: Document, new: Document,
                 pairs: Sequence[tuple[Claim | None, Claim | None]]) -> Iterator[Finding]:
     """What held exactly in *old* and no longer holds in *new*: the previous version as
@@ -478,32 +503,40 @@ def held_before(old: Document, new: Document,
             message=f"in {when} {shown}; no longer: {what}",
             claims=tuple(ncs), line=changed[0][1].line, source=ncs[0].provenance.source,
             subject=" ".join(c.id for c in ncs)))
-    # One figure stated twice, now two.
+    # One figure stated twice, now two: the same value (or one that rounds to the other) in
+    # one unit, with the same counted noun and two significant digits, or three whatever
+    # the nouns ("36.7 million" in a summary and "36.7 million [34.0–39.8 million] people").
     same: dict[tuple[object, ...], list[Claim]] = {}
     for c in old.claims:
-        noun = " ".join(c.counted.lower().split())
-        if noun in lexicon.GENERIC_COUNTED or c.kind == "multiple" or c.unit == "unknown" \
-                or significant_digits(c) < 2 or id(c) not in to_new:
+        if c.kind == "multiple" or c.unit in ("unknown", "percent", "dimensionless") or \
+                c.value_high is not None or id(c) not in to_new or c.value <= 0:
             continue
-        same.setdefault((noun, c.unit, c.value, c.value_high), []).append(c)
+        digits = significant_digits(c)
+        if digits < 2:
+            continue
+        same.setdefault((c.unit, _leading(c.value)), []).append(c)
     for group in same.values():
         if len(group) < 2:
             continue
         kept = [o for o in group if to_new[id(o)].value == o.value]
-        moved = [o for o in group if to_new[id(o)].value != o.value]
-        if not kept or not moved:
-            continue
-        k = to_new[id(kept[0])]
-        for o in moved:
+        for o in group:
             n = to_new[id(o)]
-            if n.provenance.sentence == k.provenance.sentence:
+            if n.value == o.value:
                 continue
-            found.append(Finding(
-                rule="cross-version", verdict=Verdict.INCONSISTENT,
-                message=(f"line {n.line} changed {figure_text(o)} → {figure_text(n)}, but line "
-                         f"{k.line} still says {figure_text(k)}: in {when} both stated one figure"),
-                claims=(k, n), line=n.line, source=n.provenance.source,
-                subject=f"{k.id} = {n.id}"))
+            for k0 in kept:
+                if not _one_figure(o, k0):
+                    continue
+                k = to_new[id(k0)]
+                if n.provenance.sentence == k.provenance.sentence:
+                    continue
+                found.append(Finding(
+                    rule="cross-version", verdict=Verdict.INCONSISTENT,
+                    message=(f"line {n.line} changed {figure_text(o)} → {figure_text(n)}, but "
+                             f"line {k.line} still says {figure_text(k)}: in {when} both "
+                             "stated one figure"),
+                    claims=(k, n), line=n.line, source=n.provenance.source,
+                    subject=f"{k.id} = {n.id}"))
+                break
     if not found:
         return
     flagged = [frozenset(c.id for c in f.claims) for f in check(new).findings
