@@ -213,6 +213,23 @@ def headline_target(claims: Sequence[Claim], i: int, text: str | None = None) ->
     return None
 
 
+_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’&-]*")
+
+
+def names(c: Claim) -> frozenset[str]:
+    """The names in a figure's sentence (capitalised words past its first), besides its own
+    words: "In the district of Area5, 47,933 families ..." -> {"area5"}. Two figures whose
+    sentences name different places or bodies are about different things."""
+    p = c.provenance
+    a, b = p.sentence_span
+    text = p.sentence[:a] + " " + p.sentence[b:] if 0 <= a < b <= len(p.sentence) else p.sentence
+    found = [m.group() for m in _NAME.finditer(text)]
+    first = _NAME.match(p.sentence.lstrip())
+    if first and found and found[0] == first.group() and p.sentence.lstrip().startswith(found[0]):
+        found = found[1:]
+    return frozenset(w.lower() for w in found if w.lower() not in lexicon.LIGHT_WORDS)
+
+
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 
@@ -381,16 +398,21 @@ def arithmetic_facts(doc: Document) -> list[tuple[str, tuple[Claim, ...]]]:
         shares = [c for c in para if c.unit == "percent" and c.kind == "share" and
                   c.value_high is None and 1 <= c.value < 100]
         if shares:
-            figures = [c for c in para if c.unit not in ("percent", "dimensionless", "unknown")
-                       and c.value_high is None and c.value > 0]
             order = {id(c): i for i, c in enumerate(para)}
+
+            def figure(c: Claim) -> bool:
+                return c.unit not in ("percent", "dimensionless", "unknown") and \
+                    c.value_high is None and c.value > 0
+
             for pct in shares:
-                near = [c for c in figures if abs(order[id(c)] - order[id(pct)]) == 1]
+                i = order[id(pct)]
+                near = [para[j] for j in (i - 1, i + 1) if 0 <= j < len(para) and figure(para[j])]
+                around = [para[j] for j in range(max(0, i - _WINDOW), min(len(para), i + _WINDOW + 1))
+                          if figure(para[j])]
                 for part in near:
-                    for whole in figures:
-                        if whole is part or abs(order[id(whole)] - order[id(pct)]) > _WINDOW:
-                            continue
-                        if whole.value > part.value and _ratio_rounds_to(part, whole, pct):
+                    for whole in around:
+                        if whole is not part and whole.value > part.value and \
+                                _ratio_rounds_to(part, whole, pct):
                             add("share", (pct, part, whole))
     return out
 
@@ -454,11 +476,13 @@ def held_before(old: Document, new: Document,
     to_new = {id(o): n for o, n in pairs if o is not None and n is not None}
     when = old.date or old.revision or old.source
     found: list[Finding] = []
+    stated: set[frozenset[int]] = set()
     for r in find_relations(old):
         if r.kind not in (Kind.SUM, Kind.PART_OF) or r.total is None or len(r.parts) < 2:
             continue
         if not _adds_up(r.total, r.parts):
             continue
+        stated.add(frozenset(id(c) for c in (r.total, *r.parts)))
         mapped = [to_new.get(id(c)) for c in (r.total, *r.parts)]
         if any(m is None for m in mapped):
             continue
@@ -481,6 +505,8 @@ def held_before(old: Document, new: Document,
             subject=f"{nt.id} = " + " + ".join(p.id for p in nparts)))
     # What the old version's arithmetic alone showed.
     for kind, cs in arithmetic_facts(old):
+        if frozenset(id(c) for c in cs) in stated:
+            continue  # the breakdown its words state, checked above
         mapped_facts = [to_new.get(id(c)) for c in cs]
         if any(m is None for m in mapped_facts):
             continue

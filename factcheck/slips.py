@@ -159,29 +159,57 @@ def variants(c: Claim) -> Iterator[Slip]:
                            c.stated[: m.start()] + other + c.stated[m.end():])
 
 
-_REVERSE = {"dropped": "doubled", "doubled": "dropped"}
+def _one_edit(meant: str, written: str) -> str | None:
+    """The slip that turns the digits *meant* into *written*, comparing the strings: one
+    digit changed, two adjacent swapped, one dropped, or one doubled (a digit typed again
+    beside itself); None for anything else."""
+    if len(meant) == len(written):
+        diff = [i for i in range(len(meant)) if meant[i] != written[i]]
+        if len(diff) == 1:
+            return "digit"
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and meant[diff[0]] == written[diff[1]] \
+                and meant[diff[1]] == written[diff[0]]:
+            return "swap"
+        return None
+    if abs(len(meant) - len(written)) != 1:
+        return None
+    short, long_ = sorted((meant, written), key=len)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    if short[i:] != long_[i + 1:]:
+        return None
+    if len(written) < len(meant):
+        return "dropped"
+    extra = long_[i]
+    beside = (i > 0 and long_[i - 1] == extra) or (i + 1 < len(long_) and long_[i + 1] == extra)
+    return "doubled" if beside else None
 
 
 def slip_between(a: Claim, b: Claim) -> str | None:
     """The kind of the one slip that turns the figure *a* writes into the one *b* writes
     (same scale and unit: "125 million" and "152 million" are ``swap``; "1,900" and "190"
-    ``dropped``), or None."""
+    ``dropped``; "1,900" and "19,900" ``doubled``), or None. Compares the digit strings, so
+    it costs no more than their length."""
     wa, wb = _written(a), _written(b)
     if wa is None or wb is None or a.unit != b.unit:
         return None
-    if wa.digits.lstrip("0") == wb.digits.lstrip("0") and wa.decimals == wb.decimals and \
-            a.value and b.value / a.value in (Fraction(1000), Fraction(1, 1000)) and \
+    da, db = wa.digits.lstrip("0") or "0", wb.digits.lstrip("0") or "0"
+    if da == db and wa.decimals == wb.decimals and a.value and \
+            b.value / a.value in (Fraction(1000), Fraction(1, 1000)) and \
             _SCALE_WORD.search(a.stated) and _SCALE_WORD.search(b.stated):
         return "scale"
-    if wa.factor != wb.factor:
+    if wa.factor != wb.factor or abs(wa.decimals - wb.decimals) > 1:
         return None
-    for kind, digits, decimals in _edits(wb):
-        if _value(wb, digits, decimals) == a.value:
-            return kind  # b is a written with this slip
-    for kind, digits, decimals in _edits(wa):
-        if _value(wa, digits, decimals) == b.value:
-            return _REVERSE.get(kind, kind)
-    return None
+    # Either figure may be the slipped one: "101" and "2,101" are a digit dropped.
+    kind = _one_edit(da, db) or _one_edit(db, da)
+    if kind is None:
+        return None
+    # The edit must also account for the values: "4.2" and "4.25" differ by a digit added
+    # after the point; "42" and "4.2" are no slip of a digit.
+    if wa.decimals != wb.decimals and kind not in ("dropped", "doubled"):
+        return None
+    return kind
 
 
 def written_like(c: Claim, value: Fraction) -> str:

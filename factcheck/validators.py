@@ -774,6 +774,8 @@ def _slip_evidence(a: Claim, b: Claim) -> str | None:
     ha, hb = a.provenance.section, b.provenance.section
     if digits < 2 or (ha and hb and ha != hb) or not (_prose(a) and _prose(b)):
         return None
+    if evidence.names(a) != evidence.names(b):
+        return None  # "In the district of Area5, ..." and "... of Area7, ...": two places
     sa, sb = _statement(a), _statement(b)
     if digits >= 5:
         return kind
@@ -792,6 +794,10 @@ def _judge_pair(a: Claim, b: Claim, context: CheckContext, *, loose: bool) -> Fi
         return None  # the sizes of two bodies ("the Union's 27 members", "NATO's 32")
     finding = check_equal(a, b, rates=rates)
     strong = _same_statement(a, b) or (oa is not None and oa == ob)
+    if not strong:
+        na, nb = evidence.names(a), evidence.names(b)
+        if na and nb and na != nb:
+            return None  # "In the district of Area5, ..." and "... of Area7, ...": two places
     kind = None if strong else _slip_evidence(a, b)
     if strong or kind is not None:
         if finding.verdict is _C and not _intended_meet(a, b):

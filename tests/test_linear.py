@@ -84,3 +84,73 @@ def test_markdown_reader_is_linear(unit: str) -> None:
     small = _best_time(_text(unit, n), reader=read_markdown)
     large = _best_time(_text(unit, 4 * n), reader=read_markdown)
     assert large / max(small, 1e-3) < 8
+
+
+def _district_text(n: int) -> str:
+    """n figures of one counted noun, as a district-by-district factsheet states them."""
+    import random
+
+    rng = random.Random(n)
+    out = []
+    for i in range(n):
+        out.append(f"In the district of Area{i}, {rng.randint(1000, 99999):,} families received aid "
+                   f"this year, {rng.randint(1, 99)}% of them headed by women.\n")
+        if i % 5 == 4:
+            out.append("\n")
+    return "".join(out)
+
+
+def _families_text(n: int) -> str:
+    """n figures of one noun with no place to tell them apart (the restated check's worst case)."""
+    import random
+
+    rng = random.Random(n)
+    return "".join(f"Partners report that {rng.randint(1000, 99999):,} families received aid.\n\n"
+                   for _ in range(n))
+
+
+@pytest.mark.parametrize("make", [_district_text, _families_text], ids=["districts", "families"])
+def test_check_is_linear_in_figures_of_one_noun(make) -> None:
+    """check (relations, every validator) at 4n figures of one noun takes under 8x n's time."""
+    from factcheck.checking import check
+    from factcheck.extraction import extract
+
+    small, large = extract(make(1250)), extract(make(5000))
+
+    def best(doc) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.process_time()
+            check(doc)
+            times.append(time.process_time() - t0)
+        return min(times)
+
+    t_small, t_large = best(small), best(large)
+    assert t_large < 8 * max(t_small, 0.01), (t_small, t_large)
+
+
+def test_cross_version_rule_is_linear() -> None:
+    """check --rev's work on a changed file (the new version's check, then the cross-version
+    rule: the old version's relations and arithmetic as evidence) at 4n figures takes under
+    8x n's time."""
+    from factcheck.checking import check
+    from factcheck.extraction import extract
+    from factcheck.timeline import cross_version_findings
+
+    def pair(n: int):
+        text = _district_text(n)
+        return extract(text), extract(text.replace(",", ",1", 7))
+
+    small, large = pair(1250), pair(5000)
+
+    def best(p) -> float:
+        times = []
+        for _ in range(2):
+            t0 = time.process_time()
+            check(p[1])
+            cross_version_findings(*p)
+            times.append(time.process_time() - t0)
+        return min(times)
+
+    t_small, t_large = best(small), best(large)
+    assert t_large < 8 * max(t_small, 0.01), (t_small, t_large)
