@@ -8,15 +8,20 @@ snapshot) becomes one :class:`~factcheck.errors.InputError` or
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from factcheck.claim import Document
 from factcheck.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.readers import Reader
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,6 +33,7 @@ __all__ = [
     "decode_text",
     "VersionInfo",
     "bundled_series",
+    "extract",
     "load",
     "read_text",
     "series_versions",
@@ -88,6 +94,31 @@ def decode_text(data: bytes, name: str) -> str:
         ) from None
     # A byte-order mark is not part of the text; blank it so columns stay those of the file.
     return " " + text[1:] if text.startswith("\ufeff") else text
+
+
+def extract(
+    text: str,
+    source: str = "<text>",
+    *,
+    reader: Reader | None = None,
+    revision: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    """Read a factsheet's text into a :class:`Document` of claims, in order of appearance.
+
+    *source* names the text in the claims' provenance (a file name). *reader* turns the
+    file's text into scan text of the same length (see :mod:`factcheck.readers`); plain text
+    by default, :func:`factcheck.readers.read_markdown` for Markdown. *revision*, *title* and
+    *date* are recorded on the document. The same text always yields the same claims and
+    ids. Never raises on any text.
+
+    This is ``factcheck.extract``: it calls :func:`factcheck.extraction.extract`, which the
+    wheel compiles (a compiled function keeps no docstring, so the public one lives here).
+    """
+    from factcheck.extraction import extract as run  # noqa: PLC0415
+
+    return run(text, source, reader=reader, revision=revision, title=title, date=date)
 
 
 def load(

@@ -101,7 +101,7 @@ def render_check(report: Any, *, strict: bool = False, **_: Any) -> str:
                     "driver": {
                         "name": "factcheck",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/factcheck/",
+                        "informationUri": "https://pypi.org/project/factcheck-figures/",
                         "rules": rules,
                     }
                 },
