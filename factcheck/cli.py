@@ -51,13 +51,17 @@ def handle_errors(func: F) -> F:
 
 
 def emit(text: str, output: str | None) -> None:
-    """Print *text*, or write it to *output* atomically (nothing is written on failure)."""
+    """Print *text* (*output* ``None`` or ``-``), or write it to the file *output*.
+
+    A regular file is replaced atomically (a failure leaves it as it was; a symlink's target
+    is replaced); a device or FIFO is written straight (see :func:`write_atomic`).
+    """
     if output is None or output == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
     from factcheck.sources import write_atomic  # noqa: PLC0415
 
-    write_atomic(Path(output), text if text.endswith("\n") else text + "\n")
+    write_atomic(output, text if text.endswith("\n") else text + "\n")
 
 
 def _colour(fmt: str, output: str | None) -> bool:
@@ -73,8 +77,9 @@ def color_wanted() -> bool:
 
 
 OUTPUT = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default=None,
-    help="Write to FILE (atomically) instead of standard output.",
+    "-o", "--output", type=click.Path(), default=None,
+    help="Write to FILE instead of standard output ('-'). A regular file is replaced "
+    "atomically (through a symlink, its target); a device or FIFO is written straight.",
 )
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path())
 

@@ -153,28 +153,55 @@ def load(
     )
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write *content* to *path* so that it is either wholly written or left as it was."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+def write_atomic(path: str | os.PathLike[str], content: str) -> None:
+    """Write *content* to *path*: a regular file wholly or not at all, anything else straight.
+
+    A regular file (or a new one) is written to a temporary file beside it and renamed over
+    it, so a failed write leaves it as it was; a symlink to one stays a symlink and its
+    target is replaced. A device, FIFO or socket (``/dev/null``, ``/dev/stdout``, a named
+    pipe) is opened and written as it is, never replaced or truncated; so is anything under
+    ``/dev`` or ``/proc``. Failures are an :class:`InputError` naming *path*.
+    """
+    name = os.fspath(path)
+    try:
+        mode: int | None = os.stat(name).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", name) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise InputError("cannot write: is a directory", name)
+    special = mode is not None and not stat.S_ISREG(mode)
+    if special or Path(os.path.abspath(name)).parts[1:2] in (("dev",), ("proc",)):
+        try:  # appending: /dev/stdout may be a file the shell opened with >>
+            with open(name, "a", encoding="utf-8", newline="") as fh:
+                fh.write(content)
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", name) from None
+        return
+    # A symlink is followed: its target is replaced, the link kept.
+    target = Path(os.path.realpath(name))
+    directory = target.parent
     if not directory.is_dir():
-        raise InputError("cannot write: the folder does not exist", str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        raise InputError("cannot write: the folder does not exist", name)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", name) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
+        os.chmod(tmp, mode & 0o777 if mode is not None else 0o644)
+        os.replace(tmp, target)
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write: {exc.strerror}", name) from None
         raise
 
 
