@@ -1,7 +1,8 @@
 """The ``factcheck`` command: parse arguments, call the library, render, set the exit code.
 
 Exit status: 0 when all is well, 1 when a finding says so (``check`` found something
-inconsistent, ``diff --exit-code`` found a change), 2 when the input or the usage is bad.
+inconsistent, ``diff --exit-code`` found a change), 2 when the input or the usage is bad, 130
+when interrupted (Ctrl-C).
 Library errors become one line on stderr here, in :func:`_fail`, and nowhere else.
 """
 
@@ -22,6 +23,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+"""Ctrl-C: 128 + SIGINT, as shells report a process ended by it."""
 
 
 def _fail(message: str) -> None:
@@ -30,7 +33,7 @@ def _fail(message: str) -> None:
 
 
 def handle_errors(func: F) -> F:
-    """Turn every factcheck error (and an interrupted pipe) into one line and exit status 2."""
+    """Every factcheck error (and a closed pipe) is one line and exit status 2; Ctrl-C is 130."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -40,6 +43,9 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except FactcheckError as exc:
             _fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("factcheck: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # pragma: no cover - depends on the reader going away
             sys.stderr.close()
             sys.exit(EXIT_ERROR)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from factcheck.errors import RevisionError
+from factcheck.errors import InputError, RevisionError
 
 if TYPE_CHECKING:  # pragma: no cover
     import git
@@ -175,6 +175,8 @@ class GitSource:
         try:
             self.repo: git.Repo = gitmod.Repo(start, search_parent_directories=True)
         except (gitmod.InvalidGitRepositoryError, gitmod.NoSuchPathError):
+            if not p.exists():  # a typo, most likely: say so, not "not in git"
+                raise InputError("no such file or folder", str(path)) from None
             raise RevisionError("is not inside a git repository", str(path)) from None
         except gitmod.GitError as exc:  # pragma: no cover - unusual repository states
             raise RevisionError(f"cannot open the git repository: {exc}", str(path)) from None

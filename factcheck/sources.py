@@ -69,10 +69,23 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode_text(data, name)
 
 
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+"""Byte-order marks of the encodings read besides UTF-8 (longest first: UTF-32 LE starts as
+UTF-16 LE does), with the codec and the name messages use."""
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Bytes of a factsheet (a file, a git blob) as text, or an :class:`InputError` naming it.
 
-    Refuses data over :data:`MAX_BYTES`, binary data (NUL bytes) and anything not UTF-8.
+    UTF-8 (with or without a byte-order mark), and UTF-16 or UTF-32 that start with their
+    byte-order mark (as Windows editors save "Unicode" text). Refuses data over
+    :data:`MAX_BYTES`, other binary data (NUL bytes) and anything else that is not UTF-8.
+    The byte-order mark becomes a space, so columns stay those of the file.
     """
     if len(data) > MAX_BYTES:
         raise InputError(
@@ -80,7 +93,31 @@ def decode_text(data: bytes, name: str) -> str:
             f"{MAX_BYTES // 2**20} MiB",
             name,
         )
-    if b"\x00" in data[:65536]:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"not UTF-8 text, nor {label}: it starts with a {label} byte-order mark "
+                    f"but is not valid {label} (at byte {exc.start + len(bom)}); save it as "
+                    "UTF-8", name) from None
+            if text and not any(ch in text for ch in " \n\t"):
+                # Text has spaces or line breaks; bytes that merely start like a mark do not.
+                raise InputError(
+                    f"not UTF-8 text, nor {label}: it starts with a {label} byte-order mark "
+                    f"but does not read as {label} text; save it as UTF-8", name)
+            if "\x00" in text[:65536]:
+                raise InputError("looks like a binary file (it holds NUL characters), not text",
+                                 name)
+            return " " + text
+    head = data[:65536]
+    if b"\x00" in head:
+        pairs = head[: len(head) - len(head) % 2]
+        if pairs and (pairs[1::2].count(0) > 0.9 * (len(pairs) // 2)
+                      or pairs[0::2].count(0) > 0.9 * (len(pairs) // 2)):
+            raise InputError("looks like UTF-16 text without a byte-order mark: save it as "
+                             "UTF-8", name)
         raise InputError("looks like a binary file (it holds NUL bytes), not text", name)
     try:
         text = data.decode("utf-8")
@@ -130,17 +167,19 @@ def load(
 ) -> Document:
     """Read a factsheet (plain text, Markdown) or a snapshot file into a :class:`Document`.
 
-    A ``.toml`` file that declares factcheck's snapshot schema is loaded as a snapshot; any
-    other file is read and its claims extracted. *text* may be given when the content came
+    A ``.toml`` file is loaded as a snapshot (one without the snapshot header is a
+    :class:`~factcheck.errors.SnapshotError`); any other file is read and its claims
+    extracted. *text* may be given when the content came
     from elsewhere (a git blob); *path* then only names it.
     """
     from factcheck.extraction import extract  # noqa: PLC0415
     from factcheck.readers import reader_for  # noqa: PLC0415
-    from factcheck.snapshot import is_snapshot_text, loads_snapshot  # noqa: PLC0415
+    from factcheck.snapshot import loads_snapshot  # noqa: PLC0415
 
     name = source or str(path)
     body = read_text(path) if text is None else text
-    if str(path).endswith(".toml") and is_snapshot_text(body):
+    if str(path).lower().endswith(".toml"):
+        # A .toml file is a snapshot or an error, never a text to read figures from.
         return loads_snapshot(body, name)
     info = _version_info_for(Path(path)) if text is None else None
     return extract(
