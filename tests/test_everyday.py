@@ -124,19 +124,23 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     proc = subprocess.Popen([sys.executable, "-m", "factcheck", "check", str(fifo)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ends: list[object] = []
     opened = threading.Event()
 
     def writer() -> None:
-        with open(fifo, "w", encoding="utf-8") as fh:  # blocks until the command opens it
-            opened.set()
-            time.sleep(0.3)
-            proc.send_signal(signal.SIGINT)
-            time.sleep(5)
-            fh.write(TEXT)  # pragma: no cover - only if the signal did not end it
+        fh = open(fifo, "w", encoding="utf-8")  # noqa: SIM115 - blocks until the command opens it
+        ends.append(fh)
+        opened.set()
 
     threading.Thread(target=writer, daemon=True).start()
     assert opened.wait(30)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
+    try:
+        ends[0].close()  # type: ignore[attr-defined]
+    except OSError:  # pragma: no cover - nothing was written, so nothing to flush
+        pass
     assert (proc.returncode, out, err) == (130, "", "factcheck: interrupted\n")
 
 
