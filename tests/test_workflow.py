@@ -116,6 +116,12 @@ def test_workflow_shape() -> None:
     assert WORKFLOW["permissions"] == {"contents": "read", "pull-requests": "write"}
 
 
+def test_readme_shows_the_workflow_file() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "examples" / "factcheck.yml").read_text(encoding="utf-8")
+    assert f"```yaml\n{text}```\n" in readme
+
+
 def test_install_step_names_this_distribution() -> None:
     """The install line installs factcheck-figures (the name on the index), not 'factcheck'."""
     name = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
