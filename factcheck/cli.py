@@ -138,7 +138,8 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
               help="Exit 1 when a figure changed, was added or removed (as git diff --exit-code).")
 @click.option("--rev", "rev", metavar="RANGE", default=None,
               help="Diff every factsheet changed in a git range (A..B; A alone: A against the "
-              "working tree), limited to the PATHs given: a pull request's change report.")
+              "working tree), limited to the PATHs given (a PATH that names no file is an "
+              "error): a pull request's change report.")
 @handle_errors
 def diff(versions: tuple[str, ...], fmt: str, output: str | None, show_all: bool,
          exit_code: bool, rev: str | None) -> None:
@@ -193,7 +194,7 @@ def diff(versions: tuple[str, ...], fmt: str, output: str | None, show_all: bool
 @click.option("--rev", "rev", metavar="RANGE", default=None,
               help="Check every factsheet changed in a git range (A..B) at B, plus the "
               "cross-version rule against A: running totals never shrink, units keep "
-              "their dimension. PATHs limit it.")
+              "their dimension. PATHs limit it (one that names no file is an error).")
 @handle_errors
 def check(paths: tuple[str, ...], rules_path: str | None, fmt: str, strict: bool,
           extra: tuple[str, ...], output: str | None, rev: str | None) -> None:
