@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from factcheck.cli import main
 from factcheck.strategies import edited_versions, factsheet_noise
+from gitrepo import git
 
 _HUGE = st.one_of(
     st.integers(10**15, 10**20),
@@ -82,3 +83,24 @@ def _run_all(versions: list[str]) -> None:
 @example(["The fund holds 9007199254740993 people.\n", "The fund holds 9007199254740992 people.\n"])
 def test_report_pipeline_never_raises(versions: list[str]) -> None:
     _run_all(versions)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(series())
+def test_report_pipeline_over_git_never_raises(versions: list[str]) -> None:
+    """The same over a Markdown file's commits in git (the incremental walk), blame too."""
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        repo.mkdir()
+        git(repo, "init", "-q", "-b", "main")
+        for i, text in enumerate(versions):
+            (repo / "facts.md").write_text(text, encoding="utf-8")
+            git(repo, "add", "facts.md")
+            git(repo, "commit", "-q", "--allow-empty", "-m", f"version {i}",
+                date=f"2021-01-{i + 1:02d}T00:00:00+00:00")
+        runner = CliRunner()
+        for command, fmt in [*_FORMATS, ("blame", "json"), ("blame", "html")]:
+            result = runner.invoke(main, [command, str(repo / "facts.md"), "--format", fmt])
+            assert result.exception is None or isinstance(result.exception, SystemExit), (
+                command, fmt, result.exc_info)
+            assert result.exit_code in (0, 2), (command, fmt, result.output[-500:])
