@@ -1,7 +1,8 @@
 """The ``factcheck`` command: parse arguments, call the library, render, set the exit code.
 
 Exit status: 0 when all is well, 1 when a finding says so (``check`` found something
-inconsistent, ``diff --exit-code`` found a change), 2 when the input or the usage is bad.
+inconsistent, ``diff --exit-code`` found a change), 2 when the input or the usage is bad, 130
+when interrupted (Ctrl-C).
 Library errors become one line on stderr here, in :func:`_fail`, and nowhere else.
 """
 
@@ -22,6 +23,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+"""Ctrl-C: 128 + SIGINT, as shells report a process ended by it."""
 
 
 def _fail(message: str) -> None:
@@ -30,7 +33,7 @@ def _fail(message: str) -> None:
 
 
 def handle_errors(func: F) -> F:
-    """Turn every factcheck error (and an interrupted pipe) into one line and exit status 2."""
+    """Every factcheck error (and a closed pipe) is one line and exit status 2; Ctrl-C is 130."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -40,6 +43,9 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except FactcheckError as exc:
             _fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("factcheck: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # pragma: no cover - depends on the reader going away
             sys.stderr.close()
             sys.exit(EXIT_ERROR)
@@ -51,13 +57,17 @@ def handle_errors(func: F) -> F:
 
 
 def emit(text: str, output: str | None) -> None:
-    """Print *text*, or write it to *output* atomically (nothing is written on failure)."""
+    """Print *text* (*output* ``None`` or ``-``), or write it to the file *output*.
+
+    A regular file is replaced atomically (a failure leaves it as it was; a symlink's target
+    is replaced); a device or FIFO is written straight (see :func:`write_atomic`).
+    """
     if output is None or output == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
     from factcheck.sources import write_atomic  # noqa: PLC0415
 
-    write_atomic(Path(output), text if text.endswith("\n") else text + "\n")
+    write_atomic(output, text if text.endswith("\n") else text + "\n")
 
 
 def _colour(fmt: str, output: str | None) -> bool:
@@ -73,8 +83,9 @@ def color_wanted() -> bool:
 
 
 OUTPUT = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default=None,
-    help="Write to FILE (atomically) instead of standard output.",
+    "-o", "--output", type=click.Path(), default=None,
+    help="Write to FILE instead of standard output ('-'). A regular file is replaced "
+    "atomically (through a symlink, its target); a device or FIFO is written straight.",
 )
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path())
 
@@ -127,7 +138,8 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
               help="Exit 1 when a figure changed, was added or removed (as git diff --exit-code).")
 @click.option("--rev", "rev", metavar="RANGE", default=None,
               help="Diff every factsheet changed in a git range (A..B; A alone: A against the "
-              "working tree), limited to the PATHs given: a pull request's change report.")
+              "working tree), limited to the PATHs given (a PATH that names no file is an "
+              "error): a pull request's change report.")
 @handle_errors
 def diff(versions: tuple[str, ...], fmt: str, output: str | None, show_all: bool,
          exit_code: bool, rev: str | None) -> None:
@@ -182,7 +194,7 @@ def diff(versions: tuple[str, ...], fmt: str, output: str | None, show_all: bool
 @click.option("--rev", "rev", metavar="RANGE", default=None,
               help="Check every factsheet changed in a git range (A..B) at B, plus the "
               "cross-version rule against A: running totals never shrink, units keep "
-              "their dimension. PATHs limit it.")
+              "their dimension. PATHs limit it (one that names no file is an error).")
 @handle_errors
 def check(paths: tuple[str, ...], rules_path: str | None, fmt: str, strict: bool,
           extra: tuple[str, ...], output: str | None, rev: str | None) -> None:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from factcheck.errors import RevisionError
+from factcheck.errors import InputError, RevisionError
 
 if TYPE_CHECKING:  # pragma: no cover
     import git
@@ -46,6 +46,7 @@ __all__ = [
     "RevisionRange",
     "parse_rev_path",
     "validate_revision",
+    "worktree_path",
 ]
 
 GIT_ENV = {
@@ -175,6 +176,8 @@ class GitSource:
         try:
             self.repo: git.Repo = gitmod.Repo(start, search_parent_directories=True)
         except (gitmod.InvalidGitRepositoryError, gitmod.NoSuchPathError):
+            if not p.exists():  # a typo, most likely: say so, not "not in git"
+                raise InputError("no such file or folder", str(path)) from None
             raise RevisionError("is not inside a git repository", str(path)) from None
         except gitmod.GitError as exc:  # pragma: no cover - unusual repository states
             raise RevisionError(f"cannot open the git repository: {exc}", str(path)) from None
@@ -224,18 +227,39 @@ class GitSource:
         return text
 
     def resolve(self, rev: str) -> str:
-        """The full hash of the commit *rev* names, or :class:`RevisionError`."""
+        """The full hash of the commit *rev* names, or :class:`RevisionError`.
+
+        In a shallow clone, a revision beyond the clone's history (unknown, or a parent the
+        clone does not hold) is an error that says so and how to fetch the history.
+        """
         validate_revision(rev)
         try:
             obj = self.repo.rev_parse(rev)
             while obj.type == "tag":
                 obj = obj.object
         except Exception:  # gitdb's BadName/BadObject, ValueError, IndexError: all "unknown"
-            raise RevisionError(f"unknown revision {rev!r}", str(self.root)) from None
+            raise RevisionError(f"unknown revision {rev!r}{self._shallow_hint()}",
+                                str(self.root)) from None
         if obj.type != "commit":
             raise RevisionError(f"revision {rev!r} names a {obj.type}, not a commit",
                                 str(self.root))
+        if self.shallow_commits():
+            # A parent of the clone's first commit is named but not held: git would fail
+            # later with "bad object".
+            try:
+                self.repo.odb.info(obj.binsha)
+            except Exception:
+                raise RevisionError(
+                    f"revision {rev!r} ({str(obj.hexsha)[:12]}) is not in this clone"
+                    f"{self._shallow_hint()}", str(self.root)) from None
         return str(obj.hexsha)
+
+    def _shallow_hint(self) -> str:
+        """What to do when a revision is missing from a shallow clone ('' for a full one)."""
+        if not self.shallow_commits():
+            return ""
+        return ("; this is a shallow clone, which holds only part of the history: fetch "
+                "all of it (actions/checkout: 'fetch-depth: 0'; or git fetch --unshallow)")
 
     def resolve_range(self, spec: str | None) -> RevisionRange:
         """``A..B``, ``A..`` (to HEAD), ``..B`` (from HEAD) or ``A`` (everything up to A).
@@ -284,7 +308,9 @@ class GitSource:
             err = exc.stderr if isinstance(exc.stderr, str) else str(exc.stderr)
             first = next((ln.strip() for ln in err.strip(" '\n").splitlines() if ln.strip()), "")
             first = first.removeprefix("stderr: ").strip("'")
-            raise RevisionError(f"git failed: {first or exc}", str(self.root)) from None
+            hint = self._shallow_hint() if "bad object" in first or "bad revision" in first \
+                else ""
+            raise RevisionError(f"git failed: {first or exc}{hint}", str(self.root)) from None
         except git.GitCommandNotFound:  # pragma: no cover - depends on the machine
             raise RevisionError("the git command is not installed", str(self.root)) from None
         assert isinstance(out, bytes)
@@ -333,7 +359,33 @@ class GitSource:
             old_oid = None if raw.old_oid == _NULL_OID else raw.old_oid
             new_oid = None if raw.new_oid == _NULL_OID else raw.new_oid
             changes.append(Change(raw.status, raw.old_path, raw.new_path, old_oid, new_oid))
+        touched = [p for c in changes for p in (c.old_path, c.new_path) if p]
+        for path in paths:
+            # A path that limits nothing because it names nothing (a typo, a glob the shell
+            # left as it was) would pass silently: it is an error.
+            if any(t == path or t.startswith(path.rstrip("/") + "/") for t in touched):
+                continue
+            if not self._names_something(path, base, tip):
+                ends = f"{base[:12]} or {tip[:12]}" if tip else f"{base[:12]}"
+                raise RevisionError(
+                    f"matches no file: not in the working tree, nor at {ends}", path)
         return changes
+
+    def _names_something(self, relpath: str, *commits: str | None) -> bool:
+        """Whether *relpath* is a file or folder in the working tree or in one of *commits*."""
+        if (self.root / PurePosixPath(relpath)).exists():
+            return True
+        for commit in commits:
+            if commit is None:
+                continue
+            try:
+                self.repo.commit(commit).tree / relpath.rstrip("/")
+            except KeyError:
+                continue
+            except Exception:  # pragma: no cover - a corrupt object: let git say so later
+                return True
+            return True
+        return False
 
     def blob_id(self, commit: str, relpath: str) -> str | None:
         """The blob hash of *relpath* at *commit* (a full hash), or ``None`` if not there."""
@@ -519,6 +571,22 @@ def _parse_log(out: str) -> list[Revision]:
             )
         )
     return revs
+
+
+_REV_LABEL = re.compile(r"[0-9a-f]{7,64}:(?=[^/\\])")
+
+
+def worktree_path(source: str) -> str:
+    """The working-tree path of a file read from git and named ``REV:PATH``, else *source*.
+
+    ``check --rev`` names each file it read from git as ``abbreviated-commit:path`` (path
+    from the top of the repository); annotations for CI (GitHub, SARIF, JUnit) must name the
+    file as it is in the working tree, which is that path.
+    """
+    m = _REV_LABEL.match(source)
+    if m is None or os.path.exists(source):
+        return source
+    return source[m.end():]
 
 
 def parse_rev_path(arg: str) -> tuple[str, str] | None:

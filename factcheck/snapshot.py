@@ -66,8 +66,13 @@ def loads_snapshot(text: str, path: str = "<snapshot>") -> Document:
             path,
             int(m.group(1)) if m else None,
         ) from None
+    if "schema" not in data:
+        raise SnapshotError(
+            f"not a factcheck snapshot: a .toml file is read as one, and this one has no "
+            f"'schema = \"{SCHEMA}\"' line (a rules file goes with --rules)", path, 1)
     if data.get("schema") != SCHEMA:
-        raise SnapshotError(f"expected schema = {SCHEMA!r}, got {data.get('schema')!r}", path, 1)
+        raise SnapshotError(f"expected schema = {SCHEMA!r}, got {data.get('schema')!r}", path,
+                            _key_line(text, "schema") or 1)
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
         raise SnapshotError(

@@ -8,15 +8,20 @@ snapshot) becomes one :class:`~factcheck.errors.InputError` or
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from factcheck.claim import Document
 from factcheck.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.readers import Reader
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,6 +33,7 @@ __all__ = [
     "decode_text",
     "VersionInfo",
     "bundled_series",
+    "extract",
     "load",
     "read_text",
     "series_versions",
@@ -63,10 +69,23 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode_text(data, name)
 
 
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+"""Byte-order marks of the encodings read besides UTF-8 (longest first: UTF-32 LE starts as
+UTF-16 LE does), with the codec and the name messages use."""
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Bytes of a factsheet (a file, a git blob) as text, or an :class:`InputError` naming it.
 
-    Refuses data over :data:`MAX_BYTES`, binary data (NUL bytes) and anything not UTF-8.
+    UTF-8 (with or without a byte-order mark), and UTF-16 or UTF-32 that start with their
+    byte-order mark (as Windows editors save "Unicode" text). Refuses data over
+    :data:`MAX_BYTES`, other binary data (NUL bytes) and anything else that is not UTF-8.
+    The byte-order mark becomes a space, so columns stay those of the file.
     """
     if len(data) > MAX_BYTES:
         raise InputError(
@@ -74,7 +93,31 @@ def decode_text(data: bytes, name: str) -> str:
             f"{MAX_BYTES // 2**20} MiB",
             name,
         )
-    if b"\x00" in data[:65536]:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"not UTF-8 text, nor {label}: it starts with a {label} byte-order mark "
+                    f"but is not valid {label} (at byte {exc.start + len(bom)}); save it as "
+                    "UTF-8", name) from None
+            if text and not any(ch in text for ch in " \n\t"):
+                # Text has spaces or line breaks; bytes that merely start like a mark do not.
+                raise InputError(
+                    f"not UTF-8 text, nor {label}: it starts with a {label} byte-order mark "
+                    f"but does not read as {label} text; save it as UTF-8", name)
+            if "\x00" in text[:65536]:
+                raise InputError("looks like a binary file (it holds NUL characters), not text",
+                                 name)
+            return " " + text
+    head = data[:65536]
+    if b"\x00" in head:
+        pairs = head[: len(head) - len(head) % 2]
+        if pairs and (pairs[1::2].count(0) > 0.9 * (len(pairs) // 2)
+                      or pairs[0::2].count(0) > 0.9 * (len(pairs) // 2)):
+            raise InputError("looks like UTF-16 text without a byte-order mark: save it as "
+                             "UTF-8", name)
         raise InputError("looks like a binary file (it holds NUL bytes), not text", name)
     try:
         text = data.decode("utf-8")
@@ -90,6 +133,31 @@ def decode_text(data: bytes, name: str) -> str:
     return " " + text[1:] if text.startswith("\ufeff") else text
 
 
+def extract(
+    text: str,
+    source: str = "<text>",
+    *,
+    reader: Reader | None = None,
+    revision: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    """Read a factsheet's text into a :class:`Document` of claims, in order of appearance.
+
+    *source* names the text in the claims' provenance (a file name). *reader* turns the
+    file's text into scan text of the same length (see :mod:`factcheck.readers`); plain text
+    by default, :func:`factcheck.readers.read_markdown` for Markdown. *revision*, *title* and
+    *date* are recorded on the document. The same text always yields the same claims and
+    ids. Never raises on any text.
+
+    This is ``factcheck.extract``: it calls :func:`factcheck.extraction.extract`, which the
+    wheel compiles (a compiled function keeps no docstring, so the public one lives here).
+    """
+    from factcheck.extraction import extract as run  # noqa: PLC0415
+
+    return run(text, source, reader=reader, revision=revision, title=title, date=date)
+
+
 def load(
     path: str | os.PathLike[str],
     *,
@@ -99,17 +167,19 @@ def load(
 ) -> Document:
     """Read a factsheet (plain text, Markdown) or a snapshot file into a :class:`Document`.
 
-    A ``.toml`` file that declares factcheck's snapshot schema is loaded as a snapshot; any
-    other file is read and its claims extracted. *text* may be given when the content came
+    A ``.toml`` file is loaded as a snapshot (one without the snapshot header is a
+    :class:`~factcheck.errors.SnapshotError`); any other file is read and its claims
+    extracted. *text* may be given when the content came
     from elsewhere (a git blob); *path* then only names it.
     """
     from factcheck.extraction import extract  # noqa: PLC0415
     from factcheck.readers import reader_for  # noqa: PLC0415
-    from factcheck.snapshot import is_snapshot_text, loads_snapshot  # noqa: PLC0415
+    from factcheck.snapshot import loads_snapshot  # noqa: PLC0415
 
     name = source or str(path)
     body = read_text(path) if text is None else text
-    if str(path).endswith(".toml") and is_snapshot_text(body):
+    if str(path).lower().endswith(".toml"):
+        # A .toml file is a snapshot or an error, never a text to read figures from.
         return loads_snapshot(body, name)
     info = _version_info_for(Path(path)) if text is None else None
     return extract(
@@ -122,28 +192,55 @@ def load(
     )
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write *content* to *path* so that it is either wholly written or left as it was."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+def write_atomic(path: str | os.PathLike[str], content: str) -> None:
+    """Write *content* to *path*: a regular file wholly or not at all, anything else straight.
+
+    A regular file (or a new one) is written to a temporary file beside it and renamed over
+    it, so a failed write leaves it as it was; a symlink to one stays a symlink and its
+    target is replaced. A device, FIFO or socket (``/dev/null``, ``/dev/stdout``, a named
+    pipe) is opened and written as it is, never replaced or truncated; so is anything under
+    ``/dev`` or ``/proc``. Failures are an :class:`InputError` naming *path*.
+    """
+    name = os.fspath(path)
+    try:
+        mode: int | None = os.stat(name).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", name) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise InputError("cannot write: is a directory", name)
+    special = mode is not None and not stat.S_ISREG(mode)
+    if special or Path(os.path.abspath(name)).parts[1:2] in (("dev",), ("proc",)):
+        try:  # appending: /dev/stdout may be a file the shell opened with >>
+            with open(name, "a", encoding="utf-8", newline="") as fh:
+                fh.write(content)
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", name) from None
+        return
+    # A symlink is followed: its target is replaced, the link kept.
+    target = Path(os.path.realpath(name))
+    directory = target.parent
     if not directory.is_dir():
-        raise InputError("cannot write: the folder does not exist", str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        raise InputError("cannot write: the folder does not exist", name)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", name) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
+        os.chmod(tmp, mode & 0o777 if mode is not None else 0o644)
+        os.replace(tmp, target)
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write: {exc.strerror}", name) from None
         raise
 
 

@@ -1,6 +1,6 @@
 """Hypothesis strategies for property-testing validators (yours and factcheck's own).
 
-Needs hypothesis (``pip install "factcheck[strategies]"``). Three layers:
+Needs hypothesis (``pip install "factcheck-figures[strategies]"``). Three layers:
 
 * :func:`claims` — well-formed :class:`~factcheck.claim.Claim` records (interval and
   precision as extraction would set them);
@@ -35,7 +35,7 @@ try:
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "factcheck.strategies needs hypothesis: pip install 'factcheck[strategies]'"
+        "factcheck.strategies needs hypothesis: pip install 'factcheck-figures[strategies]'"
     ) from exc
 
 from factcheck.claim import Claim, Provenance, Qualifier

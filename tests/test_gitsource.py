@@ -231,4 +231,6 @@ def test_paths_are_literal(repo: Path) -> None:
     """A file name is never read as a glob: '*.txt' is not every text file."""
     with GitSource(repo) as g:
         assert g.file_revisions("*.txt", g.resolve_range(None)) == []
-        assert g.changed_files(g.resolve("HEAD~4"), g.resolve("HEAD"), ["*.txt"]) == []
+        # Not a glob, so it names no file: an error rather than a filter that lets nothing by.
+        with pytest.raises(RevisionError, match=r"^\*\.txt: matches no file: not in the work"):
+            g.changed_files(g.resolve("HEAD~4"), g.resolve("HEAD"), ["*.txt"])

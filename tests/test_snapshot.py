@@ -154,7 +154,7 @@ def test_wrong_schema_is_refused() -> None:
     """A TOML file that is not a factcheck snapshot is refused at line 1."""
     with pytest.raises(SnapshotError, match=r"^x\.toml:1: expected schema"):
         loads_snapshot('schema = "other"\n', "x.toml")
-    with pytest.raises(SnapshotError, match=r"^x\.toml:1: expected schema"):
+    with pytest.raises(SnapshotError, match=r"^x\.toml:1: not a factcheck snapshot"):
         loads_snapshot("", "x.toml")
     with pytest.raises(SnapshotError, match="must be an array"):
         loads_snapshot(f'schema = "{SCHEMA}"\nschema_version = 1\nclaims = 5\n', "x.toml")

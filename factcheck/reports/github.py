@@ -2,12 +2,15 @@
 
 ``inconsistent`` is ``::error``, ``undetermined`` ``::warning`` (``::error`` with
 ``strict``); consistent checks make no annotation. A last plain line sums up. Annotations alone
-do not fail a job: the exit status of ``factcheck check`` does.
+do not fail a job: the exit status of ``factcheck check`` does. A file read from git
+(``check --rev``) is named by its path in the working tree, where GitHub attaches annotations.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from factcheck.gitsource import worktree_path
 
 
 def _data(text: str) -> str:
@@ -29,7 +32,7 @@ def render_check(report: Any, *, strict: bool = False, **_: Any) -> str:
         anchor = next((c for c in f.claims if c.line == f.line), None)
         col = f",col={anchor.provenance.column}" if anchor is not None else ""
         title = _prop(f"factcheck {f.rule}: {verdict}")
-        out.append(f"::{level} file={_prop(f.source)},line={f.line}{col},title={title}::"
+        out.append(f"::{level} file={_prop(worktree_path(f.source))},line={f.line}{col},title={title}::"
                    f"{_data(f.message)}")
     s = report.summary
     out.append(f"factcheck: {s['checks']} checks: {s['consistent']} consistent, "

@@ -203,7 +203,10 @@ def _chart_values(timeline: Any) -> list[float] | None:
                 value = value * conversion_factor(p.claim.unit, timeline.unit)
             except Exception:  # not convertible: the figure is drawn as stated
                 pass
-        out.append(float(value))
+        try:
+            out.append(float(value))
+        except OverflowError:  # beyond floats (over 10^308): drawn at the edge
+            out.append(1e300 if value > 0 else -1e300)
     return out
 
 
@@ -222,8 +225,9 @@ def svg_chart(timeline: Any, index: dict[int, int]) -> str:
     first = index[id(timeline.first_seen)]
     last = max(index[id(timeline.last_seen)], first)
     lo, hi = min(values), max(values)
-    if hi == lo:
-        lo, hi = lo - 1, hi + 1
+    if not hi - lo > 0:  # one value; also from 2^53 on, where hi - 1 == hi in floats
+        pad = max(abs(hi) / 2, 1.0)
+        lo, hi = lo - pad, hi + pad
     x_span = max(last - first, 1)
     w = _CHART_W - _PAD_L - _PAD_R
     h = _CHART_H - _PAD_T - _PAD_B

@@ -1,7 +1,8 @@
 """JUnit XML: one test case per check made, one test suite per factsheet.
 
 ``inconsistent`` is a ``<failure>``; ``undetermined`` is ``<skipped>`` (a ``<failure>`` with
-``strict``); ``consistent`` passes. CI systems show these as test results.
+``strict``); ``consistent`` passes. CI systems show these as test results. Files read from git (``check --rev``) are named by
+their working-tree path.
 """
 
 from __future__ import annotations
@@ -9,13 +10,16 @@ from __future__ import annotations
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from factcheck.gitsource import worktree_path
+
 
 def render_check(report: Any, *, strict: bool = False, **_: Any) -> str:
     """The JUnit XML of a check report."""
     suites = ET.Element("testsuites", name="factcheck check")
     total = failures = skipped = 0
-    for source in report.sources:
-        found = [f for f in report.findings if f.source == source]
+    for label in report.sources:
+        found = [f for f in report.findings if f.source == label]
+        source = worktree_path(label)  # where CI finds the file (check --rev reads git)
         suite = ET.SubElement(suites, "testsuite", name=source)
         n_fail = n_skip = 0
         for f in found:

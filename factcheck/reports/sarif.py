@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
+from factcheck.gitsource import worktree_path
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 """The ``$schema`` written at the top of every SARIF file."""
@@ -29,7 +30,8 @@ _RULE_TEXT = {
 
 
 def _uri(source: str) -> str:
-    return quote(PurePath(source).as_posix(), safe="/:._-~")
+    """A file's URI: its working-tree path (a file read from git is named REV:PATH)."""
+    return quote(PurePath(worktree_path(source)).as_posix(), safe="/:._-~")
 
 
 def _location(source: str, line: int, column: int | None = None, snippet: str | None = None,
@@ -101,11 +103,12 @@ def render_check(report: Any, *, strict: bool = False, **_: Any) -> str:
                     "driver": {
                         "name": "factcheck",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/factcheck/",
+                        "informationUri": "https://pypi.org/project/factcheck-figures/",
                         "rules": rules,
                     }
                 },
-                "artifacts": [{"location": {"uri": _uri(s)}} for s in report.sources],
+                "artifacts": [{"location": {"uri": u}}
+                              for u in dict.fromkeys(_uri(s) for s in report.sources)],
                 "results": results,
             }
         ],
