@@ -913,8 +913,8 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
         for c in group:
             keys, wanted = slips.neighbour_keys(c)
             seen_here: set[int] = set()
-            for k in wanted:
-                for a in filed.get(k, ())[-3:]:
+            for want in wanted:
+                for a in filed.get(want, ())[-3:]:
                     if id(a) in seen_here or a.value == c.value:
                         continue
                     seen_here.add(id(a))
@@ -930,8 +930,8 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
                     f = _judge_pair(a, c, context, loose=True)
                     if f is not None:
                         out.append((f, a, c))
-            for k in keys:
-                filed.setdefault(k, []).append(c)
+            for key in keys:
+                filed.setdefault(key, []).append(c)
     # A headline figure alone on its line restates the figure it headlines ("125 Million"
     # above "more than 125 million children were working").
     ordered = list(claims)
