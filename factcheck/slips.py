@@ -229,7 +229,11 @@ def written_like(c: Claim, value: Fraction) -> str:
     return ("-" + text) if n < 0 else text
 
 
-def neighbour_keys(c: Claim) -> tuple[tuple[object, ...], tuple[tuple[object, ...], ...]]:
+Key = tuple[object, ...]
+"""A key of :func:`neighbour_keys`."""
+
+
+def neighbour_keys(c: Claim) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
     """Keys that find the figures one slip from *c* without comparing every pair: (the keys
     *c* is filed under, the keys to look up). Two figures one changed digit apart share a
     key with that digit blanked; two with adjacent digits swapped share their sorted
