@@ -151,7 +151,8 @@ def test_pull_request_gets_a_comment_and_a_failing_gate(tmp_path: Path) -> None:
     annotations = [ln for ln in gate.stdout.splitlines() if ln.startswith("::")]
     assert annotations == [
         "::error file=factsheets/coalition.txt,line=1,col=36,title=factcheck sum%3A "
-        "inconsistent::78 + 6 = 84, but line 1 says “83 members”"
+        "inconsistent::78 + 6 = 84, but line 1 says “83 members”; one figure may be "
+        "mistyped: with 77 for 78 (line 1) or 84 for 83 (line 1) it adds up"
     ]
     assert gate.stdout.splitlines()[-1].startswith("factcheck: ")
 
