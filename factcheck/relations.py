@@ -357,6 +357,10 @@ _OWN_PREDICATE = re.compile(
     r"resided|hold|holds|held|access|accessed|benefit|benefits|benefited|benefitted|"
     r"benefiting|got|get|gets|went|go|returned|return|returns|survive|survives|survived)\b"
 )
+# The words between two parallel parts of a list, ending with its separator.
+_PARALLEL_GAP = re.compile(r"^[^.;:!?()\d•]{1,100}?(?:,|,? and|,? plus)$")
+# "are boys", "were women": a part that names its group, not a predicate of its own.
+_GROUP_PREDICATE = re.compile(r"^(?:are|is|were|was)\s+(?:[a-z]+\s+)?(?P<g>[a-z]+)\b")
 _OR_PART = re.compile(r"^[^.;!?()\d•]{0,40}?(?:,|\() ?(?:or|i\.e\.|that is)?$")
 # A line that labels its figure: a table row, a heading, "Label: value", a dotted leader
 # ("Volunteers ........ 4,200"), or a bullet when the next line starts a sentence of its own.
@@ -674,7 +678,8 @@ class _Finder:
                     continue  # "94% of malaria cases and 95% of malaria deaths": two wholes
                 self.joins_shares[i] = pure or (bullet and not _BULLET_ITEM.match(g.norm).group("label").strip())  # type: ignore[union-attr]
                 continue
-            self.joins[i] = pure or bullet or _SEP_AFTER_PLACE.match(g.norm) is not None
+            self.joins[i] = pure or bullet or _SEP_AFTER_PLACE.match(g.norm) is not None or \
+                self._parallel(i)
         # run_end[i]: the last claim of the list that starts at claim i.
         self.run_end = list(range(n))
         for i in range(n - 2, -1, -1):
@@ -698,6 +703,23 @@ class _Finder:
         self.seen: set[tuple[str, int, tuple[int, ...], int]] = set()
 
     # -- helpers
+
+    def _parallel(self, i: int) -> bool:
+        """Claims *i* and *i* + 1 stand in one list by their parallel words, whatever words
+        stand between: the same noun of their own ("8.5 million people were targeted with
+        in-kind food, around 2.3 million people with vouchers and ..."), or the same word
+        right after each ("88 million are boys and 64 million are girls")."""
+        v, cs = self.v, self.v.claims
+        g = v.gaps[i]
+        if g.newline or not _PARALLEL_GAP.match(g.norm):
+            return False
+        na = _own_noun(cs[i])
+        if na is not None and na == _own_noun(cs[i + 1]):
+            return True
+        first = g.norm.split(" ", 1)[0]
+        after = v.after(i + 1).norm.split(" ", 1)[0] if i + 1 < len(cs) else ""
+        return bool(first) and first == after and first.isalpha() and \
+            _own_noun(cs[i]) is None and _own_noun(cs[i + 1]) is None
 
     def _add(self, kind: Kind, total: int | None, parts: Sequence[int], words: str,
              share: int | None = None, exclusive: bool = True,
@@ -826,6 +848,9 @@ class _Finder:
             words = re.split(r"[.;:!?()\n]", words, maxsplit=1)[0]
             if not _OWN_PREDICATE.match(words):
                 return False
+            m = _GROUP_PREDICATE.match(words)
+            if m and m.group("g") in _GROUP_WORDS:
+                return False  # "88 million are boys and 64 million are girls": groups
         return True
 
     def _parts_of_change(self, x: int, parts: Sequence[int]) -> bool:
