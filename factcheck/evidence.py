@@ -267,18 +267,25 @@ def same_words(a: frozenset[str], b: frozenset[str]) -> bool:
 # --------------------------------------------------------------------------- breakdowns
 
 
+_ROUNDED = frozenset({Qualifier.EXACT, Qualifier.ABOUT, Qualifier.OVER, Qualifier.NEARLY})
+"""Qualifiers that round a figure rather than bound it: a list of such parts may still be the
+whole breakdown ("8.5 million ..., around 2.3 million ... and more than 1.2 million")."""
+
+
 def closed_list(r: Relation) -> bool:
     """A list after "including" (part-of) that reads as the whole breakdown: two or more
-    parts that cover at least nine tenths of the total, each and the total stated without a
-    qualifier, and no word that says the list is partial ("such as", "main", "other")."""
+    parts that cover at least nine tenths of the total, each and the total stated exactly
+    or rounded ("around", "more than", "nearly"; not "up to"), and no word that says the
+    list is partial ("such as", "main", "other"). Parts that each have a predicate of their
+    own (which may overlap) count too: nine tenths covered says they do not."""
     from factcheck.relations import Kind  # noqa: PLC0415
 
-    if r.kind is not Kind.PART_OF or r.total is None or not r.exclusive or len(r.parts) < 2:
+    if r.kind is not Kind.PART_OF or r.total is None or len(r.parts) < 2:
         return False
     t = r.total
-    if t.value <= 0 or t.qualifier is not Qualifier.EXACT:
+    if t.value <= 0 or t.qualifier not in _ROUNDED:
         return False
-    if any(p.qualifier is not Qualifier.EXACT or p.unit != t.unit for p in r.parts):
+    if any(p.qualifier not in _ROUNDED or p.unit != t.unit for p in r.parts):
         return False
     words = set(r.words.lower().split()) | {
         w for p in r.parts for w in p.counted.lower().split()

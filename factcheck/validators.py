@@ -257,7 +257,10 @@ def check_sum(
         else:
             message = (f"{expr}, not more than {_figure(total)} (line {total.line}); "
                        "the list need not be complete")
-            if closed:
+            # Read as publishers mean them, can the parts reach the total? ("more than 9"
+            # may be 10): then the shortfall is no slip.
+            meant = iv.total(iv.scale(evidence.intended(p), f) for p, f in zip(parts, factors))
+            if closed and not iv.can_meet(meant, evidence.intended(total)):
                 slip_text, slip_line = _slip_message(total, parts, factors)
                 if slip_text:
                     short = slips.written_like(total, total.value - mid)
@@ -561,6 +564,14 @@ def sums(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
     for r in context.relations:
         if r.kind in (Kind.SUM, Kind.PART_OF) and r.total is not None and _units_fit(r, context):
             if r.kind is Kind.PART_OF and not r.exclusive:
+                # Groups that may overlap, unless they cover nine tenths of the total and
+                # fall short of it by one slip: then they are its breakdown.
+                if evidence.closed_list(r):
+                    closed = check_sum(r.total, r.parts, complete=False, rates=context.rules,
+                                       closed=True)
+                    if closed.verdict is _I:
+                        yield closed
+                        continue
                 yield check_overlapping_parts(r.total, r.parts, rates=context.rules)
             else:
                 yield check_sum(r.total, r.parts, complete=r.kind is Kind.SUM, rates=context.rules,
