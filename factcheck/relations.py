@@ -39,9 +39,23 @@ leave no doubt, because every relation found here becomes a check that can fail 
   header, heading or caption names its "top", "main", "largest" or "selected" rows, counts
   more than the rows: they must not exceed it (:attr:`Kind.PART_OF`).
 
+* a list whose parts add up exactly to the figure beside it, where no word says so
+  (:meth:`_Finder._arithmetic_sums`, evidence ``arithmetic``).
+
+**The pipeline.** :func:`find_relations` builds a view of the claims in text order with the
+words between them (:class:`_View`), marks which neighbours stand in one list and which
+figures are named as totals (:class:`_Finder`), then finds candidates in stages, each a
+method: the words between two figures (markers, brackets, colons, anaphors: :meth:`run`),
+footnotes, totals after a list, the arithmetic of lists, table totals, shares beside parts,
+lists of shares. Every candidate records what shows it (:attr:`Relation.evidence`). What the
+words leave open is weighed in :mod:`factcheck.evidence`; the verdict and its message are
+the validators' (:mod:`factcheck.validators`), and the slip that explains a failure is named
+by :mod:`factcheck.slips`. The words every stage reads are in :mod:`factcheck.lexicon`.
+
 A list is a run of figures joined by commas, "and", semicolons or bullets, each figure with
 its own words (its unit and counted noun) and, for figures, an optional short place phrase
-("300 in Mosul and 200 in Basra"). The scan is linear in the number of figures: each pattern
+("300 in Mosul and 200 in Basra"), or in parallel words (the same noun of their own, or the
+same word after each: "88 million are boys and 64 million are girls"). The scan is linear in the number of figures: each pattern
 looks only at the words between two neighbouring figures, and those words are cut to a bounded
 length before any pattern sees them.
 
