@@ -421,7 +421,46 @@ def arithmetic_facts(doc: Document) -> list[tuple[str, tuple[Claim, ...]]]:
                         if whole is not part and whole.value > part.value and \
                                 _ratio_rounds_to(part, whole, pct):
                             add("share", (pct, part, whole))
+                # A change in per cent between two figures of one unit on either side of it
+                # or beside it ("580 800 ..., down by 11% compared with 2017 (654 600)").
+                close = [c for c in around if abs(order[id(c)] - i) <= 2]
+                for a in close:
+                    for b in close:
+                        if a is not b and a.unit == b.unit and order[id(a)] < order[id(b)] and \
+                                (_change_rounds_to(a, b, pct) or _change_rounds_to(b, a, pct)):
+                            add("change", (pct, a, b))
+            # Percentages of one whole listed together that make 100% ("71 per cent ...,
+            # 17 per cent ... and 12 per cent"): runs of percentages at most one figure apart.
+            at = [order[id(c)] for c in shares]
+            for k in range(len(shares)):
+                acc = Fraction(0)
+                for m in range(k, min(len(shares), k + _WINDOW)):
+                    if m > k and at[m] - at[m - 1] > 2:
+                        break
+                    acc += shares[m].value
+                    if m > k and _hundred(shares[k:m + 1]):
+                        add("shares", tuple(shares[k:m + 1]))
+                        break
+                    if acc > 101:
+                        break
     return out
+
+
+def _change_rounds_to(new: Claim, old: Claim, pct: Claim) -> bool:
+    """*pct* is the change from *old* to *new* in per cent, within its precision (either
+    sign: "a fall of 11%" is written without one)."""
+    if new.unit != old.unit:
+        return False
+    if old.value <= 0 or pct.unit != "percent":
+        return False
+    r = abs(new.value - old.value) / old.value * 100
+    half = pct.step / 2 if pct.step else Fraction(1, 2)
+    return r > 0 and abs(r - abs(pct.value)) <= half
+
+
+def _hundred(run: Sequence[Claim]) -> bool:
+    slack = sum((c.step if c.step else Fraction(1)) for c in run) / 2
+    return abs(sum((c.value for c in run), Fraction(0)) - 100) <= slack
 
 
 def _fact_holds(kind: str, cs: Sequence[Claim]) -> bool:
@@ -429,6 +468,11 @@ def _fact_holds(kind: str, cs: Sequence[Claim]) -> bool:
         total, *parts = cs
         slack = total.step + sum((p.step for p in parts), Fraction(0))
         return abs(sum((p.value for p in parts), Fraction(0)) - total.value) <= slack / 2
+    if kind == "shares":
+        return _hundred(cs)
+    if kind == "change":
+        pct, a, b = cs
+        return _change_rounds_to(a, b, pct) or _change_rounds_to(b, a, pct)
     pct, part, whole = cs
     return _ratio_rounds_to(part, whole, pct)
 
@@ -528,6 +572,11 @@ def held_before(old: Document, new: Document,
         if kind == "sum":
             t, *ps = cs
             shown = " + ".join(figure_text(p) for p in ps) + f" = {figure_text(t)}"
+        elif kind == "shares":
+            shown = " + ".join(figure_text(p) for p in cs) + " = 100%"
+        elif kind == "change":
+            pct, a, b = cs
+            shown = f"{figure_text(b)} to {figure_text(a)} is a change of {figure_text(pct)}"
         else:
             pct, part, whole = cs
             shown = f"{figure_text(part)} / {figure_text(whole)} = {figure_text(pct)}"
