@@ -424,11 +424,13 @@ def arithmetic_facts(doc: Document) -> list[tuple[str, tuple[Claim, ...]]]:
                 # A change in per cent between two figures of one unit on either side of it
                 # or beside it ("580 800 ..., down by 11% compared with 2017 (654 600)").
                 close = [c for c in around if abs(order[id(c)] - i) <= 2]
-                for a in close:
-                    for b in close:
-                        if a is not b and a.unit == b.unit and order[id(a)] < order[id(b)] and \
-                                (_change_rounds_to(a, b, pct) or _change_rounds_to(b, a, pct)):
-                            add("change", (pct, a, b))
+                for first in close:
+                    for second in close:
+                        if first is not second and first.unit == second.unit and \
+                                order[id(first)] < order[id(second)] and (
+                                    _change_rounds_to(first, second, pct)
+                                    or _change_rounds_to(second, first, pct)):
+                            add("change", (pct, first, second))
             # Percentages of one whole listed together that make 100% ("71 per cent ...,
             # 17 per cent ... and 12 per cent"): runs of percentages at most one figure apart.
             at = [order[id(c)] for c in shares]
