@@ -1009,6 +1009,7 @@ class _Finder:
         self._footnote_links()
         self._totals_after()
         self._arithmetic_sums()
+        self._indented_lists()
         self._table_totals()
         self._shares_beside_parts()
         self._share_lists()
@@ -1143,6 +1144,55 @@ class _Finder:
             if not all(_head(cs[p]) == head for p in parts):
                 continue
             self._add(Kind.SUM, t, parts, "in total")
+
+    def _indented_lists(self) -> None:
+        """A figure alone on its line with a bulleted list indented under it, each item a
+        figure of its unit ("43.4 million refugees" over "  • 31.6 million refugees under
+        UNHCR's mandate", "  • 5.8 million other people ...", "  • 6 million Palestine
+        refugees ..."): the indent makes the items parts of the figure above (part-of, the
+        list need not be complete; evidence ``layout``)."""
+        v, cs = self.v, self.v.claims
+        text = v.text
+        taken = {id(c) for r in self.out if r.total is not None for c in r.claims}
+        for t in range(len(cs) - 1):
+            total = cs[t]
+            if id(total) in taken or _is_share(total) or total.kind != "figure":
+                continue
+            ls = text.rfind("\n", 0, v.starts[t]) + 1
+            le = text.find("\n", v.ends[t])
+            if le < 0 or text[ls:v.starts[t]].strip(" \t*_#") or \
+                    text[v.ends[t]:le].strip(" \t*_:") and \
+                    len(text[v.ends[t]:le].split()) > 3:
+                continue  # not a figure alone on its line
+            indent = len(text[ls:v.starts[t]]) - len(text[ls:v.starts[t]].lstrip(" \t"))
+            parts: list[int] = []
+            k = t + 1
+            pos = le + 1
+            while k < len(cs):
+                # the next non-blank line must be an indented bullet starting with claim k
+                while pos < len(text) and text[pos:text.find("\n", pos) if "\n" in text[pos:] else len(text)].strip() == "":
+                    nl = text.find("\n", pos)
+                    if nl < 0:
+                        pos = len(text)
+                        break
+                    pos = nl + 1
+                line_end = text.find("\n", pos)
+                line_end = len(text) if line_end < 0 else line_end
+                line = text[pos:line_end]
+                m = _BULLET_LINE.match(line)
+                if m is None or len(line) - len(line.lstrip(" \t")) <= indent:
+                    break
+                if not (pos <= v.starts[k] < line_end) or text[pos + m.end():v.starts[k]].strip():
+                    break
+                if not _fits(total, cs[k]) or cs[k].unit != total.unit:
+                    break
+                parts.append(k)
+                k += 1
+                while k < len(cs) and v.starts[k] < line_end:
+                    k += 1  # more figures on the item's line belong to the item
+                pos = line_end + 1
+            if len(parts) >= 2:
+                self._add(Kind.PART_OF, t, parts, "list under", evidence=("layout",))
 
     def _arithmetic_sums(self) -> None:
         """A list and, right before or after it in the same paragraph, a figure its parts add

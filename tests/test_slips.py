@@ -242,3 +242,17 @@ def test_one_slip_in_a_restated_figure_is_caught(value, data):
         return
     report = check(extract(text.format(a=written, b=mutated)))
     assert report.count(Verdict.INCONSISTENT) == 1, text.format(a=written, b=mutated)
+
+
+def test_a_list_indented_under_a_figure_is_its_parts(tmp_path):
+    """Layout: bullets indented under a figure alone on its line are parts of it."""
+    text = ("43.4 million refugees\n  • 31.6 million refugees under UNHCR's mandate\n\n"
+            "  • 5.8 million other people in need of international protection\n\n"
+            "  • 6 million Palestine refugees under UNRWA's mandate\n\n"
+            "68.3 million internally displaced people\n")
+    assert run_check(tmp_path, text) == (0, [])
+    code, found = run_check(tmp_path, text.replace("43.4 million refugees", "42.4 million refugees"))
+    assert code == 1 and [(f["rule"], f["line"]) for f in found] == [("part-of", 1)]
+    # Not indented: a list of siblings, not parts.
+    assert run_check(tmp_path, text.replace("  • ", "• ").replace(
+        "43.4 million refugees", "42.4 million refugees"))[0] == 0
