@@ -252,6 +252,22 @@ _UNIT_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _HYPHENS: Final = frozenset("-‐‑")
+
+
+def _symbols(attached_only: bool) -> str:
+    # Unit symbols, letter for letter, longest first ("mg/L" before "mg").
+    syms = [k for k, v in U.UNIT_SYMBOLS.items() if v[2] or not attached_only]
+    return "|".join(re.escape(k) for k in sorted(syms, key=len, reverse=True))
+
+
+# A unit symbol after the figure ("500 mg", "2.8 GHz", "735 K"), or against it ("12W", "100MB"),
+# matched case-sensitively: "MB" is megabytes, "mb" is not.
+_SYMBOL_END: Final = r"(?![\w/²³°'’\-])"
+_SYMBOL_AFTER: Final = re.compile(
+    r"(?:[ \u00a0](?P<sym_sp>" + _symbols(False) + r")|(?P<sym_at>" + _symbols(True) + r"))"
+    + _SYMBOL_END
+)
+_SYMBOL_ATTACHED: Final = re.compile(r"(?:" + _symbols(True) + r")" + _SYMBOL_END)
 _BROKEN_HYPHEN: Final = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
 _COMPOUND_AFTER: Final = re.compile(
     r"[-‐‑](?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
@@ -451,6 +467,7 @@ def _after_figure(with_currency_word: bool) -> re.Pattern[str]:
     parts += [
         f"(?P<cmp>{inner(_COMPOUND_AFTER, w='cmp_w')})",
         f"(?P<unit>{inner(_UNIT_AFTER, w='unit_w')})",
+        f"(?P<sym>(?-i:{_SYMBOL_AFTER.pattern}))",  # case-sensitive, as on its own
         f"(?P<unk>(?-i:{_UNKNOWN_UNIT_AFTER.pattern}))",  # case-sensitive, as on its own
         f"(?P<inn>{_IN_N_AFTER.pattern})",
         f"(?P<times>{_TIMES_AFTER.pattern})",
@@ -1357,7 +1374,9 @@ class _Extractor:
         ) and (not nxt.isupper() or self._upper_scale(a, b, token) is None):
             # "5G", "3D", "A4": the figure is part of a name. An attached unit ("10km") is read,
             # and so is an attached unit factcheck does not know ("12Gbps": unit "unknown").
-            if not _UNIT_AFTER.match(scan, b) and not _UNKNOWN_UNIT_AFTER.match(scan, b):
+            if not _UNIT_AFTER.match(scan, b) and not _UNKNOWN_UNIT_AFTER.match(scan, b) and (
+                not _SYMBOL_ATTACHED.match(scan, b)
+            ):
                 return True
         if (scan[a - 1:a] in ("+", "(") or token[0] == "0" or a > 1 and scan[a - 1] in " -)"
                 and (scan[a - 2].isdigit() or scan[a - 2] == ")")
@@ -1536,6 +1555,10 @@ class _Extractor:
                     _PEOPLE_AGED_BEFORE.search(scan, max(0, fig.start - 40), fig.start)
                 ):
                     fig.counted = "age"  # "aged 18 years or older", "persons under 5 years"
+        elif kind == "sym":
+            sym = am.group("sym_sp") or am.group("sym_at")
+            fig.unit, fig.measures = U.UNIT_SYMBOLS[sym][:2]
+            b = fig.end = am.end()
         elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
             age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
         ):

@@ -127,6 +127,26 @@ _units("second", "duration", "seconds", "secs", "sec")
 _units("decade", "duration", "decades", "decade")
 _units("century", "duration", "centuries")
 
+
+# Units as prose writes them (factcheck/unit_table.py): their names join UNIT_WORDS (the rows
+# above win where both know a word), their symbols are matched letter for letter.
+UNIT_SYMBOLS: dict[str, tuple[str, str, bool]] = {}
+"""Symbol -> (canonical unit, what it measures, may it be written against the figure)."""
+
+
+def _load_unit_table() -> None:
+    from factcheck.unit_table import unit_rows  # noqa: PLC0415 - data rows, read once
+
+    for row in unit_rows():
+        for name in row.names:
+            UNIT_WORDS.setdefault(name.lower(), (row.unit, row.measures))
+        for sym in row.symbols:
+            if sym.lower() not in UNIT_WORDS:
+                UNIT_SYMBOLS.setdefault(sym, (row.unit, row.measures, row.attached))
+
+
+_load_unit_table()
+
 TIME_UNITS: dict[str, str] = {
     "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
     "annum": "year", "minute": "minute", "decade": "decade",
