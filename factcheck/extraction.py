@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from factcheck import extraction_words as W
 from factcheck import numbers as nums
 from factcheck import units as U
 from factcheck.claim import Claim, Document, Interval, Provenance, Qualifier, TimeContext
@@ -138,6 +139,9 @@ _QUALIFIER_PHRASES: Final[list[tuple[str, Qualifier]]] = [
     ("at or below", _Q.AT_MOST), ("at or under", _Q.AT_MOST), ("less than or equal to", _Q.AT_MOST),
     ("at or above", _Q.AT_LEAST), ("at or over", _Q.AT_LEAST),
     ("greater than or equal to", _Q.AT_LEAST),
+    # "spending exceeds $300 billion", "rates lower than 5%", "higher than 40 °C"
+    ("exceeds", _Q.OVER), ("exceeded", _Q.OVER), ("exceed", _Q.OVER), ("higher than", _Q.OVER),
+    ("larger than", _Q.OVER), ("lower than", _Q.UNDER), ("smaller than", _Q.UNDER),
 ]
 _QUALIFIERS: Final = {p: q for p, q in _QUALIFIER_PHRASES}
 
@@ -271,7 +275,8 @@ _SYMBOL_ATTACHED: Final = re.compile(r"(?:" + _symbols(True) + r")" + _SYMBOL_EN
 _BROKEN_HYPHEN: Final = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
 _COMPOUND_AFTER: Final = re.compile(
     r"[-‐‑](?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
-    r"|kilometer|km|person|people|bed|seat)s?\b(?P<old>[-‐‑]old)?",
+    r"|kilometer|km|person|people|bed|seat|" + "|".join(W.COMPOUND_UNITS)
+    + r")s?\b(?P<old>[-‐‑]old)?",
     re.IGNORECASE,
 )
 _RANGE_AFTER: Final = re.compile(
@@ -359,10 +364,17 @@ _OR_MORE_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _RANGE_AND_AFTER: Final = re.compile(r"\s+and\s+(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
+# The second end of a range that repeats the first's scale and unit ("12.4 million–15.1
+# million", "US$ 2.1 billion–2.6 billion", "65%-70%", "between 44 mg and 50 mg").
+_RANGE_TAIL: Final = re.compile(
+    r"[ \t]*(?:[-–—]|(?P<to>to\b)|(?P<and>and\b))[ \t]*(?P<c>US\$|\$|€|£)?[ \t]?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]*\d)"
+)
 _BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _IN_N_AFTER: Final = re.compile(
-    r"\s+(?:in|out\s+of|(?P<per>per))\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)",
+    r"\s+(?:in|out\s+of|(?P<per>per))\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|"
+    + "|".join(sorted([*nums.ONES, *nums.TENS], key=len, reverse=True))
+    + r"|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)",
     re.IGNORECASE,
 )
 _RATE_AFTER: Final = re.compile(
@@ -411,6 +423,17 @@ _MONTH_AFTER: Final = re.compile(
     rf"(?:{_MONTHS}|{_MONTHS.upper()})\b"
 )
 _YEAR_RANGE_AFTER: Final = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
+_YEAR_HALF_BEFORE: Final = re.compile(r"(?<!\d)(?:19|20)\d\d[–/]$")
+_DATE_WORD_BEFORE: Final = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(W.DATE_WORDS_BEFORE) + r")[ \t]+$", re.IGNORECASE
+)
+_PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
+# A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
+_CURRENCY_SIGN_AFTER: Final = re.compile(
+    r"[ \t\u00a0\u202f]?(?P<c>" + "|".join(
+        re.escape(k) for k in sorted(W.CURRENCY_SIGNS_AFTER, key=len, reverse=True)
+    ) + r")(?![\w$€£¥₹]|[ \t]?\d)"
+)
 # Words before a number that make it an identifier, not a figure.
 _LOWER_CASE_NAMES: Final = (
     "page", "pages", "paragraph", "article", "articles", "chapter", "section", "annex",
@@ -427,7 +450,7 @@ _IDENTIFIER_BEFORE: Final = re.compile(
     r"Category|Block|Tier|Wave|Session|Summit|Platform|Gate|Terminal|Line|Zone|District|"
     r"Ward|Sector|Camp|Building|Floor|Week|Day|Lot|Batch|Cohort|Mission|Operation|Exercise|"
     r"Apollo|Windows|COP|COVID|SDG|SDGs|Agenda|Vision|Plan|Strategy|Schedule|Form|Box|Scope|Scopes"
-    r"|Priority|No|NO\.|Nos?\.|ID:?|P\.L\.|Pub\.\s?L\.|Release\s+ID:?)"
+    r"|Priority|No|NO\.|Nos?\.|N[°º]|ID:?|P\.L\.|Pub\.\s?L\.|Release\s+ID:?)"
     r"|\b(?:" + "|".join(map(re.escape, _LOWER_CASE_NAMES)) + ")"
     r"|#|\b[A-Z]{2,6}|\b[A-Z][a-z]*[A-Z]\w*)\s?-?$"
 )
@@ -1362,7 +1385,15 @@ class _Extractor:
         before = scan[max(0, a - 24):a]
         if a > 0 and scan[a - 1] == "-" and _LETTER_HYPHEN_BEFORE.search(before):
             return True  # "COVID-19", "F-16", "2014-15" (the second part)
+        if a > 4 and scan[a - 1] in "–/" and len(token) in (2, 4) and _YEAR_HALF_BEFORE.search(
+            before
+        ):
+            return True  # "2017–18", "2023/2024": the second year of a fiscal or school year
         nxt = scan[b:b + 1]
+        if 5 <= len(token) <= 6 and token.isdigit() and 1900 <= int(token[:4]) <= 2100 and (
+            _DATE_WORD_BEFORE.search(before)
+        ):
+            return True  # "in 201811": a year with a footnote's mark run into it
         # Each pattern after the figure is tried only when the next character can start it.
         alpha = nxt.isalpha()
         if (nxt in _RUN_ON_FIRST or nxt.isdecimal()) and _RUN_ON_AFTER.match(scan, b) or token.find(
@@ -1419,23 +1450,27 @@ class _Extractor:
             return True  # "Cases ('000)": thousands, as a table heading writes them
         if a >= 1 and scan[a - 1] == "[" and scan[b:b + 1] == "]":
             return True  # "[12]": a footnote or reference mark
-        if nxt in _LIST_MARK_FIRST and _LIST_MARK_AFTER.match(scan, b) and not scan[
+        if nxt in _LIST_MARK_FIRST and len(token) <= 2 and _LIST_MARK_AFTER.match(scan, b) and not scan[
             scan.rfind("\n", 0, a) + 1:a
         ].strip("( \t"):
             return True  # "1. The Coalition ...", "(2) ...": a numbered list's mark
         if (nxt == ":" or (scan[b + 1:b + 2] if nxt.isspace() else nxt) in _CLOCK_FIRST) and (
-            _CLOCK_AFTER.match(scan, b)
-        ):
-            return True
+            ckm := _CLOCK_AFTER.match(scan, b)
+        ) and (len(token) == 4 or not ckm.group().strip().lower().startswith("hrs")):
+            return True  # "10:30", "9pm", "1400 hrs" (but "3 hrs" is a duration)
         plain = "," not in token and "." not in token
         if plain and len(token) == 4 and 1000 <= int(token) <= 2100:
             # A bare four-digit number is a year unless a unit, scale or currency makes it an
             # amount. Publishers write counts of this size with a separator ("1,500").
+            # Below 1900, a count of a plural noun is an amount too: "1000 customers".
             if not (
                 _PERCENT_AFTER.match(scan, b)
                 or _SCALE_WORD_AFTER.match(scan, b)
                 or _currency_before(scan, a)
                 or _UNIT_AFTER.match(scan, b)
+                or _SYMBOL_AFTER.match(scan, b)
+                or _CURRENCY_SIGN_AFTER.match(scan, b)
+                or int(token) < 1900 and _PLURAL_NOUN_AFTER.match(scan, b)
             ) or _YEAR_RANGE_AFTER.match(scan, b):
                 return True
         if plain and len(token) <= 2 and 1 <= int(token) <= 31:
@@ -1514,6 +1549,11 @@ class _Extractor:
         scan = self.scan
         if self._tables and self._table_cell(fig, b):
             return
+        if fig.measures != "money" and (cs := _CURRENCY_SIGN_AFTER.match(scan, b)) is not None:
+            # "773 billion $", "45 000 €": the sign after the amount, as continental texts put it.
+            fig.unit, fig.measures = W.CURRENCY_SIGNS_AFTER[cs.group("c")], "money"
+            b = fig.end = cs.end()
+        b0 = b
         am = (_AFTER_MONEY if fig.measures == "money" else _AFTER_FIGURE).match(scan, b) or (
             _NO_MATCH
         )
@@ -1522,8 +1562,16 @@ class _Extractor:
             fig.unit, fig.measures, fig.kind = "percent", "share", "share"
             b = fig.end = am.end()
         elif kind == "cw":
-            fig.unit, fig.measures = U.CURRENCY_WORDS[_fold(am.group("cw_w")).lower()], "money"
+            cw = _fold(am.group("cw_w")).lower()
+            fig.unit, fig.measures = U.CURRENCY_WORDS[cw], "money"
             b = fig.end = am.end()
+            sub = W.CURRENCY_SUBUNITS.get(cw)
+            if sub is not None:
+                # "34 cents" is US$0.34, read to the cent.
+                fig.value /= sub[1]
+                if fig.value_high is not None:
+                    fig.value_high /= sub[1]
+                fig.decimals += 2
         elif kind == "cmp":
             w = am.group("cmp_w").lower()
             if w in ("year", "month", "week", "day", "hour"):
@@ -1532,6 +1580,10 @@ class _Extractor:
                     fig.counted = "age"
             elif w in ("mile", "kilometre", "kilometer", "km"):
                 fig.unit, fig.measures = {"mile": "mi"}.get(w, "km"), "length"
+            elif (uw := U.UNIT_WORDS.get(w.replace("-", " ") + "s") or U.UNIT_WORDS.get(
+                w.replace("-", " ")
+            )) is not None:
+                fig.unit, fig.measures = uw  # "a 45-acre farm", "a 20-pound bag"
             else:
                 fig.counted = {"strong": "members", "people": "people",
                                "person": "people"}.get(w, w + "s")
@@ -1541,6 +1593,8 @@ class _Extractor:
             fig.unit, fig.measures = U.UNIT_WORDS[key]
             if key == "mt" and am.group("unit_w") == "Mt":
                 fig.unit = "Mt"  # megatonnes; "mt" in small letters is metric tons
+            if fig.unit == "lb" and key.startswith("pound") and self._about_money(fig):
+                fig.unit, fig.measures = "GBP", "money"  # "361 million pounds in profit"
             if fig.unit == "percent":
                 fig.counted = U.UNIT_WORDS[key][1]
             b = fig.end = am.end()
@@ -1597,6 +1651,8 @@ class _Extractor:
         elif kind == "times":
             fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
             b = fig.end = am.end()
+        if fig.value_high is None and b > b0 or fig.scale > 1 and fig.value_high is None:
+            b = self._range_tail(fig, b0, b)
         if fig.qualifier is _EXACT and scan[b:b + 4].lstrip()[:2] in ("or", "an"):
             om = _OR_MORE_AFTER.match(scan, b)
             if om is not None:
@@ -1625,6 +1681,62 @@ class _Extractor:
             fig.counted_end:fig.counted_end + 6
         ]:
             self._per_base(fig)
+
+    def _about_money(self, fig: _Figure) -> bool:
+        """True when the words around a figure in "pounds" are about money (data table)."""
+        ls = self.layout.line_start(fig.start)
+        around = self.scan[max(ls, fig.start - 80):fig.end + 60].lower()
+        return any(map(around.__contains__, W.MONEY_WORDS))
+
+    def _range_tail(self, fig: _Figure, b0: int, b: int) -> int:
+        """A range whose two ends each carry the scale or unit: "12.4 million–15.1 million".
+
+        *b0* is where the first figure's unit starts (after its scale word) and *b* where it
+        ends; the second figure must repeat the same scale and the same unit words. Returns
+        where the figure now ends.
+        """
+        scan = self.scan
+        tm = _RANGE_TAIL.match(scan, b)
+        if tm is None:
+            return b
+        if tm.group("and") and not _BETWEEN_BEFORE.search(
+            scan, max(0, fig.start - 12), fig.start
+        ):
+            return b  # "45 and 50 mg": two figures, unless "between" opened a range
+        if tm.group("to") and _FROM_BY_BEFORE.search(scan, max(0, fig.start - 6), fig.start):
+            return b  # "from 44 mg to 50 mg": a change, two figures
+        c = tm.group("c")
+        if c and U.CURRENCY_PREFIXES.get(c.replace(" ", "")) != fig.unit:
+            return b
+        e = tm.end()
+        if _RUN_ON_AFTER.match(scan, e):
+            return b
+        try:
+            hv, hd = nums.parse_digits(tm.group("n"))
+        except ValueError:
+            return b
+        if fig.scale > 1:
+            sm = _SCALE_WORD_AFTER.match(scan, e) or _SCALE_ABBR_ATTACHED.match(scan, e)
+            if sm is None or nums.SCALES.get(" ".join(sm.group("s").lower().split())) != fig.scale:
+                return b
+            e = sm.end()
+        unit_words = scan[b0:b].strip()
+        if unit_words:
+            e2 = e + 1 if scan[e:e + 1] in (" ", "\u00a0") else e
+            end2 = e2 + len(unit_words)
+            if scan[e2:end2].lower() != unit_words.lower() or scan[end2:end2 + 1].isalnum():
+                return b
+            e = end2
+        elif fig.scale == 1:
+            return b
+        hv *= fig.scale
+        if hv <= fig.value:
+            return b
+        fig.value_high = hv
+        fig.decimals = max(fig.decimals, hd)
+        fig.qualifier = _RANGE
+        fig.end = e
+        return e
 
     def _per_base(self, fig: _Figure) -> None:
         """A count per so many of something: "223 deaths per 100,000 live births".

@@ -59,6 +59,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "chf": "CHF", "rupees": "INR",
     "canadian dollars": "CAD", "australian dollars": "AUD", "yuan": "CNY", "renminbi": "CNY",
     "rand": "ZAR", "kronor": "SEK", "kroner": "NOK",
+    # hundredths, divided by 100 as they are read (factcheck.extraction_words.CURRENCY_SUBUNITS)
+    "cents": "USD", "cent": "USD", "pence": "GBP", "pennies": "GBP", "penny": "GBP",
 }
 
 # Unit words written after a figure, mapped to (canonical unit, what the figure measures).
@@ -141,7 +143,9 @@ def _load_unit_table() -> None:
         for name in row.names:
             UNIT_WORDS.setdefault(name.lower(), (row.unit, row.measures))
         for sym in row.symbols:
-            if sym.lower() not in UNIT_WORDS:
+            if "/" in sym:
+                UNIT_WORDS.setdefault(sym.lower(), (row.unit, row.measures))  # "km/hr", "mg/l"
+            elif sym.lower() not in UNIT_WORDS:
                 UNIT_SYMBOLS.setdefault(sym, (row.unit, row.measures, row.attached))
 
 
