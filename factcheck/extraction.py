@@ -81,7 +81,8 @@ _DIGITS_CANDIDATE: Final = re.compile(
     r"(?:\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d*(?:,\d{3})*)(?:\.\d+)?"
 )
 _WORD_CANDIDATE: Final = re.compile(
-    _word_start_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS]) + r"\b"
+    _word_start_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS, "every"])
+    + r"\b"
 )
 # Number words are found in two steps. A byte mask of the scan text keeps its ASCII letters
 # (in lower case) and turns every other character into a space; a pattern that opens with a
@@ -100,7 +101,7 @@ def _lower_alternation(words: Iterable[str]) -> str:
 
 
 _WORD_IN_MASK: Final = re.compile(
-    (" (?:" + _lower_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS])
+    (" (?:" + _lower_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS, "every"])
      + ")(?![a-z])").encode()
 )
 _A_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:(?P<half>half)\s+)?an?\s+$", re.IGNORECASE)
@@ -189,6 +190,9 @@ _ORDINAL_NEXT: Final = re.compile(
     r"[-‐‑][A-Za-z]|\s+(?:consecutive|straight|successive|time|times|round|wave|dose|term"
     r"|edition|largest|biggest|highest|lowest|most|place|party|phase|stage|generation)\b",
     re.IGNORECASE,
+)
+_AND_A_HALF: Final = re.compile(
+    r"\s+and\s+a\s+half(?:\s+(?P<s>thousand|million|billion|trillion))?\b", re.IGNORECASE
 )
 _HALF_A_SCALE: Final = re.compile(r"\s+an?\s+(?:million|billion|thousand|dozen)\b", re.IGNORECASE)
 
@@ -427,6 +431,23 @@ _YEAR_HALF_BEFORE: Final = re.compile(r"(?<!\d)(?:19|20)\d\d[–/]$")
 _DATE_WORD_BEFORE: Final = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(W.DATE_WORDS_BEFORE) + r")[ \t]+$", re.IGNORECASE
 )
+# A figure run into the word before it when copied from a page ("3 million refugees2.4 million
+# internally displaced people"): read when its decimals or groups and its scale word show it is
+# a figure, not a footnote's mark ("refugees2").
+_GLUED_FIGURE: Final = re.compile(
+    r"\d{1,3}(?:(?:,\d{3})+(?:\.\d+)?|\.\d+)(?=[ \t]?(?:thousand|million|billion|trillion)\b)"
+)
+# A fraction in digits before "of", an ordinal's letters or a unit: "1/7 of", "1/3rd", "1/4 inch"
+# (not a date, "24/7" or "9/11": the numerator is the smaller, and words must follow).
+_DIGIT_FRACTION: Final = re.compile(
+    r"(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/.,])(?:(?:st|nd|rd|th)\b|(?=\s+of\b)|(?P<u>(?=\s+[a-z])))"
+)
+_EVERY_NTH: Final = re.compile(
+    r"\s+(?P<o>" + "|".join(W.ORDINAL_DENOMINATORS) + r"|\d{1,3}(?:st|nd|rd|th))(?=\s+[a-z])"
+    r"(?!\s+(?:year|month|week|day|hour|minute|time|count|round|term)s?\b)",  # a frequency
+    re.IGNORECASE,
+)
+_MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
 # A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
 _CURRENCY_SIGN_AFTER: Final = re.compile(
@@ -1200,6 +1221,8 @@ class _Extractor:
         ] = {}
         self._last_in_sentence: dict[tuple[int, int], Claim] = {}
         self._change_from: _Figure | None = None
+        # The end, measure and qualifier of the figure before (for a restatement in brackets).
+        self._prev: tuple[int, str, Qualifier] = (-10, "", _EXACT)
         self._heading_dates: dict[str, object] = {}
         # Pipe tables ("| Sector | Damage (US$ billion) |"): read only where the text has a bar.
         self._tables = "|" in text
@@ -1233,6 +1256,10 @@ class _Extractor:
                     dm = digits_match(scan, i)
                     if dm is not None:
                         return dm
+                    if i >= 3 and "a" <= scan[i - 1] <= "z" and (
+                        gm := _GLUED_FIGURE.match(scan, i)
+                    ) is not None and scan[i - 3:i].isalpha():
+                        return gm  # "refugees2.4 million": text run together from a page
                 at = i + 1
             return None
 
@@ -1274,6 +1301,8 @@ class _Extractor:
                     # "Under-five mortality", "first-half results", "G-seven": the word is
                     # part of a compound, as digits are in "COVID-19".
                     fig = None
+                elif kw == "every":
+                    fig = self._every(m)
                 elif kw in nums.FRACTION_WORDS:
                     fig = self._fraction(m)
                 elif kw in _MULTIPLE_WORDS:
@@ -1293,18 +1322,52 @@ class _Extractor:
         token = m.group()
         if len(token) > MAX_FIGURE_CHARS:
             return None
+        if scan[b:b + 1] == "/" and (fd := _DIGIT_FRACTION.match(scan, a)) is not None and (
+            scan[a - 1:a] not in "/-" or a == 0
+        ):
+            n, d = int(fd.group("n")), int(fd.group("d"))
+            if 0 < n < d:
+                # "1/7 of the world's population", "about 1/3rd the gravity", "a 1/4 inch gap".
+                if fd.group("u") is None:
+                    share = self._share(a, fd.end(), Fraction(n, d))
+                    share.step = _ZERO
+                    return share
+                um = _AFTER_FIGURE.match(scan, fd.end())
+                if um is not None and um.lastgroup in ("unit", "sym"):
+                    w = um.group("unit_w") or um.group("sym_sp") or um.group("sym_at")
+                    unit = U.UNIT_WORDS.get(_fold(w).lower()) or U.UNIT_SYMBOLS.get(w)
+                    if unit is not None:
+                        fig = _Figure(a, um.end(), Fraction(n, d))
+                        fig.unit, fig.measures = unit[0], unit[1]
+                        fig.step = _ZERO
+                        self._counted(fig, um.end())
+                        return fig
+            return None  # "9/11", "24/7": a name, not a figure
         if self._not_a_figure(a, b, token):
             return None
         if not token.isdigit():
             value, decimals = nums.parse_digits(token)
         else:
             value, decimals = Fraction(int(token)), 0  # plain digits: parse_digits's result
+        if decimals == 3 and "," not in token and token.find(".") <= 3 and (
+            _PLURAL_NOUN_AFTER.match(scan, b)
+        ) and _currency_before(scan, a) is None:
+            # "108.000 jobs": a dot groups thousands (European style), as a count of a plural
+            # noun with three decimals cannot be meant.
+            value, decimals = value * 1000, 0
         vulgar = _VULGAR.get(scan[b:b + 1]) if "." not in token else None
         if vulgar is not None:
             # "5½ percent" (IMF style): the whole and its fraction, read to a tenth.
             value += vulgar
             decimals = max(decimals, 1)
             b += 1
+        if vulgar is None and scan[b:b + 1] == " " and (mx := _MIXED_FRACTION.match(scan, b)):
+            n, d = int(mx.group("n")), int(mx.group("d"))
+            if 0 < n < d:
+                # "2 1/2 miles": the whole and its fraction.
+                value += Fraction(n, d)
+                decimals = max(decimals, 1)
+                b = mx.end()
         fig = _Figure(a, b, value)
         fig.decimals = decimals
         # Currency written before the figure ("$", "US$", "€", "EUR ").
@@ -1325,6 +1388,10 @@ class _Extractor:
             fig.value = -value
             value = fig.value
             fig.start = fig.qual_start = sa - 1
+        elif sa >= 6 and scan[sa - 6:sa].lower() == "minus " and (sa == 6 or not scan[sa - 7].isalpha()):
+            fig.value = -value  # "minus 2.5 percent"
+            value = fig.value
+            fig.start = fig.qual_start = sa - 6
         # A range: "30-34 million", "5–19", "between 5 and 19".
         rng = _RANGE_AFTER.match(scan, b)
         if rng is not None and "|" in self.text[b:rng.end()]:
@@ -2034,6 +2101,17 @@ class _Extractor:
         value, place = parsed
         if half:
             value /= 2
+        hm = _AND_A_HALF.match(scan, pos) if value < 100 and place == 1 else None
+        if hm is not None:
+            # "two and a half million people" is 2.5 million; "two and a half miles" 2.5 miles.
+            value += Fraction(1, 2)
+            pos = hm.end()
+            if hm.group("s"):
+                place = nums.SCALES[hm.group("s").lower()]
+                value *= place
+                place //= 10
+            else:
+                place = 0
         fig = _Figure(a, pos, value)
         # Words are read as their digits would be: "twenty-six" as 26 (exact for a count),
         # "four million" as "4 million" (to the million), "half a million" as "0.5 million".
@@ -2074,6 +2152,19 @@ class _Extractor:
             return None  # "for a third consecutive year", "a Half-Decade Review": no share
         return self._share(a, m.end(), Fraction(1, denom))
 
+    def _every(self, m: re.Match[str]) -> _Figure | None:
+        """ "Every seventh person" is a share of one in seven (any other "every" is no figure)."""
+        em = _EVERY_NTH.match(self.scan, m.end())
+        if em is None:
+            return None
+        o = em.group("o").lower()
+        n = W.ORDINAL_DENOMINATORS.get(o) or int(o[:-2])
+        if n < 2:
+            return None
+        fig = self._share(m.start(), em.end(), Fraction(1, n))
+        fig.step = _ZERO
+        return fig
+
     def _share(self, a: int, b: int, value: Fraction) -> _Figure:
         fig = _Figure(a, b, value)
         fig.unit, fig.measures, fig.kind = "dimensionless", "share", "share"
@@ -2109,6 +2200,15 @@ class _Extractor:
             )):  # "£1.5bn over five years": the span of the figure before, not "more than"
                 fig.qualifier = _QUALIFIERS[phrase]
                 fig.qual_start = q_start
+        prev_end, prev_measures, prev_qualifier = self._prev
+        if fig.qualifier is _EXACT and prev_qualifier is not _EXACT and (
+            fig.measures == prev_measures != "count"
+            and prev_end < fig.qual_start <= prev_end + 4
+            and scan[prev_end:fig.qual_start].strip() in ("(", "[")
+        ):
+            # "more than 100 km (60 miles)": a figure restated in brackets, in another unit,
+            # is qualified as the figure it restates.
+            fig.qualifier = prev_qualifier
         si = self.layout.sentence(fig.start)
         sentence, time, lead_scope, as_written, as_at = self._sentence(si)
         s_start = si[0]
@@ -2201,6 +2301,7 @@ class _Extractor:
         if fig.change_from:
             self._change_from = fig
         self._last_in_sentence[si] = claim
+        self._prev = (fig.end, fig.measures, fig.qualifier)
         fig.end = q_end
 
     def _heading_date(self, section: str | None) -> str | None:
