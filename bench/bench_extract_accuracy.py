@@ -80,8 +80,8 @@ def _quantity(unit: str) -> Any:
 
 def _value_in(read_value: float, read_unit: str, gold_unit: str) -> float | None:
     """The value read, in the gold unit (None when the units do not share a dimension)."""
-    if read_unit == gold_unit:
-        return read_value
+    if read_unit == gold_unit or _Q3_NAMES.get(gold_unit) == read_unit:
+        return read_value  # (and temperatures, which pint will not multiply)
     a, b = _quantity(read_unit), _quantity(gold_unit)
     if a is None or b is None:
         return None
@@ -172,6 +172,7 @@ EXCLUDED: dict[str, str] = {
     "OPERA detected": "scientific notation (2.48×10−5) and sigma",
     "Give me -1e-3": "exponent notation",
     "Objects fall with": "exponent notation and ± uncertainty",
+    "It weighs no more than": "± uncertainty notation",
     "45 Js l": "a unit product with no prose",
     "I want 1cds": "candela-seconds: no prose",
     "A kibibyte is exactly": "an arithmetic expression (8x2^10)",

@@ -243,7 +243,8 @@ _SCALE_ABBR_ATTACHED: Final = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2
 # Dashboards write scales as capitals against the figure: "21.6M people in need", "US$4.3B".
 # One capital is also how names are written ("5G", "3D", "3M"): it is read as a scale only
 # after a decimal or money, or (M, B: not "4K video") before a word in small letters.
-_SCALE_ABBR_UPPER: Final = re.compile(r"(?P<s>BN|Bn|M|B|K)\b(?![\u00b2²])")
+# ("T" for trillion only after money: "$2.174T"; "500 T cells" are cells.)
+_SCALE_ABBR_UPPER: Final = re.compile(r"(?P<s>BN|Bn|M|B|K|T)\b(?![\u00b2²])")
 _SMALL_WORD_AFTER: Final = re.compile(r"[ \t]+[a-z]")
 _SCALE_ABBR_SPACED: Final = re.compile(r"\s(?P<s>bn|mn|mln|tn|m|k)\b(?![\u00b2²])")
 _METRES_HINT: Final = re.compile(
@@ -1574,6 +1575,8 @@ class _Extractor:
         um = _SCALE_ABBR_UPPER.match(scan, b)
         if um is None:
             return None
+        if um.group("s") == "T":
+            return um if _currency_before(scan, a) is not None else None
         if "." in token or _currency_before(scan, a) is not None:
             return um
         if um.group("s") != "K" and _SMALL_WORD_AFTER.match(scan, um.end()):
@@ -1597,12 +1600,15 @@ class _Extractor:
             if sm is None and scan[b:b + 1].isupper():
                 # (The tests of _upper_scale: a decimal written, money, or a small word next.)
                 um = _SCALE_ABBR_UPPER.match(scan, b)
-                if um is not None and (fig.decimals or fig.measures == "money" or (
-                    um.group("s") != "K" and _SMALL_WORD_AFTER.match(scan, um.end())
+                if um is not None and (fig.measures == "money" if um.group("s") == "T" else (
+                    fig.decimals or fig.measures == "money" or (
+                        um.group("s") != "K" and _SMALL_WORD_AFTER.match(scan, um.end())
+                    )
                 )):
                     sm = um
         if sm is not None:
-            fig.scale = nums.SCALES[" ".join(sm.group("s").lower().split())]
+            key = " ".join(sm.group("s").lower().split())
+            fig.scale = nums.SCALES["tn" if key == "t" else key]
             fig.value *= fig.scale
             if fig.value_high is not None:
                 fig.value_high *= fig.scale
@@ -1729,6 +1735,8 @@ class _Extractor:
                 b = fig.end = om.end()
         rate_units = ("count", "money", "length", "mass", "volume", "energy", "share")
         rm = _rate_after(scan, b) if fig.measures in rate_units else None
+        if rm is not None and fig.measures == "share" and rm.group().lstrip()[:5].lower() == "every":
+            rm = None  # "the 2% target every year": how often, not a rate of 2% a year
         if rm:
             # A rate written right after the figure: "$3 million a year", "5 km per hour".
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm.group('t').lower()]}"
@@ -1741,6 +1749,8 @@ class _Extractor:
                 self._counted(fig, b)
         # A rate after the counted noun: "42,500 persons per day".
         rm2 = _rate_after(scan, fig.counted_end) if not rm else None
+        if rm2 is not None and fig.measures == "share" and rm2.group().lstrip()[:5].lower() == "every":
+            rm2 = None
         if rm2 and fig.measures in rate_units:
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm2.group('t').lower()]}"
             fig.counted_end = rm2.end()
@@ -2128,8 +2138,11 @@ class _Extractor:
         if scan[pos:pos + 1] in _HYPHENS and (cm := _COMPOUND_NAME_AFTER.match(scan, pos)):
             return self._compound_name(fig, cm)
         self._right(fig, pos)
-        if lone_one and fig.unit == _COUNT and fig.kind == "figure":
-            # "one of the largest", "one country": a lone "one" is too often not a figure.
+        if lone_one and fig.unit == _COUNT and fig.kind == "figure" and not (
+            _QUALIFIER_BEFORE_REVERSED.match(scan[max(0, a - 40):a][::-1])
+        ):
+            # "one of the largest", "one country": a lone "one" is too often not a figure
+            # (but "at least one dose", "more than one child" are).
             return None
         if fig.value == 0 and fig.unit == _COUNT:
             return None

@@ -77,7 +77,7 @@ PROSE_UNITS: Final[tuple[UnitRow, ...]] = (
             "light-year"), "4.2 light years"),
     UnitRow("inch", "length", (), ("inches", "inch"), "a 1/4 inch gap"),
     UnitRow("yard", "length", ("yd", "yds"), ("yards", "yard"), "100 yards"),
-    UnitRow("km**3", "volume", ("km³", "km3"), ("cubic kilometres", "cubic kilometers",
+    UnitRow("km**3", "volume", ("km³", "km3", "km^3"), ("cubic kilometres", "cubic kilometers",
             "cubic kilometre", "cubic kilometer", "km cubed"), "4 km³ of ice"),
     UnitRow("cm**3", "volume", ("cm³", "cm3", "cc"), ("cubic centimetres",
             "cubic centimeters"), "a 125 cc engine"),
@@ -90,6 +90,7 @@ PROSE_UNITS: Final[tuple[UnitRow, ...]] = (
             "kilometers per second"), "11.2 km/s"),
     # ("kt" is also kilotonnes: knots are read by name only.)
     UnitRow("knot", "speed", (), ("knots",), "a top speed of 30 knots"),
+    UnitRow("tonne", "mass", ("t",), (), "278,000 t of ore", attached=False),
     UnitRow("horsepower", "power", ("hp", "bhp"), ("horsepower",), "a 300 hp engine"),
     UnitRow("kelvin", "temperature", ("K",), ("kelvin", "kelvins"), "735 K", attached=False),
     UnitRow("degree", "angle", ("°",), ("degrees", "degree"), "a 98 degrees day, 45°"),

@@ -77,7 +77,8 @@ _units("percent", "share", "%", "percent", "per cent", "pct", "per-cent")
 _units("percent", "percentage points", "percentage points", "percentage point", "pp", "p.p.",
        "ppt", "ppts", "pps", "percentage pts")
 _units("km**2", "area", "sq km", "sq. km", "sq.km", "sq km.", "square kilometres",
-       "square kilometers", "square kilometre", "square kilometer", "km²", "km2", "sqkm")
+       "square kilometers", "square kilometre", "square kilometer", "km²", "km2", "sqkm",
+       "km^2", "km squared")
 _units("mi**2", "area", "sq mi", "sq. mi", "sq miles", "sq. miles", "square miles", "square mile",
        "mi²")
 _units("m**2", "area", "square metres", "square meters", "sq m", "sq. m", "m²", "sqm")
