@@ -1158,7 +1158,8 @@ _TABLE_RULE_LINE: Final = re.compile(r"[ \t]*\|?[ \t:|-]*-[ \t:|-]*")
 # What a column's heading says its cells are in: "Damage (US$ billion)", "Share (%)",
 # "Area, km²", "Budget ($m)", "Population (millions)", "€ million".
 _HEADING_HINT: Final = re.compile(r"(?:\((?P<b>[^()]{1,30})\)|,\s*(?P<c>[^,()]{1,30}))\s*$")
-_HINT_TOKEN: Final = re.compile(r"US\$|[$€£¥₹]|'000|[A-Za-z²³%.°]+")
+_HINT_TOKEN: Final = re.compile(r"(?:US\$|[$€£¥₹])'?000|US\$|[$€£¥₹]|'000|[A-Za-z²³%.°]+")
+_CURRENCY_THOUSANDS: Final = re.compile(r"(?P<c>US\$|[$€£¥₹])'?000")
 
 
 def _heading_hint(words: str) -> tuple[int, str, str] | None:
@@ -1169,9 +1170,14 @@ def _heading_hint(words: str) -> tuple[int, str, str] | None:
     tokens = _HINT_TOKEN.findall(words)
     if not tokens or "".join(tokens) != "".join(words.split()):
         return None  # something in the hint is neither unit nor scale ("2023", "per 1,000")
+    if len(tokens) > 1 and tokens[0].lower() == "in":
+        tokens = tokens[1:]  # "(in £)", "(in US$ million)"
     for tok in tokens:
         low = tok.lower().rstrip(".")
-        if tok in U.CURRENCY_PREFIXES or tok.upper() in U.CURRENCY_CODES and tok.isupper():
+        if (ct := _CURRENCY_THOUSANDS.fullmatch(tok)) is not None:
+            # "£000", "$'000": thousands of the currency, as accounts head their columns.
+            unit, measures, scale = U.CURRENCY_PREFIXES[ct.group("c")], "money", 1000
+        elif tok in U.CURRENCY_PREFIXES or tok.upper() in U.CURRENCY_CODES and tok.isupper():
             unit, measures = U.CURRENCY_PREFIXES.get(tok, tok.upper()), "money"
         elif low in U.CURRENCY_WORDS:
             unit, measures = U.CURRENCY_WORDS[low], "money"
@@ -1514,8 +1520,8 @@ class _Extractor:
             return True  # "March 10 to 16, 2024": the last day of a span of days
         if a >= 1 and scan[a - 1] == "%":
             return True  # "87%3": a footnote's mark against the percentage
-        if a >= 1 and scan[a - 1] in "'’" and token == "000":
-            return True  # "Cases ('000)": thousands, as a table heading writes them
+        if a >= 1 and scan[a - 1] in "'’$€£¥₹" and token == "000":
+            return True  # "Cases ('000)", "£000": thousands, as a table heading writes them
         if a >= 1 and scan[a - 1] == "[" and scan[b:b + 1] == "]":
             return True  # "[12]": a footnote or reference mark
         if nxt in _LIST_MARK_FIRST and len(token) <= 2 and _LIST_MARK_AFTER.match(scan, b) and not scan[
@@ -2092,6 +2098,8 @@ class _Extractor:
             w = nm.group("w").lower()
             if w not in nums.ONES and w not in nums.TENS and w not in _WORD_SCALES:
                 break
+            if nm.group().count("\n") >= 2:
+                break  # "twenty" | blank line | "five new members": a paragraph ends a figure
             prev = toks[-1].lower()
             if prev == "dozen" or (nm.group("and") and prev not in _WORD_SCALES):
                 break  # "a dozen | five-year plans", "three | and four"
