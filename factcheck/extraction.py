@@ -424,7 +424,7 @@ _CLOCK_AFTER: Final = re.compile(
 _MONTH_BEFORE: Final = re.compile(rf"\b(?:{_MONTHS}|{_MONTHS.upper()})\.?\s+(?:the\s+)?$")
 # A day, or the first day of a span of days: "5 March", "23 JUL 2024", "13–15 March 2024".
 _MONTH_AFTER: Final = re.compile(
-    rf"(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?\s+"
+    rf"(?:st|nd|rd|th)?(?:\s*(?:[-–—]|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?\s+"
     rf"(?:{_MONTHS}|{_MONTHS.upper()})\b"
 )
 _YEAR_RANGE_AFTER: Final = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
@@ -448,6 +448,11 @@ _EVERY_NTH: Final = re.compile(
     r"(?!\s+(?:year|month|week|day|hour|minute|time|count|round|term)s?\b)",  # a frequency
     re.IGNORECASE,
 )
+_BRACKET_SCALE: Final = re.compile(
+    r"(?:[ \t]*(?P<open>\[)[\d.,\s–-]{3,30})?\][ \t]*(?P<s>thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+_FIGURE_BRACKET_BEFORE: Final = re.compile(r"\d[ \t]*\[$")
 _MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
 # A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
@@ -1229,7 +1234,7 @@ class _Extractor:
         self._last_in_sentence: dict[tuple[int, int], Claim] = {}
         self._change_from: _Figure | None = None
         # The end, measure and qualifier of the figure before (for a restatement in brackets).
-        self._prev: tuple[int, str, Qualifier] = (-10, "", _EXACT)
+        self._prev: tuple[int, str, Qualifier, str] = (-10, "", _EXACT, "")
         self._heading_dates: dict[str, object] = {}
         # Pipe tables ("| Sector | Damage (US$ billion) |"): read only where the text has a bar.
         self._tables = "|" in text
@@ -1427,6 +1432,15 @@ class _Extractor:
                 fig.decimals = max(decimals, hd)
                 fig.qualifier = _RANGE
                 fig.end = b = rng.end()
+            elif 0 < hv and (hs := _SCALE_WORD_AFTER.match(scan, rng.end())) is not None and (
+                hv * nums.SCALES[" ".join(hs.group("s").lower().split())] > value
+            ):
+                # "[940 000–1.3 million]": the scale is the top end's only.
+                fig.scale = nums.SCALES[" ".join(hs.group("s").lower().split())]
+                fig.value_high = hv * fig.scale
+                fig.decimals = hd
+                fig.qualifier = _RANGE
+                fig.end = b = hs.end()
         b = self._scale(fig, b)
         pm = _PLUS_AFTER.match(scan, b)
         if pm and fig.value_high is None:
@@ -1612,6 +1626,19 @@ class _Extractor:
                     )
                 )):
                     sm = um
+        if sm is None and fig.scale == 1 and scan[b:b + 2].lstrip(" ")[:1] in ("[", "]") and (
+            bm := _BRACKET_SCALE.match(scan, b)
+        ) is not None and (bm.group("open") or _FIGURE_BRACKET_BEFORE.search(
+            scan, max(0, fig.start - 16), fig.start
+        )):
+            # WHO's "1.5 [1.4–1.7] million people": the scale after the bracketed uncertainty
+            # range is the figure's and the range's.
+            scale = nums.SCALES[bm.group("s").lower()]
+            fig.scale = scale
+            fig.value *= scale
+            if fig.value_high is not None:
+                fig.value_high *= scale
+            return b if bm.group("open") else bm.end()
         if sm is not None:
             key = " ".join(sm.group("s").lower().split())
             fig.scale = nums.SCALES["tn" if key == "t" else key]
@@ -2221,14 +2248,16 @@ class _Extractor:
             )):  # "£1.5bn over five years": the span of the figure before, not "more than"
                 fig.qualifier = _QUALIFIERS[phrase]
                 fig.qual_start = q_start
-        prev_end, prev_measures, prev_qualifier = self._prev
-        if fig.qualifier is _EXACT and prev_qualifier is not _EXACT and (
-            fig.measures == prev_measures != "count"
+        prev_end, prev_measures, prev_qualifier, prev_unit = self._prev
+        if fig.qualifier is _EXACT and prev_qualifier is not _EXACT and fig.unit != prev_unit and (
+            (fig.measures == prev_measures != "count" or fig.measures == "share"
+             and prev_measures == "count")
             and prev_end < fig.qual_start <= prev_end + 4
             and scan[prev_end:fig.qual_start].strip() in ("(", "[")
         ):
-            # "more than 100 km (60 miles)": a figure restated in brackets, in another unit,
-            # is qualified as the figure it restates.
+            # "more than 100 km (60 miles)", "nearly 67 million (25%)": a figure restated in
+            # brackets, in another unit or as a share, is qualified as the figure it restates
+            # (not "$128 billion ($80.8 billion in ...)": the same unit is a part of it).
             fig.qualifier = prev_qualifier
         si = self.layout.sentence(fig.start)
         sentence, time, lead_scope, as_written, as_at = self._sentence(si)
@@ -2322,7 +2351,7 @@ class _Extractor:
         if fig.change_from:
             self._change_from = fig
         self._last_in_sentence[si] = claim
-        self._prev = (fig.end, fig.measures, fig.qualifier)
+        self._prev = (fig.end, fig.measures, fig.qualifier, fig.unit)
         fig.end = q_end
 
     def _heading_date(self, section: str | None) -> str | None:

@@ -1159,3 +1159,22 @@ def test_number_words_never_join_across_a_blank_line(tmp_path: Path) -> None:
     """ "thirty" / blank line / "two new members" is 30 and 2, not 32."""
     claims = _json_claims(tmp_path, "The club had thirty\n\ntwo new members joined.\n")
     assert [c[:2] for c in claims] == [("thirty", 30), ("two", 2)]
+
+
+def test_who_uncertainty_ranges_take_the_scale_after_the_bracket(tmp_path: Path) -> None:
+    """ "2.4 [2.1–2.9] million people": the figure and its range are both in millions."""
+    claims = _json_claims(tmp_path, "In 2022, 2.4 [2.1–2.9] million people were infected.")
+    assert [(c[1], c[2], c[4]) for c in claims] == [
+        (2_400_000, None, "exact"), (2_100_000, 2_900_000, "range")]
+
+
+def test_a_range_whose_scale_is_on_its_top_end_only(tmp_path: Path) -> None:
+    """ "[820 000–1.2 million]" runs from 820,000 to 1.2 million."""
+    claims = _json_claims(tmp_path, "Deaths: 1.0 million [820 000–1.2 million] in 2022.")
+    assert (820_000, 1_200_000, "range") in [(c[1], c[2], c[4]) for c in claims]
+
+
+def test_a_breakdown_in_brackets_keeps_its_own_qualifier(tmp_path: Path) -> None:
+    """ "about $90 billion ($60 billion in ...)" is a part, not a restatement: exact."""
+    claims = _json_claims(tmp_path, "Costs were about $90 billion ($60 billion in care).")
+    assert [c[4] for c in claims] == ["about", "exact"]
