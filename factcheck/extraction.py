@@ -211,9 +211,9 @@ def _reversed_phrase_pattern(phrases: Iterable[str]) -> str:
 _QUALIFIER_BEFORE_REVERSED: Final = re.compile(
     r"\s*(?P<q>" + _reversed_phrase_pattern(_QUALIFIERS) + r")", re.IGNORECASE
 )
-# ISO 4217 codes written before a figure ("KES 2.5 billion"); not "TRY", an English word in
-# capitals.
-_CODES_BEFORE_FIGURES: Final = (U.CURRENCY_CODES - {"TRY"}) | {"SDR"}
+# ISO 4217 codes written before a figure ("KES 2.5 billion"); not those that are English words
+# or acronyms in capitals ("TRY", "SDG 4": factcheck.units.CODES_NOT_BEFORE_FIGURES).
+_CODES_BEFORE_FIGURES: Final = (U.CURRENCY_CODES - U.CODES_NOT_BEFORE_FIGURES) | {"SDR"}
 _CURRENCY_BEFORE: Final = re.compile(
     r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
     r"|[₦₱₩₴₺₫৳]|\b(?:" + "|".join(sorted(_CODES_BEFORE_FIGURES)) + r"|Rs\.?|KShs?|Kshs?|Rp))\s?$"

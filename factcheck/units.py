@@ -34,10 +34,23 @@ COUNT = "count"
 UNKNOWN = "unknown"
 """The unit of a figure whose unit word factcheck does not know."""
 
+# ISO 4217: the active currency codes (funds, metals and test codes left out), each a
+# dimension of its own in units.txt.
 CURRENCY_CODES = frozenset(
-    "USD EUR GBP JPY CHF CAD AUD NZD CNY INR SEK NOK DKK HKD SGD ZAR BRL MXN RUB TRY SAR AED "
-    "KRW PLN CZK HUF ILS EGP NGN KES PKR BDT IDR PHP THB MYR QAR KWD XDR AFN UAH ETB GHS TZS "
-    "UGX XOF XAF COP CLP ARS PEN VND LKR NPR IQD YER JOD LBP MAD DZD TND RWF ZMW MWK MZN".split()
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN "
+    "BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD "
+    "FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY "
+    "KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP "
+    "MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR "
+    "RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS "
+    "TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XDR XOF XPF "
+    "YER ZAR ZMW ZWL".split()
+)
+# Codes that are also English words or common acronyms in capitals ("ALL 5 members",
+# "TOP 10", "SDG 4" a Sustainable Development Goal, "SSP2" a climate pathway, "CRC" the
+# children's convention): never read as a currency before a figure.
+CODES_NOT_BEFORE_FIGURES = frozenset(
+    "ALL TOP CUP SOS BAM MOP GEL BOB DOP SDG SSP CRC AMD TRY NAD SCR PAB ERN".split()
 )
 
 # Currency signs and codes written before a figure, longest first so "US$" wins over "$".

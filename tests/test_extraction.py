@@ -1178,3 +1178,10 @@ def test_a_breakdown_in_brackets_keeps_its_own_qualifier(tmp_path: Path) -> None
     """ "about $90 billion ($60 billion in ...)" is a part, not a restatement: exact."""
     claims = _json_claims(tmp_path, "Costs were about $90 billion ($60 billion in care).")
     assert [c[4] for c in claims] == ["about", "exact"]
+
+
+def test_any_iso_4217_code_before_a_figure_is_money_but_acronyms_are_not(tmp_path: Path) -> None:
+    """ "BWP 1.2 billion" is Botswana pula; "SDG 4" is a goal and "TOP 10" a ranking."""
+    assert _json_claims(tmp_path, "The budget is BWP 1.2 billion.") == [
+        ("BWP 1.2 billion", 1_200_000_000, None, "BWP", "exact")]
+    assert _json_claims(tmp_path, "Progress on SDG 4 and the TOP 10 list.") == []
