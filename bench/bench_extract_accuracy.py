@@ -13,7 +13,12 @@ unit is right (unit accuracy) and F1 counting only figures right in value *and* 
   ``quantities.ambiguity.json``, read from the folder or file given; nothing of quantulum3 is
   bundled here). Cases outside factsheet prose are excluded, and listed with ``-v``.
 
-Run: ``python bench/bench_extract_accuracy.py [-v] [--quantulum DIR]``.
+- ``--recognizers DIR``: Microsoft Recognizers-Text's English specs (``Specs/NumberWithUnit/
+  English/{Currency,Dimension,Temperature,Age}Model.json``, read from the folder given). Each
+  model annotates only its own kind, so figures factcheck reads of that kind are scored against
+  it (money for currency, temperatures, ages, other measures for dimensions).
+
+Run: ``python bench/bench_extract_accuracy.py [-v] [--quantulum DIR] [--recognizers DIR]``.
 """
 
 from __future__ import annotations
@@ -74,10 +79,12 @@ def _quantity(unit: str) -> Any:
     if "/" in name and name.split("/")[0] == "count":
         name = "1 /" + name.split("/", 1)[1]
     name = name.replace("count/", "1/")
-    try:
-        return _ureg.Quantity(1, name) if not any(c.isdigit() for c in name) else _ureg(name)
-    except Exception:  # noqa: BLE001 - pint raises many types for names it cannot read
-        return None
+    for n in (name, name.lower()):  # (Recognizers-Text capitalises its names: "Foot")
+        try:
+            return _ureg.Quantity(1, n) if not any(c.isdigit() for c in n) else _ureg(n)
+        except Exception:  # noqa: BLE001, S112 - pint raises many types for names it cannot read
+            continue
+    return None
 
 
 def _value_in(read_value: float, read_unit: str, gold_unit: str) -> float | None:
@@ -101,7 +108,7 @@ def _score(cases: Iterable[tuple[list[Gold], list[Read]]]) -> dict[str, float]:
         left = list(read)
         for gv, gh, gu, gq, _ in gold:
             best = None
-            for i, (rv, rh, ru, rq, _s) in enumerate(left):
+            for i, (rv, rh, ru, rq, *_s) in enumerate(left):
                 ends = [rv] if rh is None else [rv, rh, (rv + rh) / 2]
                 if gh is not None:
                     hit = rh is not None and _close(rv, gv) and _close(rh, gh)
@@ -141,10 +148,10 @@ def _score(cases: Iterable[tuple[list[Gold], list[Read]]]) -> dict[str, float]:
     }
 
 
-def _read(text: str, source: str) -> list[Read]:
+def _read(text: str, source: str) -> list[Any]:
     return [
         (float(c.value), None if c.value_high is None else float(c.value_high), c.unit,
-         c.qualifier.value, c.stated)
+         c.qualifier.value, c.stated, c.counted)
         for c in extract(text, source).claims
     ]
 
@@ -244,6 +251,71 @@ def quantulum_cases(path: Path, verbose: bool) -> list[tuple[list[Gold], list[Re
     return cases
 
 
+# Recognizers-Text's unit names in factcheck's or pint's spelling, where they differ.
+_RT_NAMES = {
+    "Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Chinese yuan": "CNY",
+    "Pound": "GBP", "British pound": "GBP", "Canadian dollar": "CAD", "Japanese yen": "JPY",
+    "Australian dollar": "AUD", "Swiss franc": "CHF", "Hong Kong dollar": "HKD",
+    "New Zealand dollar": "NZD", "Turkish lira": "TRY", "Mexican peso": "MXN",
+    "Rupee": "INR", "Sri Lankan rupee": "LKR", "Georgian lari": "GEL", "Lao kip": "LAK",
+    "Costa Rican colón": "CRC", "Cent": "USD / 100", "Pence": "GBP / 100",
+    "Penny": "GBP / 100", "C": "degC", "F": "degF", "Metric ton": "tonne", "Ton": "short_ton",
+    "Degree": "degree", "Age": "year",
+}
+# Which claims a model's annotations are compared with: (model, test on (unit, counted)).
+_RT_MODELS = {
+    "CurrencyModel": lambda unit, counted: unit.split("/")[0] in _RT_CURRENCIES,
+    "TemperatureModel": lambda unit, counted: unit in ("degC", "degF", "kelvin", "degree"),
+    "AgeModel": lambda unit, counted: counted == "age" or unit in ("year", "month", "week", "day"),
+    "DimensionModel": lambda unit, counted: unit not in ("count", "percent", "dimensionless")
+    and unit.split("/")[0] not in _RT_CURRENCIES and unit not in ("degC", "degF"),
+}
+_RT_CURRENCIES: set[str] = set()
+
+
+def recognizers_cases(path: Path, verbose: bool) -> dict[str, list[tuple[list[Gold], list[Read]]]]:
+    from factcheck.units import CURRENCY_CODES
+
+    _RT_CURRENCIES.update(CURRENCY_CODES)
+    for k, v in _RT_NAMES.items():
+        if v.isupper():
+            _Q3_NAMES.setdefault(k, v)
+    _Q3_NAMES.update({"C": "degC", "F": "degF", "Pound": "GBP", "Cent": "USD / 100",
+                      "Pence": "GBP / 100", "Penny": "GBP / 100", "Metric ton": "tonne",
+                      "Ton": "short_ton", "Degree": "degree", "Age": "year"})
+    out: dict[str, list[tuple[list[Gold], list[Read]]]] = {}
+    for model, keep in _RT_MODELS.items():
+        f = path / f"{model}.json"
+        if not f.exists():
+            continue
+        cases = []
+        for case in json.loads(f.read_text(encoding="utf-8-sig")):
+            gold: list[Gold] = []
+            for r in case.get("Results", []):
+                res = r.get("Resolution") or {}
+                if "value" not in res or res.get("value") in (None, ""):
+                    continue
+                unit = res.get("unit", "")
+                if model == "DimensionModel" and res.get("subtype") == "Weight" and unit == "Pound":
+                    unit = "pound"
+                try:
+                    v = float(res["value"])
+                except ValueError:
+                    continue
+                gold.append((v, None, unit, None, r.get("Text", "")))
+            read = [x for x in _read(case["Input"], "<recognizers>")
+                    if keep(x[2], x[5] if len(x) > 5 else "")]
+            if verbose:
+                sc = _score([(gold, read)])
+                if sc["f1"] < 1 or sc["unit_accuracy"] < 1:
+                    print(f"  {model}: {case['Input'][:70]!r}")
+                    print(f"     gold {[(g[0], g[2]) for g in gold]}")
+                    print(f"     read {[(x[0], x[2]) for x in read]}")
+            cases.append((gold, read))
+        out[model] = cases
+    return out
+
+
 def _print(name: str, s: dict[str, float]) -> None:
     print(
         f"{name}: {s['gold']} gold, {s['read']} read, {s['matched']} matched | "
@@ -257,6 +329,8 @@ def _print(name: str, s: dict[str, float]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quantulum", type=Path, help="quantulum3's en_US tests folder or a json")
+    ap.add_argument("--recognizers", type=Path,
+                    help="Recognizers-Text's Specs/NumberWithUnit/English folder")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     tuned = factsheet_cases(args.verbose)
@@ -268,6 +342,12 @@ def main() -> None:
     _print("factsheets, all 28 publishers", _score(tuned + held + unseen))
     if args.quantulum:
         _print("quantulum3 suite", _score(quantulum_cases(args.quantulum, args.verbose)))
+    if args.recognizers:
+        every = []
+        for model, cases in recognizers_cases(args.recognizers, args.verbose).items():
+            _print(f"Recognizers-Text {model}", _score(cases))
+            every += cases
+        _print("Recognizers-Text, the four models", _score(every))
 
 
 if __name__ == "__main__":
