@@ -90,7 +90,10 @@ _WORD_CANDIDATE: Final = re.compile(
 # every letter) finds each place a number word could start, and _WORD_CANDIDATE matched
 # there decides. Every place _WORD_CANDIDATE matches is such a place; three times faster.
 _MASK_TABLE: Final = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_DIGIT_MASK_TABLE: Final = bytes(48 if 48 <= c <= 57 or c == 63 else 32 for c in range(256))
+# (and "¼", "½", "¾", which may stand alone: "½ teaspoon")
+_DIGIT_MASK_TABLE: Final = bytes(
+    48 if 48 <= c <= 57 or c == 63 or 0xBC <= c <= 0xBE else 32 for c in range(256)
+)
 
 
 def _lower_alternation(words: Iterable[str]) -> str:
@@ -453,6 +456,10 @@ _BRACKET_SCALE: Final = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_BRACKET_BEFORE: Final = re.compile(r"\d[ \t]*\[$")
+_VULGAR_ALONE: Final = re.compile(r"[½¼¾⅓⅔⅕⅛⅜⅝⅞](?=[ \t\u00a0]?[A-Za-z])")
+_FRACTION_OF_SCALE: Final = re.compile(
+    r"\s+(?:of\s+an?\s+)?(?P<s>thousand|million|billion|trillion)\b", re.IGNORECASE
+)
 _MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
 # A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
@@ -1268,7 +1275,11 @@ class _Extractor:
                     dm = digits_match(scan, i)
                     if dm is not None:
                         return dm
-                    if i >= 3 and "a" <= scan[i - 1] <= "z" and (
+                elif c in _VULGAR:
+                    vm = _VULGAR_ALONE.match(scan, i)
+                    if vm is not None and (i == 0 or not scan[i - 1].isalnum()):
+                        return vm  # "½ teaspoon", "a ⅓ cup": a fraction on its own
+                if "0" <= c <= "9" and i >= 3 and "a" <= scan[i - 1] <= "z" and (
                         gm := _GLUED_FIGURE.match(scan, i)
                     ) is not None and scan[i - 3:i].isalpha():
                         return gm  # "refugees2.4 million": text run together from a page
@@ -1355,9 +1366,12 @@ class _Extractor:
                         self._counted(fig, um.end())
                         return fig
             return None  # "9/11", "24/7": a name, not a figure
-        if self._not_a_figure(a, b, token):
+        alone = _VULGAR.get(token)
+        if alone is not None:
+            value, decimals = alone, 1  # "½ teaspoon": read to a tenth, as "5½" is
+        elif self._not_a_figure(a, b, token):
             return None
-        if not token.isdigit():
+        elif not token.isdigit():
             value, decimals = nums.parse_digits(token)
         else:
             value, decimals = Fraction(int(token)), 0  # plain digits: parse_digits's result
@@ -1449,6 +1463,8 @@ class _Extractor:
         if scan[b:b + 1] in _HYPHENS and (cm := _COMPOUND_NAME_AFTER.match(scan, b)):
             return self._compound_name(fig, cm)
         self._right(fig, b)
+        if alone is not None and fig.unit == _COUNT:
+            fig.unit, fig.measures, fig.kind = "dimensionless", "share", "share"
         return fig
 
     def _compound_name(self, fig: _Figure, cm: re.Match[str]) -> _Figure | None:
@@ -2195,6 +2211,15 @@ class _Extractor:
         # "half a million" is a count, read by _words.
         if _HALF_A_SCALE.match(self.scan, m.end()):
             return None
+        if (fs := _FRACTION_OF_SCALE.match(self.scan, m.end())) is not None and word in (
+            "half", "quarter"
+        ):
+            # "a quarter million people", "a quarter of a million", "half million": a count.
+            scale = nums.SCALES[fs.group("s").lower()]
+            fig = _Figure(a, fs.end(), Fraction(scale, denom))
+            fig.word_place = scale // 10
+            self._right(fig, fs.end())
+            return fig
         nm = _ORDINAL_NEXT.match(self.scan, m.end())
         if nm is not None:
             return None  # "for a third consecutive year", "a Half-Decade Review": no share

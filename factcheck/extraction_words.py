@@ -22,7 +22,7 @@ __all__ = [
 COMPOUND_UNITS: Final = (
     "acre", "hectare", "tonne", "ton", "metre", "meter", "foot", "inch", "pound", "gallon",
     "litre", "liter", "megawatt", "kilowatt", "gigawatt", "square-mile", "square-kilometre",
-    "kilogram", "gram",
+    "kilogram", "gram", "ounce", "barrel",
 )
 
 # "Pounds" after a figure are money, not mass, when the words around it are about money:

@@ -71,7 +71,11 @@ CURRENCY_WORDS: dict[str, str] = {
     "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP", "gbp": "GBP",
     "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "chf": "CHF", "rupees": "INR",
     "canadian dollars": "CAD", "australian dollars": "AUD", "yuan": "CNY", "renminbi": "CNY",
-    "rand": "ZAR", "kronor": "SEK", "kroner": "NOK",
+    "rand": "ZAR", "kronor": "SEK", "kroner": "NOK", "us dollar": "USD", "u.s. dollar": "USD",
+    "chinese yuan": "CNY", "rmb": "CNY", "japanese yen": "JPY", "swiss franc": "CHF",
+    "canadian dollar": "CAD", "australian dollar": "AUD", "turkish lira": "TRY",
+    "mexican pesos": "MXN", "mexican peso": "MXN", "indian rupees": "INR", "rupee": "INR",
+    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
     # hundredths, divided by 100 as they are read (factcheck.extraction_words.CURRENCY_SUBUNITS)
     "cents": "USD", "cent": "USD", "pence": "GBP", "pennies": "GBP", "penny": "GBP",
 }
@@ -105,9 +109,11 @@ _units("km/hour", "speed", "km/h", "kph", "kmph")
 # Temperatures are dimensions of their own (a change of 1 °C is not a temperature of 1 °C, and
 # °C and °F are never converted silently): "1.5°C", "2 degrees Celsius", "34 °F".
 _units("degC", "temperature", "°c", "ºc", "℃", "degrees celsius", "degree celsius", "degrees c",
-       "deg c", "celsius", "degrees centigrade")
+       "deg c", "celsius", "degrees centigrade", "deg celsius", "centigrade",
+       # misspelt as often as not
+       "celcius", "degrees celcius", "degree celcius")
 _units("degF", "temperature", "°f", "ºf", "℉", "degrees fahrenheit", "degree fahrenheit",
-       "degrees f", "fahrenheit")
+       "degrees f", "fahrenheit", "deg f", "deg fahrenheit", "farenheit", "degrees farenheit")
 _units("bp", "basis points", "basis points", "basis point", "bps", "bp", "bpts")
 _units("hectare", "area", "hectares", "hectare", "ha")
 _units("acre", "area", "acres", "acre")
@@ -124,8 +130,9 @@ _units("short_ton", "mass", "tons", "ton")
 _units("kg", "mass", "kilograms", "kilogrammes", "kg", "kgs", "kilos")
 _units("lb", "mass", "pounds", "lbs", "lb")
 _units("L", "volume", "litres", "liters", "litre", "liter")
-_units("gal", "volume", "gallons")
-_units("bbl", "volume", "barrels")
+_units("gal", "volume", "gallons", "gallon")
+_units("bbl", "volume", "barrels", "barrel")
+_units("ft**3", "volume", "cubic feet", "cubic foot", "cu ft")
 _units("MW", "power", "megawatts", "mw")
 _units("GW", "power", "gigawatts", "gw")
 _units("kWh", "energy", "kilowatt hours", "kilowatt-hours", "kwh")

@@ -1185,3 +1185,21 @@ def test_any_iso_4217_code_before_a_figure_is_money_but_acronyms_are_not(tmp_pat
     assert _json_claims(tmp_path, "The budget is BWP 1.2 billion.") == [
         ("BWP 1.2 billion", 1_200_000_000, None, "BWP", "exact")]
     assert _json_claims(tmp_path, "Progress on SDG 4 and the TOP 10 list.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Stir in ½ teaspoon of salt.", ("½ teaspoon", 0.5, None, "teaspoon", "exact")),
+    ("Some ¾ of farms were flooded.", ("¾", 0.75, None, "dimensionless", "about")),
+    ("A quarter million people fled.", ("A quarter million", 250_000, None, "count", "exact")),
+    ("It reached 41 deg celsius.", ("41 deg celsius", 41, None, "degC", "exact")),
+    ("It hit 104 degrees farenheit.", ("104 degrees farenheit", 104, None, "degF", "exact")),
+    ("They filled a 55-gallon drum.", ("55-gallon", 55, None, "gal", "exact")),
+    ("It pays 20 us dollar a day.", ("20 us dollar a day", 20, None, "USD/day", "exact")),
+])
+def test_fractions_alone_scales_of_fractions_and_spellings(
+    tmp_path: Path, text: str, expected: tuple[object, ...]
+) -> None:
+    """Vulgar fractions on their own, "a quarter million", misspelt temperatures, "us dollar"."""
+    [(stated, value, high, unit, qual)] = _json_claims(tmp_path, text)
+    assert (stated, high, unit, qual) == (expected[0], *expected[2:])
+    assert value == pytest.approx(expected[1])
