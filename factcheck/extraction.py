@@ -460,6 +460,12 @@ _VULGAR_ALONE: Final = re.compile(r"[½¼¾⅓⅔⅕⅛⅜⅝⅞](?=[ \t\u00a0]?
 _FRACTION_OF_SCALE: Final = re.compile(
     r"\s+(?:of\s+an?\s+)?(?P<s>thousand|million|billion|trillion)\b", re.IGNORECASE
 )
+_PER_UNIT_AFTER: Final = re.compile(
+    r"[ \t]*(?:per|a|/)[ \t]*(?P<u>[A-Za-z][A-Za-z ]{0,20}?[A-Za-z]|[A-Za-z])(?![A-Za-z])"
+)
+_ELLIPTIC_AND: Final = re.compile(
+    r"[ \t]+(?:and|or)[ \t]+\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,.])"
+)
 _MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
 # A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
@@ -1790,6 +1796,31 @@ class _Extractor:
             # A rate written right after the figure: "$3 million a year", "5 km per hour".
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm.group('t').lower()]}"
             b = fig.end = fig.counted_end = rm.end()
+        elif fig.measures == "money" and "/" not in fig.unit and (
+            pu := _PER_UNIT_AFTER.match(scan, b)
+        ) is not None:
+            per = U.UNIT_WORDS.get(_fold(pu.group("u")).lower()) or U.UNIT_SYMBOLS.get(
+                pu.group("u"), ("", "", False)
+            )[:2]
+            if per[0] and "/" not in per[0] and "*" not in per[0]:
+                # A price: "$350 per kg", "US$ 60 per barrel", "€0.25/kWh".
+                fig.unit = f"{fig.unit}/{per[0]}"
+                b = fig.end = fig.counted_end = pu.end()
+        elif (fig.unit == _COUNT and fig.scale == 1 and fig.kind == "figure" and not fig.counted
+              and fig.value_high is None and (el := _ELLIPTIC_AND.match(scan, b)) is not None):
+            # "45 and 50 mg", "52 and 48 per cent": the first figure is in the second's unit.
+            em = _AFTER_FIGURE.match(scan, el.end())
+            if em is not None and em.lastgroup in ("pct", "unit", "sym"):
+                if em.lastgroup == "pct":
+                    fig.unit, fig.measures, fig.kind = "percent", "share", "share"
+                elif em.lastgroup == "unit":
+                    fig.unit, fig.measures = U.UNIT_WORDS[_fold(em.group("unit_w")).lower()]
+                else:
+                    fig.unit, fig.measures = U.UNIT_SYMBOLS[
+                        em.group("sym_sp") or em.group("sym_at")
+                    ][:2]
+                if fig.unit == "percent" and fig.measures != "share":
+                    fig.counted = fig.measures  # ("percentage points")
         if not fig.counted:
             label = self._line_label(fig, b)
             if label:

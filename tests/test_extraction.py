@@ -1203,3 +1203,11 @@ def test_fractions_alone_scales_of_fractions_and_spellings(
     [(stated, value, high, unit, qual)] = _json_claims(tmp_path, text)
     assert (stated, high, unit, qual) == (expected[0], *expected[2:])
     assert value == pytest.approx(expected[1])
+
+
+def test_prices_per_unit_and_a_first_figure_in_the_seconds_unit(tmp_path: Path) -> None:
+    """ "$80 per barrel" is USD/bbl; "30 and 40 mg": both in mg; "30 and 40 cases" stay counts."""
+    claims = _json_claims(tmp_path, "Oil sold at $80 per barrel. Doses were 30 and 40 mg. "
+                                    "We saw 30 and 40 cases.")
+    assert [(c[1], c[3]) for c in claims] == [
+        (80, "USD/bbl"), (30, "mg"), (40, "mg"), (30, "count"), (40, "count")]
