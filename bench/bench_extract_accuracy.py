@@ -18,7 +18,11 @@ unit is right (unit accuracy) and F1 counting only figures right in value *and* 
   model annotates only its own kind, so figures factcheck reads of that kind are scored against
   it (money for currency, temperatures, ages, other measures for dimensions).
 
-Run: ``python bench/bench_extract_accuracy.py [-v] [--quantulum DIR] [--recognizers DIR]``.
+With ``--peer FILE`` (written by ``bench/peer_quantulum3.py``, run where quantulum3 is
+installed) quantulum3's readings of the same inputs are scored the same way, after factcheck's.
+
+Run: ``python bench/bench_extract_accuracy.py [-v] [--quantulum DIR] [--recognizers DIR]
+[--peer FILE]``.
 """
 
 from __future__ import annotations
@@ -89,7 +93,9 @@ def _quantity(unit: str) -> Any:
 
 def _value_in(read_value: float, read_unit: str, gold_unit: str) -> float | None:
     """The value read, in the gold unit (None when the units do not share a dimension)."""
-    if read_unit == gold_unit or _Q3_NAMES.get(gold_unit) == read_unit:
+    if read_unit == gold_unit or _Q3_NAMES.get(gold_unit, gold_unit) == _Q3_NAMES.get(
+        read_unit, read_unit
+    ):
         return read_value  # (and temperatures, which pint will not multiply)
     a, b = _quantity(read_unit), _quantity(gold_unit)
     if a is None or b is None:
@@ -133,7 +139,7 @@ def _score(cases: Iterable[tuple[list[Gold], list[Read]]]) -> dict[str, float]:
             del left[i]
             tp += 1
             units_ok += unit_hit
-            if gq is not None:
+            if gq is not None and rq is not None:  # (quantulum3 reads no qualifiers)
                 qual_n += 1
                 qual_ok += rq == gq
     p = tp / n_read if n_read else 0.0
@@ -148,7 +154,14 @@ def _score(cases: Iterable[tuple[list[Gold], list[Read]]]) -> dict[str, float]:
     }
 
 
+_PEER: dict[str, list[list[Any]]] | None = None
+"""Another extractor's readings (text -> [[value, high, unit], ...]) when scoring it instead."""
+
+
 def _read(text: str, source: str) -> list[Any]:
+    if _PEER is not None:
+        return [(float(v), None if h is None else float(h), u, None, "", "")
+                for v, h, u in _PEER.get(text, [])]
     return [
         (float(c.value), None if c.value_high is None else float(c.value_high), c.unit,
          c.qualifier.value, c.stated, c.counted)
@@ -270,6 +283,15 @@ _RT_MODELS = {
     "DimensionModel": lambda unit, counted: unit not in ("count", "percent", "dimensionless")
     and unit.split("/")[0] not in _RT_CURRENCIES and unit not in ("degC", "degF"),
 }
+# quantulum3's names for the same kinds, when its readings are scored.
+_PEER_KINDS = {
+    "CurrencyModel": lambda unit: unit in ("dollar", "euro", "pound sterling", "cent", "penny")
+    or "dollar" in unit or "yuan" in unit or "yen" in unit or "franc" in unit,
+    "TemperatureModel": lambda unit: "degree" in unit or unit == "kelvin",
+    "AgeModel": lambda unit: unit in ("year", "month", "week", "day"),
+    "DimensionModel": lambda unit: unit not in ("dimensionless", "percentage")
+    and "dollar" not in unit and "degree" not in unit and unit not in ("euro", "pound sterling"),
+}
 _RT_CURRENCIES: set[str] = set()
 
 
@@ -304,7 +326,7 @@ def recognizers_cases(path: Path, verbose: bool) -> dict[str, list[tuple[list[Go
                     continue
                 gold.append((v, None, unit, None, r.get("Text", "")))
             read = [x for x in _read(case["Input"], "<recognizers>")
-                    if keep(x[2], x[5] if len(x) > 5 else "")]
+                    if (_PEER_KINDS[model](x[2]) if _PEER is not None else keep(x[2], x[5]))]
             if verbose:
                 sc = _score([(gold, read)])
                 if sc["f1"] < 1 or sc["unit_accuracy"] < 1:
@@ -331,8 +353,19 @@ def main() -> None:
     ap.add_argument("--quantulum", type=Path, help="quantulum3's en_US tests folder or a json")
     ap.add_argument("--recognizers", type=Path,
                     help="Recognizers-Text's Specs/NumberWithUnit/English folder")
+    ap.add_argument("--peer", type=Path,
+                    help="another extractor's readings of the same inputs (bench/peer_quantulum3.py"
+                         " writes quantulum3's), scored beside factcheck's")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    global _PEER
+    for who in (["factcheck"] + (["quantulum3"] if args.peer else [])):
+        _PEER = None if who == "factcheck" else json.loads(args.peer.read_text(encoding="utf-8"))
+        print(f"== {who}")
+        _report(args)
+
+
+def _report(args: argparse.Namespace) -> None:
     tuned = factsheet_cases(args.verbose)
     held = factsheet_cases(args.verbose, "gold-heldout.tsv")
     unseen = factsheet_cases(args.verbose, "gold-unseen.tsv")
