@@ -466,6 +466,9 @@ _PER_UNIT_AFTER: Final = re.compile(
 _ELLIPTIC_AND: Final = re.compile(
     r"[ \t]+(?:and|or)[ \t]+\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,.])"
 )
+_SUSPENDED_RANGE: Final = re.compile(
+    r"[-‐‑][ \t]+(?:to|or)[ \t]+(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?=[-‐‑][A-Za-z])"
+)
 _MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
 # A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
@@ -1404,6 +1407,11 @@ class _Extractor:
         fig.decimals = decimals
         # Currency written before the figure ("$", "US$", "€", "EUR ").
         cur = _currency_before(scan, a)
+        minus_after_sign = False
+        if cur is None and a >= 2 and scan[a - 1] in "-−" and (
+            cur := _currency_before(scan, a - 1)
+        ) is not None:
+            minus_after_sign = True  # "$-99.99": the sign, then the minus
         if cur:
             sign = "".join(cur.group("c").split()).rstrip(".") if cur.group("c") != "Rs." else "Rs"
             fig.unit, fig.measures, fig.qual_start = U.CURRENCY_PREFIXES.get(sign, sign), "money", (
@@ -1414,7 +1422,10 @@ class _Extractor:
         # after a blank or a bracket, as PDFs give it); not the hyphen of a range ("5-10"), a
         # word ("COVID-19") or a second minus.
         sa = fig.start
-        if sa > 0 and scan[sa - 1] in "-−–" and (sa == 1 or not (
+        if minus_after_sign:
+            fig.value = -value
+            value = fig.value
+        elif sa > 0 and scan[sa - 1] in "-−–" and (sa == 1 or not (
             scan[sa - 2].isalnum() or scan[sa - 2] in "-−‐‑–"
         )) and (scan[sa - 1] != "–" or sa > 1 and scan[sa - 2] in " (\t"):
             fig.value = -value
@@ -1461,6 +1472,17 @@ class _Extractor:
                 fig.decimals = hd
                 fig.qualifier = _RANGE
                 fig.end = b = hs.end()
+        if rng is None and scan[b:b + 1] in _HYPHENS and (
+            sr := _SUSPENDED_RANGE.match(scan, b)
+        ) is not None:
+            hv, hd = nums.parse_digits(sr.group("n"))
+            if hv > value:
+                # "an 8- to 16-meter telescope", "5- to 10-year-olds": one range, in the unit
+                # of the compound that closes it.
+                fig.value_high = hv
+                fig.decimals = max(decimals, hd)
+                fig.qualifier = _RANGE
+                fig.end = b = sr.end("n")
         b = self._scale(fig, b)
         pm = _PLUS_AFTER.match(scan, b)
         if pm and fig.value_high is None:

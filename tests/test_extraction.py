@@ -1211,3 +1211,10 @@ def test_prices_per_unit_and_a_first_figure_in_the_seconds_unit(tmp_path: Path) 
                                     "We saw 30 and 40 cases.")
     assert [(c[1], c[3]) for c in claims] == [
         (80, "USD/bbl"), (30, "mg"), (40, "mg"), (30, "count"), (40, "count")]
+
+
+def test_suspended_hyphen_ranges_and_a_minus_after_the_sign(tmp_path: Path) -> None:
+    """ "a 2- to 3-hour drive" is one range in hours; "$-4.50" is minus US$4.50."""
+    claims = _json_claims(tmp_path, "It is a 2- to 3-hour drive. The balance was $-4.50 today.")
+    assert [(c[1], c[2], c[3], c[4]) for c in claims] == [
+        (2, 3, "hour", "range"), (-4.5, None, "USD", "exact")]
