@@ -258,8 +258,11 @@ _PERCENT_AFTER: Final = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-ce
 _CURRENCY_WORD_AFTER: Final = re.compile(
     r"\s+(?P<w>" + _phrase_pattern(U.CURRENCY_WORDS) + r")\b", re.IGNORECASE
 )
+# A unit word on the next line is read only in small letters (a line broken inside a sentence:
+# "110,000\nsquare kilometres"), never as a label line's first word ("1949\nYear: 2021").
 _UNIT_AFTER: Final = re.compile(
-    r"\s*(?P<w>" + _phrase_pattern((k for k in U.UNIT_WORDS if k != "%"), bounded=False)
+    r"[ \t\u00a0]*(?:\r?\n[ \t]*(?-i:(?=[a-z])))?(?P<w>"
+    + _phrase_pattern((k for k in U.UNIT_WORDS if k != "%"), bounded=False)
     + r")(?![\w])",
     re.IGNORECASE,
 )
@@ -469,6 +472,8 @@ _ELLIPTIC_AND: Final = re.compile(
 _SUSPENDED_RANGE: Final = re.compile(
     r"[-‐‑][ \t]+(?:to|or)[ \t]+(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?=[-‐‑][A-Za-z])"
 )
+_LINE_END: Final = re.compile(r"[ \t]*(?:\r?\n|\Z)")
+_WORDS_OF_LABEL: Final = re.compile(r"[a-z]+|©")
 _MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
 # A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
@@ -1603,6 +1608,7 @@ class _Extractor:
                 or _SYMBOL_AFTER.match(scan, b)
                 or _CURRENCY_SIGN_AFTER.match(scan, b)
                 or int(token) < 1900 and _PLURAL_NOUN_AFTER.match(scan, b)
+                or before[-2:].rstrip()[-1:] == ":" and self._count_label(a, b)
             ) or _YEAR_RANGE_AFTER.match(scan, b):
                 return True
         if plain and len(token) <= 2 and 1 <= int(token) <= 31:
@@ -1632,6 +1638,18 @@ class _Extractor:
             if not english and not amount:
                 return True
         return False
+
+    def _count_label(self, a: int, b: int) -> bool:
+        """ "BG: 1430" alone on its line: a count, unless the label names a date ("Founded")."""
+        scan = self.scan
+        ls = scan.rfind("\n", max(0, a - 80), a) + 1
+        if ls == 0 and a > 80 or not _LINE_END.match(scan, b):
+            return False
+        label = scan[ls:a].rstrip().rstrip(":").strip(" \t•*-").lower()
+        if not label or ":" in label or len(label) > 60:
+            return False
+        words = _WORDS_OF_LABEL.findall(label)
+        return not any(w in W.DATE_LABEL_WORDS for w in words) and "as of" not in label
 
     def _upper_scale(self, a: int, b: int, token: str) -> re.Match[str] | None:
         """A scale in capitals right after the figure ``scan[a:b]`` ("21.6M", "$4.3B"), if any."""

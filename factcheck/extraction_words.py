@@ -10,6 +10,7 @@ from typing import Final
 
 __all__ = [
     "COMPOUND_UNITS",
+    "DATE_LABEL_WORDS",
     "CURRENCY_SIGNS_AFTER",
     "CURRENCY_SUBUNITS",
     "DATE_WORDS_BEFORE",
@@ -61,4 +62,14 @@ DATE_WORDS_BEFORE: Final = (
     "in", "since", "by", "until", "till", "from", "during", "of", "to", "before", "after",
     "end", "early", "mid", "late", "year", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
+)
+
+# Labels whose value is a year ("Founded: 1949", "Year: 2021"): any other "Label: 1430" line
+# ending in four digits is a count, as a table or a list of figures writes it ("BG: 1430").
+DATE_LABEL_WORDS: Final = (
+    "year", "date", "founded", "established", "since", "from", "until", "adopted", "signed",
+    "opened", "built", "born", "created", "launched", "introduced", "updated", "published",
+    "released", "as of", "period", "fy", "season", "edition", "census", "survey", "data",
+    "source", "joined", "entered", "accession", "started", "began", "ended", "closed",
+    "deadline", "due", "target", "effective", "valid", "copyright", "©",
 )

@@ -1218,3 +1218,10 @@ def test_suspended_hyphen_ranges_and_a_minus_after_the_sign(tmp_path: Path) -> N
     claims = _json_claims(tmp_path, "It is a 2- to 3-hour drive. The balance was $-4.50 today.")
     assert [(c[1], c[2], c[3], c[4]) for c in claims] == [
         (2, 3, "hour", "range"), (-4.5, None, "USD", "exact")]
+
+
+def test_four_digit_label_values_are_counts_unless_the_label_names_a_date(tmp_path: Path) -> None:
+    """ "EE: 1430" on its own line is 1,430; "Founded: 1949" is a year, and "Year" on the next
+    line is no unit of it."""
+    claims = _json_claims(tmp_path, "EE: 1430\nLV: 1887\nFounded: 1949\nYear: 2021\n")
+    assert [(c[1], c[3]) for c in claims] == [(1430, "count"), (1887, "count")]
