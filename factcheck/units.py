@@ -164,8 +164,9 @@ def _load_unit_table() -> None:
         for name in row.names:
             UNIT_WORDS.setdefault(name.lower(), (row.unit, row.measures))
         for sym in row.symbols:
-            if "/" in sym:
-                UNIT_WORDS.setdefault(sym.lower(), (row.unit, row.measures))  # "km/hr", "mg/l"
+            if "/" in sym or "^" in sym:
+                # "km/hr", "mg/l", "km^3": longer than the unit word they start with ("km")
+                UNIT_WORDS.setdefault(sym.lower(), (row.unit, row.measures))
             elif sym.lower() not in UNIT_WORDS:
                 UNIT_SYMBOLS.setdefault(sym, (row.unit, row.measures, row.attached))
 
