@@ -466,9 +466,8 @@ _FRACTION_OF_SCALE: Final = re.compile(
 _PER_UNIT_AFTER: Final = re.compile(
     r"[ \t]*(?:per|a|/)[ \t]*(?P<u>[A-Za-z][A-Za-z ]{0,20}?[A-Za-z]|[A-Za-z])(?![A-Za-z])"
 )
-_ELLIPTIC_AND: Final = re.compile(
-    r"[ \t]+(?:and|or)[ \t]+\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,.])"
-)
+# ("and" only: "570,263 or 5% more" restates the count as a share, it shares no unit with it)
+_ELLIPTIC_AND: Final = re.compile(r"[ \t]+and[ \t]+\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,.])")
 _SUSPENDED_RANGE: Final = re.compile(
     r"[-‐‑][ \t]+(?:to|or)[ \t]+(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?=[-‐‑][A-Za-z])"
 )

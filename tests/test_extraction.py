@@ -1225,3 +1225,9 @@ def test_four_digit_label_values_are_counts_unless_the_label_names_a_date(tmp_pa
     line is no unit of it."""
     claims = _json_claims(tmp_path, "EE: 1430\nLV: 1887\nFounded: 1949\nYear: 2021\n")
     assert [(c[1], c[3]) for c in claims] == [(1430, "count"), (1887, "count")]
+
+
+def test_or_restates_a_figure_and_lends_it_no_unit(tmp_path: Path) -> None:
+    """ "4,210 or 6% more": the count stays a count."""
+    claims = _json_claims(tmp_path, "Staff treated 4,210 or 6% more patients.")
+    assert [(c[1], c[3]) for c in claims] == [(4210, "count"), (6, "percent")]
