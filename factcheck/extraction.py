@@ -473,6 +473,10 @@ _SUSPENDED_RANGE: Final = re.compile(
 )
 _LINE_END: Final = re.compile(r"[ \t]*(?:\r?\n|\Z)")
 _WORDS_OF_LABEL: Final = re.compile(r"[a-z]+|©")
+_INCH_AFTER: Final = re.compile(
+    r" in(?=[.,;)]?[ \t]*(?:\r?\n|\Z)|\.[ \t]+[A-Z]|[,;)]|[ \t]+(?:"
+    + "|".join(W.INCH_WORDS_AFTER) + r")\b)"
+)
 _MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
 # A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
@@ -1780,6 +1784,11 @@ class _Extractor:
             sym = am.group("sym_sp") or am.group("sym_at")
             fig.unit, fig.measures = U.UNIT_SYMBOLS[sym][:2]
             b = fig.end = am.end()
+        elif kind == "none" and fig.measures == "count" and scan[b:b + 3] == " in" and (
+            im := _INCH_AFTER.match(scan, b)
+        ) is not None:
+            fig.unit, fig.measures = "inch", "length"  # "2 in thick", "6 in."
+            b = fig.end = im.end()
         elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
             age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
         ):

@@ -10,6 +10,7 @@ from typing import Final
 
 __all__ = [
     "COMPOUND_UNITS",
+    "INCH_WORDS_AFTER",
     "DATE_LABEL_WORDS",
     "CURRENCY_SIGNS_AFTER",
     "CURRENCY_SUBUNITS",
@@ -72,4 +73,11 @@ DATE_LABEL_WORDS: Final = (
     "released", "as of", "period", "fy", "season", "edition", "census", "survey", "data",
     "source", "joined", "entered", "accession", "started", "began", "ended", "closed",
     "deadline", "due", "target", "effective", "valid", "copyright", "©",
+)
+
+# "in" after a figure is inches only before a word of size or at a clause's end: "2 in thick",
+# "a 12 in diameter pipe", "The pencil is 6 in." (never "rose 2 in 2020", "5 in 10 people").
+INCH_WORDS_AFTER: Final = (
+    "thick", "long", "wide", "high", "tall", "deep", "across", "diameter", "thickness", "width",
+    "length", "height", "depth", "screen", "display", "pipe",
 )

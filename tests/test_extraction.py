@@ -1231,3 +1231,10 @@ def test_or_restates_a_figure_and_lends_it_no_unit(tmp_path: Path) -> None:
     """ "4,210 or 6% more": the count stays a count."""
     claims = _json_claims(tmp_path, "Staff treated 4,210 or 6% more patients.")
     assert [(c[1], c[3]) for c in claims] == [(4210, "count"), (6, "percent")]
+
+
+def test_inches_written_in_and_a_pound_of_something(tmp_path: Path) -> None:
+    """ "3 in thick" is inches, "rose 3 in 2020" is not; "one pound of rice" is a mass."""
+    claims = _json_claims(tmp_path, "The slab is 3 in thick. Sales rose 3 in 2020. "
+                                    "Buy one pound of rice.")
+    assert [(c[1], c[3]) for c in claims] == [(3, "inch"), (3, "count"), (1, "lb")]
