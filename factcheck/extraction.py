@@ -1888,9 +1888,9 @@ class _Extractor:
             self._per_base(fig)
 
     def _about_money(self, fig: _Figure) -> bool:
-        """True when the words around a figure in "pounds" are about money (data table)."""
-        ls = self.layout.line_start(fig.start)
-        around = self.scan[max(ls, fig.start - 80):fig.end + 60].lower()
+        """True when the words of its sentence around a figure in "pounds" are about money."""
+        ss, se = self.layout.sentence(fig.start)
+        around = self.scan[max(ss, fig.start - 80):min(se, fig.end + 60)].lower()
         return any(map(around.__contains__, W.MONEY_WORDS))
 
     def _range_tail(self, fig: _Figure, b0: int, b: int) -> int:
