@@ -1238,3 +1238,10 @@ def test_inches_written_in_and_a_pound_of_something(tmp_path: Path) -> None:
     claims = _json_claims(tmp_path, "The slab is 3 in thick. Sales rose 3 in 2020. "
                                     "Buy one pound of rice.")
     assert [(c[1], c[3]) for c in claims] == [(3, "inch"), (3, "count"), (1, "lb")]
+
+
+def test_list_marks_step_numbers_and_footnote_marks_are_no_figures(tmp_path: Path) -> None:
+    """ "1." and "(ii)" open items, "Step 3" names one, "No. 12" a document; "2.1 million3" is
+    2.1 million with a footnote's mark."""
+    text = ("1. Step 3 of the plan\n(ii) See No. 12\n2. Some 2.1 million3 people were helped.\n")
+    assert [c[:2] for c in _json_claims(tmp_path, text)] == [("2.1 million", 2_100_000)]
