@@ -49,6 +49,7 @@ _MULTIPLE_WORDS: Final[dict[str, int | Fraction]] = {
     # "a fivefold increase", "rose tenfold"
     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
     "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
+    **W.MULTIPLE_VERBS,  # after a modal only: "will triple in size"
 }
 
 # A candidate is digits, or a number word (optionally led by "a"/"half a"), or a share or
@@ -476,6 +477,11 @@ _WORDS_OF_LABEL: Final = re.compile(r"[a-z]+|©")
 _INCH_AFTER: Final = re.compile(
     r" in(?=[.,;)]?[ \t]*(?:\r?\n|\Z)|\.[ \t]+[A-Z]|[,;)]|[ \t]+(?:"
     + "|".join(W.INCH_WORDS_AFTER) + r")\b)"
+)
+_MODAL_BEFORE: Final = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(W.MODALS_BEFORE) + r")(?:[ \t]+(?:more|nearly|almost|roughly"
+    r"|about|than|at\s+least))?[ \t]+$",
+    re.IGNORECASE,
 )
 _MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
@@ -2329,6 +2335,11 @@ class _Extractor:
         w = m.group().lower()
         if w == "twice" and not _TWICE_AFTER.match(self.scan, m.end()):
             return None
+        if w in W.MULTIPLE_VERBS and (
+            self.scan[m.end():m.end() + 1] in _HYPHENS
+            or not _MODAL_BEFORE.search(self.scan, max(0, m.start() - 24), m.start())
+        ):
+            return None  # "a double burden", "triple-A": no multiple
         fig = _Figure(m.start(), m.end(), Fraction(_MULTIPLE_WORDS[w]))
         fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
         fig.step = Fraction(0)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "MODALS_BEFORE",
+    "MULTIPLE_VERBS",
     "COMPOUND_UNITS",
     "INCH_WORDS_AFTER",
     "DATE_LABEL_WORDS",
@@ -81,3 +83,8 @@ INCH_WORDS_AFTER: Final = (
     "thick", "long", "wide", "high", "tall", "deep", "across", "diameter", "thickness", "width",
     "length", "height", "depth", "screen", "display", "pipe",
 )
+
+# Verbs of multiplying, read as multiples after a modal or "to": "will triple in size", "is
+# expected to double by 2030" (not "a double burden", "triple-A").
+MULTIPLE_VERBS: Final = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+MODALS_BEFORE: Final = ("will", "would", "could", "may", "might", "to", "shall", "should", "can")

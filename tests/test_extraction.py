@@ -1245,3 +1245,9 @@ def test_list_marks_step_numbers_and_footnote_marks_are_no_figures(tmp_path: Pat
     2.1 million with a footnote's mark."""
     text = ("1. Step 3 of the plan\n(ii) See No. 12\n2. Some 2.1 million3 people were helped.\n")
     assert [c[:2] for c in _json_claims(tmp_path, text)] == [("2.1 million", 2_100_000)]
+
+
+def test_verbs_of_multiplying_after_a_modal_are_multiples(tmp_path: Path) -> None:
+    """ "will triple" is a multiple of 3; "a double burden" and "triple-A" are no figures."""
+    claims = _json_claims(tmp_path, "Output will triple. A double burden. A triple-A bond.")
+    assert [(c[0], c[1], c[3]) for c in claims] == [("triple", 3, "dimensionless")]
