@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from factcheck import extraction_words as W
 from factcheck import numbers as nums
 from factcheck import units as U
 from factcheck.claim import Claim, Document, Interval, Provenance, Qualifier, TimeContext
@@ -48,6 +49,7 @@ _MULTIPLE_WORDS: Final[dict[str, int | Fraction]] = {
     # "a fivefold increase", "rose tenfold"
     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
     "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
+    **W.MULTIPLE_VERBS,  # after a modal only: "will triple in size"
 }
 
 # A candidate is digits, or a number word (optionally led by "a"/"half a"), or a share or
@@ -80,7 +82,8 @@ _DIGITS_CANDIDATE: Final = re.compile(
     r"(?:\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d*(?:,\d{3})*)(?:\.\d+)?"
 )
 _WORD_CANDIDATE: Final = re.compile(
-    _word_start_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS]) + r"\b"
+    _word_start_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS, "every"])
+    + r"\b"
 )
 # Number words are found in two steps. A byte mask of the scan text keeps its ASCII letters
 # (in lower case) and turns every other character into a space; a pattern that opens with a
@@ -88,7 +91,10 @@ _WORD_CANDIDATE: Final = re.compile(
 # every letter) finds each place a number word could start, and _WORD_CANDIDATE matched
 # there decides. Every place _WORD_CANDIDATE matches is such a place; three times faster.
 _MASK_TABLE: Final = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_DIGIT_MASK_TABLE: Final = bytes(48 if 48 <= c <= 57 or c == 63 else 32 for c in range(256))
+# (and "¼", "½", "¾", which may stand alone: "½ teaspoon")
+_DIGIT_MASK_TABLE: Final = bytes(
+    48 if 48 <= c <= 57 or c == 63 or 0xBC <= c <= 0xBE else 32 for c in range(256)
+)
 
 
 def _lower_alternation(words: Iterable[str]) -> str:
@@ -99,7 +105,7 @@ def _lower_alternation(words: Iterable[str]) -> str:
 
 
 _WORD_IN_MASK: Final = re.compile(
-    (" (?:" + _lower_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS])
+    (" (?:" + _lower_alternation([*_NUMBER_WORDS, *_FRACTION_WORDS, *_MULTIPLE_WORDS, "every"])
      + ")(?![a-z])").encode()
 )
 _A_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:(?P<half>half)\s+)?an?\s+$", re.IGNORECASE)
@@ -138,6 +144,9 @@ _QUALIFIER_PHRASES: Final[list[tuple[str, Qualifier]]] = [
     ("at or below", _Q.AT_MOST), ("at or under", _Q.AT_MOST), ("less than or equal to", _Q.AT_MOST),
     ("at or above", _Q.AT_LEAST), ("at or over", _Q.AT_LEAST),
     ("greater than or equal to", _Q.AT_LEAST),
+    # "spending exceeds $300 billion", "rates lower than 5%", "higher than 40 °C"
+    ("exceeds", _Q.OVER), ("exceeded", _Q.OVER), ("exceed", _Q.OVER), ("higher than", _Q.OVER),
+    ("larger than", _Q.OVER), ("lower than", _Q.UNDER), ("smaller than", _Q.UNDER),
 ]
 _QUALIFIERS: Final = {p: q for p, q in _QUALIFIER_PHRASES}
 
@@ -186,6 +195,9 @@ _ORDINAL_NEXT: Final = re.compile(
     r"|edition|largest|biggest|highest|lowest|most|place|party|phase|stage|generation)\b",
     re.IGNORECASE,
 )
+_AND_A_HALF: Final = re.compile(
+    r"\s+and\s+a\s+half(?:\s+(?P<s>thousand|million|billion|trillion))?\b", re.IGNORECASE
+)
 _HALF_A_SCALE: Final = re.compile(r"\s+an?\s+(?:million|billion|thousand|dozen)\b", re.IGNORECASE)
 
 
@@ -203,9 +215,9 @@ def _reversed_phrase_pattern(phrases: Iterable[str]) -> str:
 _QUALIFIER_BEFORE_REVERSED: Final = re.compile(
     r"\s*(?P<q>" + _reversed_phrase_pattern(_QUALIFIERS) + r")", re.IGNORECASE
 )
-# ISO 4217 codes written before a figure ("KES 2.5 billion"); not "TRY", an English word in
-# capitals.
-_CODES_BEFORE_FIGURES: Final = (U.CURRENCY_CODES - {"TRY"}) | {"SDR"}
+# ISO 4217 codes written before a figure ("KES 2.5 billion"); not those that are English words
+# or acronyms in capitals ("TRY", "SDG 4": factcheck.units.CODES_NOT_BEFORE_FIGURES).
+_CODES_BEFORE_FIGURES: Final = (U.CURRENCY_CODES - U.CODES_NOT_BEFORE_FIGURES) | {"SDR"}
 _CURRENCY_BEFORE: Final = re.compile(
     r"(?P<c>US\$|U\.S\.\s?\$|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹"
     r"|[₦₱₩₴₺₫৳]|\b(?:" + "|".join(sorted(_CODES_BEFORE_FIGURES)) + r"|Rs\.?|KShs?|Kshs?|Rp))\s?$"
@@ -235,7 +247,8 @@ _SCALE_ABBR_ATTACHED: Final = re.compile(r"(?P<s>bn|mn|mln|tn|m|k|b)\b(?![\u00b2
 # Dashboards write scales as capitals against the figure: "21.6M people in need", "US$4.3B".
 # One capital is also how names are written ("5G", "3D", "3M"): it is read as a scale only
 # after a decimal or money, or (M, B: not "4K video") before a word in small letters.
-_SCALE_ABBR_UPPER: Final = re.compile(r"(?P<s>BN|Bn|M|B|K)\b(?![\u00b2²])")
+# ("T" for trillion only after money: "$2.174T"; "500 T cells" are cells.)
+_SCALE_ABBR_UPPER: Final = re.compile(r"(?P<s>BN|Bn|M|B|K|T)\b(?![\u00b2²])")
 _SMALL_WORD_AFTER: Final = re.compile(r"[ \t]+[a-z]")
 _SCALE_ABBR_SPACED: Final = re.compile(r"\s(?P<s>bn|mn|mln|tn|m|k)\b(?![\u00b2²])")
 _METRES_HINT: Final = re.compile(
@@ -246,16 +259,36 @@ _PERCENT_AFTER: Final = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-ce
 _CURRENCY_WORD_AFTER: Final = re.compile(
     r"\s+(?P<w>" + _phrase_pattern(U.CURRENCY_WORDS) + r")\b", re.IGNORECASE
 )
+# A unit word on the next line is read only in small letters (a line broken inside a sentence:
+# "110,000\nsquare kilometres"), never as a label line's first word ("1949\nYear: 2021").
 _UNIT_AFTER: Final = re.compile(
-    r"\s*(?P<w>" + _phrase_pattern((k for k in U.UNIT_WORDS if k != "%"), bounded=False)
+    r"[ \t\u00a0]*(?:\r?\n[ \t]*(?-i:(?=[a-z])))?(?P<w>"
+    + _phrase_pattern((k for k in U.UNIT_WORDS if k != "%"), bounded=False)
     + r")(?![\w])",
     re.IGNORECASE,
 )
 _HYPHENS: Final = frozenset("-‐‑")
+
+
+def _symbols(attached_only: bool) -> str:
+    # Unit symbols, letter for letter, longest first ("mg/L" before "mg").
+    syms = [k for k, v in U.UNIT_SYMBOLS.items() if v[2] or not attached_only]
+    return "|".join(re.escape(k) for k in sorted(syms, key=len, reverse=True))
+
+
+# A unit symbol after the figure ("500 mg", "2.8 GHz", "735 K"), or against it ("12W", "100MB"),
+# matched case-sensitively: "MB" is megabytes, "mb" is not.
+_SYMBOL_END: Final = r"(?![\w/²³°'’\-])"
+_SYMBOL_AFTER: Final = re.compile(
+    r"(?:[ \u00a0](?P<sym_sp>" + _symbols(False) + r")|(?P<sym_at>" + _symbols(True) + r"))"
+    + _SYMBOL_END
+)
+_SYMBOL_ATTACHED: Final = re.compile(r"(?:" + _symbols(True) + r")" + _SYMBOL_END)
 _BROKEN_HYPHEN: Final = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
 _COMPOUND_AFTER: Final = re.compile(
     r"[-‐‑](?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
-    r"|kilometer|km|person|people|bed|seat)s?\b(?P<old>[-‐‑]old)?",
+    r"|kilometer|km|person|people|bed|seat|" + "|".join(W.COMPOUND_UNITS)
+    + r")s?\b(?P<old>[-‐‑]old)?",
     re.IGNORECASE,
 )
 _RANGE_AFTER: Final = re.compile(
@@ -343,10 +376,17 @@ _OR_MORE_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _RANGE_AND_AFTER: Final = re.compile(r"\s+and\s+(?P<c>US\$|\$|€|£)?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
+# The second end of a range that repeats the first's scale and unit ("12.4 million–15.1
+# million", "US$ 2.1 billion–2.6 billion", "65%-70%", "between 44 mg and 50 mg").
+_RANGE_TAIL: Final = re.compile(
+    r"[ \t]*(?:[-–—]|(?P<to>to\b)|(?P<and>and\b))[ \t]*(?P<c>US\$|\$|€|£)?[ \t]?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]*\d)"
+)
 _BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _IN_N_AFTER: Final = re.compile(
-    r"\s+(?:in|out\s+of|(?P<per>per))\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)",
+    r"\s+(?:in|out\s+of|(?P<per>per))\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|"
+    + "|".join(sorted([*nums.ONES, *nums.TENS], key=len, reverse=True))
+    + r"|a\s+hundred|a\s+thousand|hundred|thousand)\b(?![.,]\d)",
     re.IGNORECASE,
 )
 _RATE_AFTER: Final = re.compile(
@@ -391,10 +431,66 @@ _CLOCK_AFTER: Final = re.compile(
 _MONTH_BEFORE: Final = re.compile(rf"\b(?:{_MONTHS}|{_MONTHS.upper()})\.?\s+(?:the\s+)?$")
 # A day, or the first day of a span of days: "5 March", "23 JUL 2024", "13–15 March 2024".
 _MONTH_AFTER: Final = re.compile(
-    rf"(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?\s+"
+    rf"(?:st|nd|rd|th)?(?:\s*(?:[-–—]|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?\s+"
     rf"(?:{_MONTHS}|{_MONTHS.upper()})\b"
 )
 _YEAR_RANGE_AFTER: Final = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
+_YEAR_HALF_BEFORE: Final = re.compile(r"(?<!\d)(?:19|20)\d\d[–/]$")
+_DATE_WORD_BEFORE: Final = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(W.DATE_WORDS_BEFORE) + r")[ \t]+$", re.IGNORECASE
+)
+# A figure run into the word before it when copied from a page ("3 million refugees2.4 million
+# internally displaced people"): read when its decimals or groups and its scale word show it is
+# a figure, not a footnote's mark ("refugees2").
+_GLUED_FIGURE: Final = re.compile(
+    r"\d{1,3}(?:(?:,\d{3})+(?:\.\d+)?|\.\d+)(?=[ \t]?(?:thousand|million|billion|trillion)\b)"
+)
+# A fraction in digits before "of", an ordinal's letters or a unit: "1/7 of", "1/3rd", "1/4 inch"
+# (not a date, "24/7" or "9/11": the numerator is the smaller, and words must follow).
+_DIGIT_FRACTION: Final = re.compile(
+    r"(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/.,])(?:(?:st|nd|rd|th)\b|(?=\s+of\b)|(?P<u>(?=\s+[a-z])))"
+)
+_EVERY_NTH: Final = re.compile(
+    r"\s+(?P<o>" + "|".join(W.ORDINAL_DENOMINATORS) + r"|\d{1,3}(?:st|nd|rd|th))(?=\s+[a-z])"
+    r"(?!\s+(?:year|month|week|day|hour|minute|time|count|round|term)s?\b)",  # a frequency
+    re.IGNORECASE,
+)
+_BRACKET_SCALE: Final = re.compile(
+    r"(?:[ \t]*(?P<open>\[)[\d.,\s–-]{3,30})?\][ \t]*(?P<s>thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+_FIGURE_BRACKET_BEFORE: Final = re.compile(r"\d[ \t]*\[$")
+_VULGAR_ALONE: Final = re.compile(r"[½¼¾⅓⅔⅕⅛⅜⅝⅞](?=[ \t\u00a0]?[A-Za-z])")
+_FRACTION_OF_SCALE: Final = re.compile(
+    r"\s+(?:of\s+an?\s+)?(?P<s>thousand|million|billion|trillion)\b", re.IGNORECASE
+)
+_PER_UNIT_AFTER: Final = re.compile(
+    r"[ \t]*(?:per|a|/)[ \t]*(?P<u>[A-Za-z][A-Za-z ]{0,20}?[A-Za-z]|[A-Za-z])(?![A-Za-z])"
+)
+# ("and" only: "570,263 or 5% more" restates the count as a share, it shares no unit with it)
+_ELLIPTIC_AND: Final = re.compile(r"[ \t]+and[ \t]+\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,.])")
+_SUSPENDED_RANGE: Final = re.compile(
+    r"[-‐‑][ \t]+(?:to|or)[ \t]+(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?=[-‐‑][A-Za-z])"
+)
+_LINE_END: Final = re.compile(r"[ \t]*(?:\r?\n|\Z)")
+_WORDS_OF_LABEL: Final = re.compile(r"[a-z]+|©")
+_INCH_AFTER: Final = re.compile(
+    r" in(?=[.,;)]?[ \t]*(?:\r?\n|\Z)|\.[ \t]+[A-Z]|[,;)]|[ \t]+(?:"
+    + "|".join(W.INCH_WORDS_AFTER) + r")\b)"
+)
+_MODAL_BEFORE: Final = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(W.MODALS_BEFORE) + r")(?:[ \t]+(?:more|nearly|almost|roughly"
+    r"|about|than|at\s+least))?[ \t]+$",
+    re.IGNORECASE,
+)
+_MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
+_PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
+# A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
+_CURRENCY_SIGN_AFTER: Final = re.compile(
+    r"[ \t\u00a0\u202f]?(?P<c>" + "|".join(
+        re.escape(k) for k in sorted(W.CURRENCY_SIGNS_AFTER, key=len, reverse=True)
+    ) + r")(?![\w$€£¥₹]|[ \t]?\d)"
+)
 # Words before a number that make it an identifier, not a figure.
 _LOWER_CASE_NAMES: Final = (
     "page", "pages", "paragraph", "article", "articles", "chapter", "section", "annex",
@@ -411,7 +507,7 @@ _IDENTIFIER_BEFORE: Final = re.compile(
     r"Category|Block|Tier|Wave|Session|Summit|Platform|Gate|Terminal|Line|Zone|District|"
     r"Ward|Sector|Camp|Building|Floor|Week|Day|Lot|Batch|Cohort|Mission|Operation|Exercise|"
     r"Apollo|Windows|COP|COVID|SDG|SDGs|Agenda|Vision|Plan|Strategy|Schedule|Form|Box|Scope|Scopes"
-    r"|Priority|No|NO\.|Nos?\.|ID:?|P\.L\.|Pub\.\s?L\.|Release\s+ID:?)"
+    r"|Priority|No|NO\.|Nos?\.|N[°º]|ID:?|P\.L\.|Pub\.\s?L\.|Release\s+ID:?)"
     r"|\b(?:" + "|".join(map(re.escape, _LOWER_CASE_NAMES)) + ")"
     r"|#|\b[A-Z]{2,6}|\b[A-Z][a-z]*[A-Z]\w*)\s?-?$"
 )
@@ -451,6 +547,7 @@ def _after_figure(with_currency_word: bool) -> re.Pattern[str]:
     parts += [
         f"(?P<cmp>{inner(_COMPOUND_AFTER, w='cmp_w')})",
         f"(?P<unit>{inner(_UNIT_AFTER, w='unit_w')})",
+        f"(?P<sym>(?-i:{_SYMBOL_AFTER.pattern}))",  # case-sensitive, as on its own
         f"(?P<unk>(?-i:{_UNKNOWN_UNIT_AFTER.pattern}))",  # case-sensitive, as on its own
         f"(?P<inn>{_IN_N_AFTER.pattern})",
         f"(?P<times>{_TIMES_AFTER.pattern})",
@@ -1096,7 +1193,8 @@ _TABLE_RULE_LINE: Final = re.compile(r"[ \t]*\|?[ \t:|-]*-[ \t:|-]*")
 # What a column's heading says its cells are in: "Damage (US$ billion)", "Share (%)",
 # "Area, km²", "Budget ($m)", "Population (millions)", "€ million".
 _HEADING_HINT: Final = re.compile(r"(?:\((?P<b>[^()]{1,30})\)|,\s*(?P<c>[^,()]{1,30}))\s*$")
-_HINT_TOKEN: Final = re.compile(r"US\$|[$€£¥₹]|'000|[A-Za-z²³%.°]+")
+_HINT_TOKEN: Final = re.compile(r"(?:US\$|[$€£¥₹])'?000|US\$|[$€£¥₹]|'000|[A-Za-z²³%.°]+")
+_CURRENCY_THOUSANDS: Final = re.compile(r"(?P<c>US\$|[$€£¥₹])'?000")
 
 
 def _heading_hint(words: str) -> tuple[int, str, str] | None:
@@ -1107,9 +1205,14 @@ def _heading_hint(words: str) -> tuple[int, str, str] | None:
     tokens = _HINT_TOKEN.findall(words)
     if not tokens or "".join(tokens) != "".join(words.split()):
         return None  # something in the hint is neither unit nor scale ("2023", "per 1,000")
+    if len(tokens) > 1 and tokens[0].lower() == "in":
+        tokens = tokens[1:]  # "(in £)", "(in US$ million)"
     for tok in tokens:
         low = tok.lower().rstrip(".")
-        if tok in U.CURRENCY_PREFIXES or tok.upper() in U.CURRENCY_CODES and tok.isupper():
+        if (ct := _CURRENCY_THOUSANDS.fullmatch(tok)) is not None:
+            # "£000", "$'000": thousands of the currency, as accounts head their columns.
+            unit, measures, scale = U.CURRENCY_PREFIXES[ct.group("c")], "money", 1000
+        elif tok in U.CURRENCY_PREFIXES or tok.upper() in U.CURRENCY_CODES and tok.isupper():
             unit, measures = U.CURRENCY_PREFIXES.get(tok, tok.upper()), "money"
         elif low in U.CURRENCY_WORDS:
             unit, measures = U.CURRENCY_WORDS[low], "money"
@@ -1160,6 +1263,8 @@ class _Extractor:
         ] = {}
         self._last_in_sentence: dict[tuple[int, int], Claim] = {}
         self._change_from: _Figure | None = None
+        # The end, measure and qualifier of the figure before (for a restatement in brackets).
+        self._prev: tuple[int, str, Qualifier, str] = (-10, "", _EXACT, "")
         self._heading_dates: dict[str, object] = {}
         # Pipe tables ("| Sector | Damage (US$ billion) |"): read only where the text has a bar.
         self._tables = "|" in text
@@ -1193,6 +1298,14 @@ class _Extractor:
                     dm = digits_match(scan, i)
                     if dm is not None:
                         return dm
+                elif c in _VULGAR:
+                    vm = _VULGAR_ALONE.match(scan, i)
+                    if vm is not None and (i == 0 or not scan[i - 1].isalnum()):
+                        return vm  # "½ teaspoon", "a ⅓ cup": a fraction on its own
+                if "0" <= c <= "9" and i >= 3 and "a" <= scan[i - 1] <= "z" and (
+                        gm := _GLUED_FIGURE.match(scan, i)
+                    ) is not None and scan[i - 3:i].isalpha():
+                        return gm  # "refugees2.4 million": text run together from a page
                 at = i + 1
             return None
 
@@ -1234,6 +1347,8 @@ class _Extractor:
                     # "Under-five mortality", "first-half results", "G-seven": the word is
                     # part of a compound, as digits are in "COVID-19".
                     fig = None
+                elif kw == "every":
+                    fig = self._every(m)
                 elif kw in nums.FRACTION_WORDS:
                     fig = self._fraction(m)
                 elif kw in _MULTIPLE_WORDS:
@@ -1253,22 +1368,64 @@ class _Extractor:
         token = m.group()
         if len(token) > MAX_FIGURE_CHARS:
             return None
-        if self._not_a_figure(a, b, token):
+        if scan[b:b + 1] == "/" and (fd := _DIGIT_FRACTION.match(scan, a)) is not None and (
+            scan[a - 1:a] not in "/-" or a == 0
+        ):
+            n, d = int(fd.group("n")), int(fd.group("d"))
+            if 0 < n < d:
+                # "1/7 of the world's population", "about 1/3rd the gravity", "a 1/4 inch gap".
+                if fd.group("u") is None:
+                    share = self._share(a, fd.end(), Fraction(n, d))
+                    share.step = _ZERO
+                    return share
+                um = _AFTER_FIGURE.match(scan, fd.end())
+                if um is not None and um.lastgroup in ("unit", "sym"):
+                    w = um.group("unit_w") or um.group("sym_sp") or um.group("sym_at")
+                    unit = U.UNIT_WORDS.get(_fold(w).lower()) or U.UNIT_SYMBOLS.get(w)
+                    if unit is not None:
+                        fig = _Figure(a, um.end(), Fraction(n, d))
+                        fig.unit, fig.measures = unit[0], unit[1]
+                        fig.step = _ZERO
+                        self._counted(fig, um.end())
+                        return fig
+            return None  # "9/11", "24/7": a name, not a figure
+        alone = _VULGAR.get(token)
+        if alone is not None:
+            value, decimals = alone, 1  # "½ teaspoon": read to a tenth, as "5½" is
+        elif self._not_a_figure(a, b, token):
             return None
-        if not token.isdigit():
+        elif not token.isdigit():
             value, decimals = nums.parse_digits(token)
         else:
             value, decimals = Fraction(int(token)), 0  # plain digits: parse_digits's result
+        if decimals == 3 and "," not in token and token.find(".") <= 3 and (
+            _PLURAL_NOUN_AFTER.match(scan, b)
+        ) and _currency_before(scan, a) is None:
+            # "108.000 jobs": a dot groups thousands (European style), as a count of a plural
+            # noun with three decimals cannot be meant.
+            value, decimals = value * 1000, 0
         vulgar = _VULGAR.get(scan[b:b + 1]) if "." not in token else None
         if vulgar is not None:
             # "5½ percent" (IMF style): the whole and its fraction, read to a tenth.
             value += vulgar
             decimals = max(decimals, 1)
             b += 1
+        if vulgar is None and scan[b:b + 1] == " " and (mx := _MIXED_FRACTION.match(scan, b)):
+            n, d = int(mx.group("n")), int(mx.group("d"))
+            if 0 < n < d:
+                # "2 1/2 miles": the whole and its fraction.
+                value += Fraction(n, d)
+                decimals = max(decimals, 1)
+                b = mx.end()
         fig = _Figure(a, b, value)
         fig.decimals = decimals
         # Currency written before the figure ("$", "US$", "€", "EUR ").
         cur = _currency_before(scan, a)
+        minus_after_sign = False
+        if cur is None and a >= 2 and scan[a - 1] in "-−" and (
+            cur := _currency_before(scan, a - 1)
+        ) is not None:
+            minus_after_sign = True  # "$-99.99": the sign, then the minus
         if cur:
             sign = "".join(cur.group("c").split()).rstrip(".") if cur.group("c") != "Rs." else "Rs"
             fig.unit, fig.measures, fig.qual_start = U.CURRENCY_PREFIXES.get(sign, sign), "money", (
@@ -1279,12 +1436,19 @@ class _Extractor:
         # after a blank or a bracket, as PDFs give it); not the hyphen of a range ("5-10"), a
         # word ("COVID-19") or a second minus.
         sa = fig.start
-        if sa > 0 and scan[sa - 1] in "-−–" and (sa == 1 or not (
+        if minus_after_sign:
+            fig.value = -value
+            value = fig.value
+        elif sa > 0 and scan[sa - 1] in "-−–" and (sa == 1 or not (
             scan[sa - 2].isalnum() or scan[sa - 2] in "-−‐‑–"
         )) and (scan[sa - 1] != "–" or sa > 1 and scan[sa - 2] in " (\t"):
             fig.value = -value
             value = fig.value
             fig.start = fig.qual_start = sa - 1
+        elif sa >= 6 and scan[sa - 6:sa].lower() == "minus " and (sa == 6 or not scan[sa - 7].isalpha()):
+            fig.value = -value  # "minus 2.5 percent"
+            value = fig.value
+            fig.start = fig.qual_start = sa - 6
         # A range: "30-34 million", "5–19", "between 5 and 19".
         rng = _RANGE_AFTER.match(scan, b)
         if rng is not None and "|" in self.text[b:rng.end()]:
@@ -1313,6 +1477,26 @@ class _Extractor:
                 fig.decimals = max(decimals, hd)
                 fig.qualifier = _RANGE
                 fig.end = b = rng.end()
+            elif 0 < hv and (hs := _SCALE_WORD_AFTER.match(scan, rng.end())) is not None and (
+                hv * nums.SCALES[" ".join(hs.group("s").lower().split())] > value
+            ):
+                # "[940 000–1.3 million]": the scale is the top end's only.
+                fig.scale = nums.SCALES[" ".join(hs.group("s").lower().split())]
+                fig.value_high = hv * fig.scale
+                fig.decimals = hd
+                fig.qualifier = _RANGE
+                fig.end = b = hs.end()
+        if rng is None and scan[b:b + 1] in _HYPHENS and (
+            sr := _SUSPENDED_RANGE.match(scan, b)
+        ) is not None:
+            hv, hd = nums.parse_digits(sr.group("n"))
+            if hv > value:
+                # "an 8- to 16-meter telescope", "5- to 10-year-olds": one range, in the unit
+                # of the compound that closes it.
+                fig.value_high = hv
+                fig.decimals = max(decimals, hd)
+                fig.qualifier = _RANGE
+                fig.end = b = sr.end("n")
         b = self._scale(fig, b)
         pm = _PLUS_AFTER.match(scan, b)
         if pm and fig.value_high is None:
@@ -1321,6 +1505,8 @@ class _Extractor:
         if scan[b:b + 1] in _HYPHENS and (cm := _COMPOUND_NAME_AFTER.match(scan, b)):
             return self._compound_name(fig, cm)
         self._right(fig, b)
+        if alone is not None and fig.unit == _COUNT:
+            fig.unit, fig.measures, fig.kind = "dimensionless", "share", "share"
         return fig
 
     def _compound_name(self, fig: _Figure, cm: re.Match[str]) -> _Figure | None:
@@ -1345,7 +1531,15 @@ class _Extractor:
         before = scan[max(0, a - 24):a]
         if a > 0 and scan[a - 1] == "-" and _LETTER_HYPHEN_BEFORE.search(before):
             return True  # "COVID-19", "F-16", "2014-15" (the second part)
+        if a > 4 and scan[a - 1] in "–/" and len(token) in (2, 4) and _YEAR_HALF_BEFORE.search(
+            before
+        ):
+            return True  # "2017–18", "2023/2024": the second year of a fiscal or school year
         nxt = scan[b:b + 1]
+        if 5 <= len(token) <= 6 and token.isdigit() and 1900 <= int(token[:4]) <= 2100 and (
+            _DATE_WORD_BEFORE.search(before)
+        ):
+            return True  # "in 201811": a year with a footnote's mark run into it
         # Each pattern after the figure is tried only when the next character can start it.
         alpha = nxt.isalpha()
         if (nxt in _RUN_ON_FIRST or nxt.isdecimal()) and _RUN_ON_AFTER.match(scan, b) or token.find(
@@ -1357,7 +1551,9 @@ class _Extractor:
         ) and (not nxt.isupper() or self._upper_scale(a, b, token) is None):
             # "5G", "3D", "A4": the figure is part of a name. An attached unit ("10km") is read,
             # and so is an attached unit factcheck does not know ("12Gbps": unit "unknown").
-            if not _UNIT_AFTER.match(scan, b) and not _UNKNOWN_UNIT_AFTER.match(scan, b):
+            if not _UNIT_AFTER.match(scan, b) and not _UNKNOWN_UNIT_AFTER.match(scan, b) and (
+                not _SYMBOL_ATTACHED.match(scan, b)
+            ):
                 return True
         if (scan[a - 1:a] in ("+", "(") or token[0] == "0" or a > 1 and scan[a - 1] in " -)"
                 and (scan[a - 2].isdigit() or scan[a - 2] == ")")
@@ -1396,27 +1592,32 @@ class _Extractor:
             return True  # "March 10 to 16, 2024": the last day of a span of days
         if a >= 1 and scan[a - 1] == "%":
             return True  # "87%3": a footnote's mark against the percentage
-        if a >= 1 and scan[a - 1] in "'’" and token == "000":
-            return True  # "Cases ('000)": thousands, as a table heading writes them
+        if a >= 1 and scan[a - 1] in "'’$€£¥₹" and token == "000":
+            return True  # "Cases ('000)", "£000": thousands, as a table heading writes them
         if a >= 1 and scan[a - 1] == "[" and scan[b:b + 1] == "]":
             return True  # "[12]": a footnote or reference mark
-        if nxt in _LIST_MARK_FIRST and _LIST_MARK_AFTER.match(scan, b) and not scan[
+        if nxt in _LIST_MARK_FIRST and len(token) <= 2 and _LIST_MARK_AFTER.match(scan, b) and not scan[
             scan.rfind("\n", 0, a) + 1:a
         ].strip("( \t"):
             return True  # "1. The Coalition ...", "(2) ...": a numbered list's mark
         if (nxt == ":" or (scan[b + 1:b + 2] if nxt.isspace() else nxt) in _CLOCK_FIRST) and (
-            _CLOCK_AFTER.match(scan, b)
-        ):
-            return True
+            ckm := _CLOCK_AFTER.match(scan, b)
+        ) and (len(token) == 4 or not ckm.group().strip().lower().startswith("hrs")):
+            return True  # "10:30", "9pm", "1400 hrs" (but "3 hrs" is a duration)
         plain = "," not in token and "." not in token
         if plain and len(token) == 4 and 1000 <= int(token) <= 2100:
             # A bare four-digit number is a year unless a unit, scale or currency makes it an
             # amount. Publishers write counts of this size with a separator ("1,500").
+            # Below 1900, a count of a plural noun is an amount too: "1000 customers".
             if not (
                 _PERCENT_AFTER.match(scan, b)
                 or _SCALE_WORD_AFTER.match(scan, b)
                 or _currency_before(scan, a)
                 or _UNIT_AFTER.match(scan, b)
+                or _SYMBOL_AFTER.match(scan, b)
+                or _CURRENCY_SIGN_AFTER.match(scan, b)
+                or int(token) < 1900 and _PLURAL_NOUN_AFTER.match(scan, b)
+                or before[-2:].rstrip()[-1:] == ":" and self._count_label(a, b)
             ) or _YEAR_RANGE_AFTER.match(scan, b):
                 return True
         if plain and len(token) <= 2 and 1 <= int(token) <= 31:
@@ -1447,12 +1648,26 @@ class _Extractor:
                 return True
         return False
 
+    def _count_label(self, a: int, b: int) -> bool:
+        """ "BG: 1430" alone on its line: a count, unless the label names a date ("Founded")."""
+        scan = self.scan
+        ls = scan.rfind("\n", max(0, a - 80), a) + 1
+        if ls == 0 and a > 80 or not _LINE_END.match(scan, b):
+            return False
+        label = scan[ls:a].rstrip().rstrip(":").strip(" \t•*-").lower()
+        if not label or ":" in label or len(label) > 60:
+            return False
+        words = _WORDS_OF_LABEL.findall(label)
+        return not any(w in W.DATE_LABEL_WORDS for w in words) and "as of" not in label
+
     def _upper_scale(self, a: int, b: int, token: str) -> re.Match[str] | None:
         """A scale in capitals right after the figure ``scan[a:b]`` ("21.6M", "$4.3B"), if any."""
         scan = self.scan
         um = _SCALE_ABBR_UPPER.match(scan, b)
         if um is None:
             return None
+        if um.group("s") == "T":
+            return um if _currency_before(scan, a) is not None else None
         if "." in token or _currency_before(scan, a) is not None:
             return um
         if um.group("s") != "K" and _SMALL_WORD_AFTER.match(scan, um.end()):
@@ -1476,12 +1691,28 @@ class _Extractor:
             if sm is None and scan[b:b + 1].isupper():
                 # (The tests of _upper_scale: a decimal written, money, or a small word next.)
                 um = _SCALE_ABBR_UPPER.match(scan, b)
-                if um is not None and (fig.decimals or fig.measures == "money" or (
-                    um.group("s") != "K" and _SMALL_WORD_AFTER.match(scan, um.end())
+                if um is not None and (fig.measures == "money" if um.group("s") == "T" else (
+                    fig.decimals or fig.measures == "money" or (
+                        um.group("s") != "K" and _SMALL_WORD_AFTER.match(scan, um.end())
+                    )
                 )):
                     sm = um
+        if sm is None and fig.scale == 1 and scan[b:b + 2].lstrip(" ")[:1] in ("[", "]") and (
+            bm := _BRACKET_SCALE.match(scan, b)
+        ) is not None and (bm.group("open") or _FIGURE_BRACKET_BEFORE.search(
+            scan, max(0, fig.start - 16), fig.start
+        )):
+            # WHO's "1.5 [1.4–1.7] million people": the scale after the bracketed uncertainty
+            # range is the figure's and the range's.
+            scale = nums.SCALES[bm.group("s").lower()]
+            fig.scale = scale
+            fig.value *= scale
+            if fig.value_high is not None:
+                fig.value_high *= scale
+            return b if bm.group("open") else bm.end()
         if sm is not None:
-            fig.scale = nums.SCALES[" ".join(sm.group("s").lower().split())]
+            key = " ".join(sm.group("s").lower().split())
+            fig.scale = nums.SCALES["tn" if key == "t" else key]
             fig.value *= fig.scale
             if fig.value_high is not None:
                 fig.value_high *= fig.scale
@@ -1495,6 +1726,11 @@ class _Extractor:
         scan = self.scan
         if self._tables and self._table_cell(fig, b):
             return
+        if fig.measures != "money" and (cs := _CURRENCY_SIGN_AFTER.match(scan, b)) is not None:
+            # "773 billion $", "45 000 €": the sign after the amount, as continental texts put it.
+            fig.unit, fig.measures = W.CURRENCY_SIGNS_AFTER[cs.group("c")], "money"
+            b = fig.end = cs.end()
+        b0 = b
         am = (_AFTER_MONEY if fig.measures == "money" else _AFTER_FIGURE).match(scan, b) or (
             _NO_MATCH
         )
@@ -1503,8 +1739,16 @@ class _Extractor:
             fig.unit, fig.measures, fig.kind = "percent", "share", "share"
             b = fig.end = am.end()
         elif kind == "cw":
-            fig.unit, fig.measures = U.CURRENCY_WORDS[_fold(am.group("cw_w")).lower()], "money"
+            cw = _fold(am.group("cw_w")).lower()
+            fig.unit, fig.measures = U.CURRENCY_WORDS[cw], "money"
             b = fig.end = am.end()
+            sub = W.CURRENCY_SUBUNITS.get(cw)
+            if sub is not None:
+                # "34 cents" is US$0.34, read to the cent.
+                fig.value /= sub[1]
+                if fig.value_high is not None:
+                    fig.value_high /= sub[1]
+                fig.decimals += 2
         elif kind == "cmp":
             w = am.group("cmp_w").lower()
             if w in ("year", "month", "week", "day", "hour"):
@@ -1513,6 +1757,10 @@ class _Extractor:
                     fig.counted = "age"
             elif w in ("mile", "kilometre", "kilometer", "km"):
                 fig.unit, fig.measures = {"mile": "mi"}.get(w, "km"), "length"
+            elif (uw := U.UNIT_WORDS.get(w.replace("-", " ") + "s") or U.UNIT_WORDS.get(
+                w.replace("-", " ")
+            )) is not None:
+                fig.unit, fig.measures = uw  # "a 45-acre farm", "a 20-pound bag"
             else:
                 fig.counted = {"strong": "members", "people": "people",
                                "person": "people"}.get(w, w + "s")
@@ -1522,6 +1770,8 @@ class _Extractor:
             fig.unit, fig.measures = U.UNIT_WORDS[key]
             if key == "mt" and am.group("unit_w") == "Mt":
                 fig.unit = "Mt"  # megatonnes; "mt" in small letters is metric tons
+            if fig.unit == "lb" and key.startswith("pound") and self._about_money(fig):
+                fig.unit, fig.measures = "GBP", "money"  # "361 million pounds in profit"
             if fig.unit == "percent":
                 fig.counted = U.UNIT_WORDS[key][1]
             b = fig.end = am.end()
@@ -1536,6 +1786,15 @@ class _Extractor:
                     _PEOPLE_AGED_BEFORE.search(scan, max(0, fig.start - 40), fig.start)
                 ):
                     fig.counted = "age"  # "aged 18 years or older", "persons under 5 years"
+        elif kind == "sym":
+            sym = am.group("sym_sp") or am.group("sym_at")
+            fig.unit, fig.measures = U.UNIT_SYMBOLS[sym][:2]
+            b = fig.end = am.end()
+        elif kind == "none" and fig.measures == "count" and scan[b:b + 3] == " in" and (
+            im := _INCH_AFTER.match(scan, b)
+        ) is not None:
+            fig.unit, fig.measures = "inch", "length"  # "2 in thick", "6 in."
+            b = fig.end = im.end()
         elif "age" in scan[max(0, fig.start - 30):fig.start].lower() and (
             age := _AGE_BEFORE.search(scan, max(0, fig.start - 30), fig.start)
         ):
@@ -1574,6 +1833,8 @@ class _Extractor:
         elif kind == "times":
             fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
             b = fig.end = am.end()
+        if fig.value_high is None and b > b0 or fig.scale > 1 and fig.value_high is None:
+            b = self._range_tail(fig, b0, b)
         if fig.qualifier is _EXACT and scan[b:b + 4].lstrip()[:2] in ("or", "an"):
             om = _OR_MORE_AFTER.match(scan, b)
             if om is not None:
@@ -1583,10 +1844,37 @@ class _Extractor:
                 b = fig.end = om.end()
         rate_units = ("count", "money", "length", "mass", "volume", "energy", "share")
         rm = _rate_after(scan, b) if fig.measures in rate_units else None
+        if rm is not None and fig.measures == "share" and rm.group().lstrip()[:5].lower() == "every":
+            rm = None  # "the 2% target every year": how often, not a rate of 2% a year
         if rm:
             # A rate written right after the figure: "$3 million a year", "5 km per hour".
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm.group('t').lower()]}"
             b = fig.end = fig.counted_end = rm.end()
+        elif fig.measures == "money" and "/" not in fig.unit and (
+            pu := _PER_UNIT_AFTER.match(scan, b)
+        ) is not None:
+            per = U.UNIT_WORDS.get(_fold(pu.group("u")).lower()) or U.UNIT_SYMBOLS.get(
+                pu.group("u"), ("", "", False)
+            )[:2]
+            if per[0] and "/" not in per[0] and "*" not in per[0]:
+                # A price: "$350 per kg", "US$ 60 per barrel", "€0.25/kWh".
+                fig.unit = f"{fig.unit}/{per[0]}"
+                b = fig.end = fig.counted_end = pu.end()
+        elif (fig.unit == _COUNT and fig.scale == 1 and fig.kind == "figure" and not fig.counted
+              and fig.value_high is None and (el := _ELLIPTIC_AND.match(scan, b)) is not None):
+            # "45 and 50 mg", "52 and 48 per cent": the first figure is in the second's unit.
+            em = _AFTER_FIGURE.match(scan, el.end())
+            if em is not None and em.lastgroup in ("pct", "unit", "sym"):
+                if em.lastgroup == "pct":
+                    fig.unit, fig.measures, fig.kind = "percent", "share", "share"
+                elif em.lastgroup == "unit":
+                    fig.unit, fig.measures = U.UNIT_WORDS[_fold(em.group("unit_w")).lower()]
+                else:
+                    fig.unit, fig.measures = U.UNIT_SYMBOLS[
+                        em.group("sym_sp") or em.group("sym_at")
+                    ][:2]
+                if fig.unit == "percent" and fig.measures != "share":
+                    fig.counted = fig.measures  # ("percentage points")
         if not fig.counted:
             label = self._line_label(fig, b)
             if label:
@@ -1595,6 +1883,8 @@ class _Extractor:
                 self._counted(fig, b)
         # A rate after the counted noun: "42,500 persons per day".
         rm2 = _rate_after(scan, fig.counted_end) if not rm else None
+        if rm2 is not None and fig.measures == "share" and rm2.group().lstrip()[:5].lower() == "every":
+            rm2 = None
         if rm2 and fig.measures in rate_units:
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm2.group('t').lower()]}"
             fig.counted_end = rm2.end()
@@ -1602,6 +1892,62 @@ class _Extractor:
             fig.counted_end:fig.counted_end + 6
         ]:
             self._per_base(fig)
+
+    def _about_money(self, fig: _Figure) -> bool:
+        """True when the words of its sentence around a figure in "pounds" are about money."""
+        ss, se = self.layout.sentence(fig.start)
+        around = self.scan[max(ss, fig.start - 80):min(se, fig.end + 60)].lower()
+        return any(map(around.__contains__, W.MONEY_WORDS))
+
+    def _range_tail(self, fig: _Figure, b0: int, b: int) -> int:
+        """A range whose two ends each carry the scale or unit: "12.4 million–15.1 million".
+
+        *b0* is where the first figure's unit starts (after its scale word) and *b* where it
+        ends; the second figure must repeat the same scale and the same unit words. Returns
+        where the figure now ends.
+        """
+        scan = self.scan
+        tm = _RANGE_TAIL.match(scan, b)
+        if tm is None:
+            return b
+        if tm.group("and") and not _BETWEEN_BEFORE.search(
+            scan, max(0, fig.start - 12), fig.start
+        ):
+            return b  # "45 and 50 mg": two figures, unless "between" opened a range
+        if tm.group("to") and _FROM_BY_BEFORE.search(scan, max(0, fig.start - 6), fig.start):
+            return b  # "from 44 mg to 50 mg": a change, two figures
+        c = tm.group("c")
+        if c and U.CURRENCY_PREFIXES.get(c.replace(" ", "")) != fig.unit:
+            return b
+        e = tm.end()
+        if _RUN_ON_AFTER.match(scan, e):
+            return b
+        try:
+            hv, hd = nums.parse_digits(tm.group("n"))
+        except ValueError:
+            return b
+        if fig.scale > 1:
+            sm = _SCALE_WORD_AFTER.match(scan, e) or _SCALE_ABBR_ATTACHED.match(scan, e)
+            if sm is None or nums.SCALES.get(" ".join(sm.group("s").lower().split())) != fig.scale:
+                return b
+            e = sm.end()
+        unit_words = scan[b0:b].strip()
+        if unit_words:
+            e2 = e + 1 if scan[e:e + 1] in (" ", "\u00a0") else e
+            end2 = e2 + len(unit_words)
+            if scan[e2:end2].lower() != unit_words.lower() or scan[end2:end2 + 1].isalnum():
+                return b
+            e = end2
+        elif fig.scale == 1:
+            return b
+        hv *= fig.scale
+        if hv <= fig.value:
+            return b
+        fig.value_high = hv
+        fig.decimals = max(fig.decimals, hd)
+        fig.qualifier = _RANGE
+        fig.end = e
+        return e
 
     def _per_base(self, fig: _Figure) -> None:
         """A count per so many of something: "223 deaths per 100,000 live births".
@@ -1880,6 +2226,8 @@ class _Extractor:
             w = nm.group("w").lower()
             if w not in nums.ONES and w not in nums.TENS and w not in _WORD_SCALES:
                 break
+            if nm.group().count("\n") >= 2:
+                break  # "twenty" | blank line | "five new members": a paragraph ends a figure
             prev = toks[-1].lower()
             if prev == "dozen" or (nm.group("and") and prev not in _WORD_SCALES):
                 break  # "a dozen | five-year plans", "three | and four"
@@ -1899,6 +2247,17 @@ class _Extractor:
         value, place = parsed
         if half:
             value /= 2
+        hm = _AND_A_HALF.match(scan, pos) if value < 100 and place == 1 else None
+        if hm is not None:
+            # "two and a half million people" is 2.5 million; "two and a half miles" 2.5 miles.
+            value += Fraction(1, 2)
+            pos = hm.end()
+            if hm.group("s"):
+                place = nums.SCALES[hm.group("s").lower()]
+                value *= place
+                place //= 10
+            else:
+                place = 0
         fig = _Figure(a, pos, value)
         # Words are read as their digits would be: "twenty-six" as 26 (exact for a count),
         # "four million" as "4 million" (to the million), "half a million" as "0.5 million".
@@ -1915,8 +2274,11 @@ class _Extractor:
         if scan[pos:pos + 1] in _HYPHENS and (cm := _COMPOUND_NAME_AFTER.match(scan, pos)):
             return self._compound_name(fig, cm)
         self._right(fig, pos)
-        if lone_one and fig.unit == _COUNT and fig.kind == "figure":
-            # "one of the largest", "one country": a lone "one" is too often not a figure.
+        if lone_one and fig.unit == _COUNT and fig.kind == "figure" and not (
+            _QUALIFIER_BEFORE_REVERSED.match(scan[max(0, a - 40):a][::-1])
+        ):
+            # "one of the largest", "one country": a lone "one" is too often not a figure
+            # (but "at least one dose", "more than one child" are).
             return None
         if fig.value == 0 and fig.unit == _COUNT:
             return None
@@ -1934,10 +2296,32 @@ class _Extractor:
         # "half a million" is a count, read by _words.
         if _HALF_A_SCALE.match(self.scan, m.end()):
             return None
+        if (fs := _FRACTION_OF_SCALE.match(self.scan, m.end())) is not None and word in (
+            "half", "quarter"
+        ):
+            # "a quarter million people", "a quarter of a million", "half million": a count.
+            scale = nums.SCALES[fs.group("s").lower()]
+            fig = _Figure(a, fs.end(), Fraction(scale, denom))
+            fig.word_place = scale // 10
+            self._right(fig, fs.end())
+            return fig
         nm = _ORDINAL_NEXT.match(self.scan, m.end())
         if nm is not None:
             return None  # "for a third consecutive year", "a Half-Decade Review": no share
         return self._share(a, m.end(), Fraction(1, denom))
+
+    def _every(self, m: re.Match[str]) -> _Figure | None:
+        """ "Every seventh person" is a share of one in seven (any other "every" is no figure)."""
+        em = _EVERY_NTH.match(self.scan, m.end())
+        if em is None:
+            return None
+        o = em.group("o").lower()
+        n = W.ORDINAL_DENOMINATORS.get(o) or int(o[:-2])
+        if n < 2:
+            return None
+        fig = self._share(m.start(), em.end(), Fraction(1, n))
+        fig.step = _ZERO
+        return fig
 
     def _share(self, a: int, b: int, value: Fraction) -> _Figure:
         fig = _Figure(a, b, value)
@@ -1951,6 +2335,11 @@ class _Extractor:
         w = m.group().lower()
         if w == "twice" and not _TWICE_AFTER.match(self.scan, m.end()):
             return None
+        if w in W.MULTIPLE_VERBS and (
+            self.scan[m.end():m.end() + 1] in _HYPHENS
+            or not _MODAL_BEFORE.search(self.scan, max(0, m.start() - 24), m.start())
+        ):
+            return None  # "a double burden", "triple-A": no multiple
         fig = _Figure(m.start(), m.end(), Fraction(_MULTIPLE_WORDS[w]))
         fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
         fig.step = Fraction(0)
@@ -1974,6 +2363,17 @@ class _Extractor:
             )):  # "£1.5bn over five years": the span of the figure before, not "more than"
                 fig.qualifier = _QUALIFIERS[phrase]
                 fig.qual_start = q_start
+        prev_end, prev_measures, prev_qualifier, prev_unit = self._prev
+        if fig.qualifier is _EXACT and prev_qualifier is not _EXACT and fig.unit != prev_unit and (
+            (fig.measures == prev_measures != "count" or fig.measures == "share"
+             and prev_measures == "count")
+            and prev_end < fig.qual_start <= prev_end + 4
+            and scan[prev_end:fig.qual_start].strip() in ("(", "[")
+        ):
+            # "more than 100 km (60 miles)", "nearly 67 million (25%)": a figure restated in
+            # brackets, in another unit or as a share, is qualified as the figure it restates
+            # (not "$128 billion ($80.8 billion in ...)": the same unit is a part of it).
+            fig.qualifier = prev_qualifier
         si = self.layout.sentence(fig.start)
         sentence, time, lead_scope, as_written, as_at = self._sentence(si)
         s_start = si[0]
@@ -2066,6 +2466,7 @@ class _Extractor:
         if fig.change_from:
             self._change_from = fig
         self._last_in_sentence[si] = claim
+        self._prev = (fig.end, fig.measures, fig.qualifier, fig.unit)
         fig.end = q_end
 
     def _heading_date(self, section: str | None) -> str | None:

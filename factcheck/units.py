@@ -34,10 +34,23 @@ COUNT = "count"
 UNKNOWN = "unknown"
 """The unit of a figure whose unit word factcheck does not know."""
 
+# ISO 4217: the active currency codes (funds, metals and test codes left out), each a
+# dimension of its own in units.txt.
 CURRENCY_CODES = frozenset(
-    "USD EUR GBP JPY CHF CAD AUD NZD CNY INR SEK NOK DKK HKD SGD ZAR BRL MXN RUB TRY SAR AED "
-    "KRW PLN CZK HUF ILS EGP NGN KES PKR BDT IDR PHP THB MYR QAR KWD XDR AFN UAH ETB GHS TZS "
-    "UGX XOF XAF COP CLP ARS PEN VND LKR NPR IQD YER JOD LBP MAD DZD TND RWF ZMW MWK MZN".split()
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN "
+    "BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD "
+    "FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY "
+    "KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP "
+    "MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR "
+    "RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS "
+    "TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XDR XOF XPF "
+    "YER ZAR ZMW ZWL".split()
+)
+# Codes that are also English words or common acronyms in capitals ("ALL 5 members",
+# "TOP 10", "SDG 4" a Sustainable Development Goal, "SSP2" a climate pathway, "CRC" the
+# children's convention): never read as a currency before a figure.
+CODES_NOT_BEFORE_FIGURES = frozenset(
+    "ALL TOP CUP SOS BAM MOP GEL BOB DOP SDG SSP CRC AMD TRY NAD SCR PAB ERN".split()
 )
 
 # Currency signs and codes written before a figure, longest first so "US$" wins over "$".
@@ -58,7 +71,13 @@ CURRENCY_WORDS: dict[str, str] = {
     "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP", "gbp": "GBP",
     "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "chf": "CHF", "rupees": "INR",
     "canadian dollars": "CAD", "australian dollars": "AUD", "yuan": "CNY", "renminbi": "CNY",
-    "rand": "ZAR", "kronor": "SEK", "kroner": "NOK",
+    "rand": "ZAR", "kronor": "SEK", "kroner": "NOK", "us dollar": "USD", "u.s. dollar": "USD",
+    "chinese yuan": "CNY", "rmb": "CNY", "japanese yen": "JPY", "swiss franc": "CHF",
+    "canadian dollar": "CAD", "australian dollar": "AUD", "turkish lira": "TRY",
+    "mexican pesos": "MXN", "mexican peso": "MXN", "indian rupees": "INR", "rupee": "INR",
+    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    # hundredths, divided by 100 as they are read (factcheck.extraction_words.CURRENCY_SUBUNITS)
+    "cents": "USD", "cent": "USD", "pence": "GBP", "pennies": "GBP", "penny": "GBP",
 }
 
 # Unit words written after a figure, mapped to (canonical unit, what the figure measures).
@@ -75,7 +94,8 @@ _units("percent", "share", "%", "percent", "per cent", "pct", "per-cent")
 _units("percent", "percentage points", "percentage points", "percentage point", "pp", "p.p.",
        "ppt", "ppts", "pps", "percentage pts")
 _units("km**2", "area", "sq km", "sq. km", "sq.km", "sq km.", "square kilometres",
-       "square kilometers", "square kilometre", "square kilometer", "km²", "km2", "sqkm")
+       "square kilometers", "square kilometre", "square kilometer", "km²", "km2", "sqkm",
+       "km^2", "km squared")
 _units("mi**2", "area", "sq mi", "sq. mi", "sq miles", "sq. miles", "square miles", "square mile",
        "mi²")
 _units("m**2", "area", "square metres", "square meters", "sq m", "sq. m", "m²", "sqm")
@@ -89,9 +109,11 @@ _units("km/hour", "speed", "km/h", "kph", "kmph")
 # Temperatures are dimensions of their own (a change of 1 °C is not a temperature of 1 °C, and
 # °C and °F are never converted silently): "1.5°C", "2 degrees Celsius", "34 °F".
 _units("degC", "temperature", "°c", "ºc", "℃", "degrees celsius", "degree celsius", "degrees c",
-       "deg c", "celsius", "degrees centigrade")
+       "deg c", "celsius", "degrees centigrade", "deg celsius", "centigrade",
+       # misspelt as often as not
+       "celcius", "degrees celcius", "degree celcius")
 _units("degF", "temperature", "°f", "ºf", "℉", "degrees fahrenheit", "degree fahrenheit",
-       "degrees f", "fahrenheit")
+       "degrees f", "fahrenheit", "deg f", "deg fahrenheit", "farenheit", "degrees farenheit")
 _units("bp", "basis points", "basis points", "basis point", "bps", "bp", "bpts")
 _units("hectare", "area", "hectares", "hectare", "ha")
 _units("acre", "area", "acres", "acre")
@@ -106,10 +128,11 @@ _units("Mt", "mass", "megatonnes", "million tonnes", "mmt", "mtco2", "mtco2e")
 _units("Gt", "mass", "gigatonnes", "gt", "gtco2", "gtco2e")
 _units("short_ton", "mass", "tons", "ton")
 _units("kg", "mass", "kilograms", "kilogrammes", "kg", "kgs", "kilos")
-_units("lb", "mass", "pounds", "lbs", "lb")
+_units("lb", "mass", "pounds", "pound", "lbs", "lb")
 _units("L", "volume", "litres", "liters", "litre", "liter")
-_units("gal", "volume", "gallons")
-_units("bbl", "volume", "barrels")
+_units("gal", "volume", "gallons", "gallon")
+_units("bbl", "volume", "barrels", "barrel")
+_units("ft**3", "volume", "cubic feet", "cubic foot", "cu ft")
 _units("MW", "power", "megawatts", "mw")
 _units("GW", "power", "gigawatts", "gw")
 _units("kWh", "energy", "kilowatt hours", "kilowatt-hours", "kwh")
@@ -126,6 +149,29 @@ _units("minute", "duration", "minutes", "mins", "min")
 _units("second", "duration", "seconds", "secs", "sec")
 _units("decade", "duration", "decades", "decade")
 _units("century", "duration", "centuries")
+
+
+# Units as prose writes them (factcheck/unit_table.py): their names join UNIT_WORDS (the rows
+# above win where both know a word), their symbols are matched letter for letter.
+UNIT_SYMBOLS: dict[str, tuple[str, str, bool]] = {}
+"""Symbol -> (canonical unit, what it measures, may it be written against the figure)."""
+
+
+def _load_unit_table() -> None:
+    from factcheck.unit_table import unit_rows  # noqa: PLC0415 - data rows, read once
+
+    for row in unit_rows():
+        for name in row.names:
+            UNIT_WORDS.setdefault(name.lower(), (row.unit, row.measures))
+        for sym in row.symbols:
+            if "/" in sym or "^" in sym:
+                # "km/hr", "mg/l", "km^3": longer than the unit word they start with ("km")
+                UNIT_WORDS.setdefault(sym.lower(), (row.unit, row.measures))
+            elif sym.lower() not in UNIT_WORDS:
+                UNIT_SYMBOLS.setdefault(sym, (row.unit, row.measures, row.attached))
+
+
+_load_unit_table()
 
 TIME_UNITS: dict[str, str] = {
     "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",

@@ -987,3 +987,267 @@ def test_dated_lines_above_a_list_and_negative_table_cells() -> None:
                   "| -39.8 |\n| Federal debt (% of GDP) | 41.9 | 42.1 |\n", reader=read_markdown)
     assert [("-40000000000", "USD"), ("-39800000000", "USD"), ("41.9", "percent"),
             ("42.1", "percent")] == [(fraction_text(c.value), c.unit) for c in doc]
+
+
+# --------------------------------------------------------------------------- issue 13: read
+# through `factcheck extract --format json`, as a user sees the claims.
+
+
+def _json_claims(tmp_path: Path, text: str) -> list[tuple[object, ...]]:
+    """(stated, value, value_high, unit, qualifier) of each claim `extract -f json` prints."""
+    import json
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    src = tmp_path / "sheet.txt"
+    src.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--format", "json", str(src)])
+    assert result.exit_code == 0, result.output
+    return [(c["stated"], c["value"], c["value_high"], c["unit"], c["qualifier"])
+            for c in json.loads(result.stdout)["claims"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Each tablet holds 250 mg of the drug.", ("250 mg", 250, None, "mg", "exact")),
+    ("Give 15 ml of the syrup.", ("15 ml", 15, None, "mL", "exact")),
+    ("The tank holds 20 L of water.", ("20 L", 20, None, "L", "exact")),
+    ("A 60 cm wall was built.", ("60 cm", 60, None, "cm", "exact")),
+    ("Each lamp uses 9 W of power.", ("9 W", 9, None, "watt", "exact")),
+    ("The plant adds 40 kW of capacity.", ("40 kW", 40, None, "kW", "exact")),
+    ("The radio works at 2.4 GHz indoors.", ("2.4 GHz", 2.4, None, "GHz", "exact")),
+    ("Each file is under 25 MB in size.", ("25 MB", 25, None, "MB", "under")),
+    ("The pipe holds 16 MPa of pressure.", ("16 MPa", 16, None, "MPa", "exact")),
+    ("A 150 hp engine was fitted.", ("150 hp", 150, None, "horsepower", "exact")),
+    ("The probe reached 512,000 mi from Earth.", ("512,000 mi", 512000, None, "mi", "exact")),
+    ("Its surface is at 740 K at noon.", ("740 K", 740, None, "kelvin", "exact")),
+    ("The lake holds 12 km³ of water.", ("12 km³", 12, None, "km**3", "exact")),
+    ("Buses run at 30 km/hr in town.", ("30 km/hr", 30, None, "km/hour", "exact")),
+    ("They bought a 30-acre plot.", ("30-acre", 30, None, "acre", "exact")),
+    ("Bread costs 85 cents here.", ("85 cents", 0.85, None, "USD", "exact")),
+    ("The bank earned 120 million pounds in profit.",
+     ("120 million pounds", 120_000_000, None, "GBP", "exact")),
+    ("The ship carried 3 million pounds of grain.",
+     ("3 million pounds", 3_000_000, None, "lb", "exact")),
+    ("The outage lasted 4 hrs in all.", ("4 hrs", 4, None, "hour", "exact")),
+])
+def test_units_as_people_write_them(tmp_path: Path, text: str, expected: tuple[object, ...]) -> None:
+    """Unit symbols and names from the unit table are read, letter for letter where it matters."""
+    assert _json_claims(tmp_path, text) == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Between 8.1 million–9.7 million people need aid.",
+     ("8.1 million–9.7 million", 8_100_000, 9_700_000, "count", "range")),
+    ("The plan needs US$ 1.2 billion–1.9 billion in 2025.",
+     ("US$ 1.2 billion–1.9 billion", 1_200_000_000, 1_900_000_000, "USD", "range")),
+    ("About 4.1 million [3.2 million–5.0 million] adults are affected.",
+     ("3.2 million–5.0 million", 3_200_000, 5_000_000, "count", "range")),
+    ("Turnout was 55%-61% of voters.", ("55%-61%", 55, 61, "percent", "range")),
+    ("Doses of between 20 mg and 40 mg were given.", ("20 mg and 40 mg", 20, 40, "mg", "range")),
+])
+def test_ranges_with_a_scale_or_unit_on_both_ends_are_one_claim(
+    tmp_path: Path, text: str, expected: tuple[object, ...]
+) -> None:
+    """Both ends carry the scale or unit: one claim with value_high, qualifier range."""
+    assert expected in _json_claims(tmp_path, text)
+    assert len([c for c in _json_claims(tmp_path, text) if c[4] == "range"]) == 1
+
+
+def test_a_change_from_one_figure_to_another_stays_two_figures(tmp_path: Path) -> None:
+    """ "From 30 mg to 45 mg" is a change, not a range."""
+    assert [c[:2] for c in _json_claims(tmp_path, "The dose went from 30 mg to 45 mg.")] == [
+        ("30 mg", 30), ("45 mg", 45)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Exports reached 512 billion $ last year.", ("512 billion $", 512_000_000_000, None, "USD",
+                                                  "exact")),
+    ("The prize is 12 000 € this year.", ("12 000 €", 12000, None, "EUR", "exact")),
+    ("A fund of 3 million € was set up.", ("3 million €", 3_000_000, None, "EUR", "exact")),
+])
+def test_a_currency_sign_after_the_amount_is_money(
+    tmp_path: Path, text: str, expected: tuple[object, ...]
+) -> None:
+    """ "512 billion $", "12 000 €": the sign after the amount makes money."""
+    assert _json_claims(tmp_path, text) == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The clinic treated 1200 patients.", [("1200", 1200, None, "count", "exact")]),
+    ("Firms created 215.000 jobs.", [("215.000", 215000, None, "count", "exact")]),
+    ("About three and a half million people voted.",
+     [("three and a half million", 3_500_000, None, "count", "about")]),
+    ("The trail is 3 1/2 miles long.", [("3 1/2 miles", 3.5, None, "mi", "exact")]),
+    ("Output changed by minus 1.5 percent.", [("minus 1.5 percent", -1.5, None, "percent",
+                                               "exact")]),
+    ("Spending exceeds $40 billion.", [("$40 billion", 40_000_000_000, None, "USD", "over")]),
+    ("Inflation was lower than 3% in May.", [("3%", 3, None, "percent", "under")]),
+    ("It rises more than 50 km (31 miles) inland.",
+     [("50 km", 50, None, "km", "over"), ("31 miles", 31, None, "mi", "over")]),
+    ("At least one vaccine dose was given.", [("one", 1, None, "count", "at_least")]),
+])
+def test_number_forms_and_qualifiers(
+    tmp_path: Path, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """Counts of four digits, dots grouping thousands, halves and fractions, minus, qualifiers."""
+    assert _json_claims(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The 2019–20 budget was approved.",
+    "See Fact sheet N°204 for details.",
+    "The council adopted Resolution 71/3 then.",
+    "The count peaked in 201912 and fell.",
+    "Open 24/7 all year.",
+    "The 9/11 attacks changed policy.",
+])
+def test_years_names_and_footnote_marks_are_no_figures(tmp_path: Path, text: str) -> None:
+    """Fiscal years, document numbers, years with a footnote's mark, 24/7 and 9/11."""
+    assert _json_claims(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nearly 1/5 of adults smoke.", ("1/5", 0.2, None, "dimensionless", "nearly")),
+    ("Every fifth child is stunted.", ("Every fifth", 0.2, None, "dimensionless", "exact")),
+    ("One in twelve women is affected.", ("One in twelve", 1 / 12, None, "dimensionless",
+                                         "exact")),
+])
+def test_fractions_in_digits_and_words(
+    tmp_path: Path, text: str, expected: tuple[object, ...]
+) -> None:
+    """ "1/5 of", "every fifth", "one in twelve" are shares with their value."""
+    [(stated, value, high, unit, qual)] = _json_claims(tmp_path, text)
+    assert (stated, high, unit, qual) == (expected[0], *expected[2:])
+    assert value == pytest.approx(expected[1])
+
+
+def test_a_figure_glued_to_the_word_before_is_read(tmp_path: Path) -> None:
+    """ "refugees1.8 million returnees": text run together from a page still gives its figure."""
+    claims = _json_claims(
+        tmp_path, "It counts 2 million refugees1.8 million returnees and 0.9 million others."
+    )
+    assert [c[:2] for c in claims] == [
+        ("2 million", 2_000_000), ("1.8 million", 1_800_000), ("0.9 million", 900_000)]
+
+
+def test_headline_figures_of_three_digits_are_no_list_marks(tmp_path: Path) -> None:
+    """ "410. The number of ..." opens with a figure; "2. The ..." is a list's mark."""
+    claims = _json_claims(tmp_path, "2. The parks\n\n410. The number of sites.\n")
+    assert [c[:2] for c in claims] == [("410", 410)]
+
+
+def test_a_currency_thousands_heading_scales_and_types_its_cells(tmp_path: Path) -> None:
+    """ "| £000 |" makes "1,250" £1,250,000 (and is no figure); "(in €)" types its cells."""
+    text = ("| Item | £000 |\n|---|---|\n| Staff | 1,250 |\n\n"
+            "| Item | Cost (in €) |\n|---|---|\n| Rent | 900 |\n")
+    src = tmp_path / "accounts.md"
+    src.write_text(text, encoding="utf-8")
+    import json
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    out = CliRunner().invoke(main, ["extract", "--format", "json", str(src)]).stdout
+    assert [(c["value"], c["unit"], c["counted"]) for c in json.loads(out)["claims"]] == [
+        (1_250_000, "GBP", "Staff"), (900, "EUR", "Rent Cost")]
+
+
+def test_number_words_never_join_across_a_blank_line(tmp_path: Path) -> None:
+    """ "thirty" / blank line / "two new members" is 30 and 2, not 32."""
+    claims = _json_claims(tmp_path, "The club had thirty\n\ntwo new members joined.\n")
+    assert [c[:2] for c in claims] == [("thirty", 30), ("two", 2)]
+
+
+def test_who_uncertainty_ranges_take_the_scale_after_the_bracket(tmp_path: Path) -> None:
+    """ "2.4 [2.1–2.9] million people": the figure and its range are both in millions."""
+    claims = _json_claims(tmp_path, "In 2022, 2.4 [2.1–2.9] million people were infected.")
+    assert [(c[1], c[2], c[4]) for c in claims] == [
+        (2_400_000, None, "exact"), (2_100_000, 2_900_000, "range")]
+
+
+def test_a_range_whose_scale_is_on_its_top_end_only(tmp_path: Path) -> None:
+    """ "[820 000–1.2 million]" runs from 820,000 to 1.2 million."""
+    claims = _json_claims(tmp_path, "Deaths: 1.0 million [820 000–1.2 million] in 2022.")
+    assert (820_000, 1_200_000, "range") in [(c[1], c[2], c[4]) for c in claims]
+
+
+def test_a_breakdown_in_brackets_keeps_its_own_qualifier(tmp_path: Path) -> None:
+    """ "about $90 billion ($60 billion in ...)" is a part, not a restatement: exact."""
+    claims = _json_claims(tmp_path, "Costs were about $90 billion ($60 billion in care).")
+    assert [c[4] for c in claims] == ["about", "exact"]
+
+
+def test_any_iso_4217_code_before_a_figure_is_money_but_acronyms_are_not(tmp_path: Path) -> None:
+    """ "BWP 1.2 billion" is Botswana pula; "SDG 4" is a goal and "TOP 10" a ranking."""
+    assert _json_claims(tmp_path, "The budget is BWP 1.2 billion.") == [
+        ("BWP 1.2 billion", 1_200_000_000, None, "BWP", "exact")]
+    assert _json_claims(tmp_path, "Progress on SDG 4 and the TOP 10 list.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Stir in ½ teaspoon of salt.", ("½ teaspoon", 0.5, None, "teaspoon", "exact")),
+    ("Some ¾ of farms were flooded.", ("¾", 0.75, None, "dimensionless", "about")),
+    ("A quarter million people fled.", ("A quarter million", 250_000, None, "count", "exact")),
+    ("It reached 41 deg celsius.", ("41 deg celsius", 41, None, "degC", "exact")),
+    ("It hit 104 degrees farenheit.", ("104 degrees farenheit", 104, None, "degF", "exact")),
+    ("They filled a 55-gallon drum.", ("55-gallon", 55, None, "gal", "exact")),
+    ("It pays 20 us dollar a day.", ("20 us dollar a day", 20, None, "USD/day", "exact")),
+])
+def test_fractions_alone_scales_of_fractions_and_spellings(
+    tmp_path: Path, text: str, expected: tuple[object, ...]
+) -> None:
+    """Vulgar fractions on their own, "a quarter million", misspelt temperatures, "us dollar"."""
+    [(stated, value, high, unit, qual)] = _json_claims(tmp_path, text)
+    assert (stated, high, unit, qual) == (expected[0], *expected[2:])
+    assert value == pytest.approx(expected[1])
+
+
+def test_prices_per_unit_and_a_first_figure_in_the_seconds_unit(tmp_path: Path) -> None:
+    """ "$80 per barrel" is USD/bbl; "30 and 40 mg": both in mg; "30 and 40 cases" stay counts."""
+    claims = _json_claims(tmp_path, "Oil sold at $80 per barrel. Doses were 30 and 40 mg. "
+                                    "We saw 30 and 40 cases.")
+    assert [(c[1], c[3]) for c in claims] == [
+        (80, "USD/bbl"), (30, "mg"), (40, "mg"), (30, "count"), (40, "count")]
+
+
+def test_suspended_hyphen_ranges_and_a_minus_after_the_sign(tmp_path: Path) -> None:
+    """ "a 2- to 3-hour drive" is one range in hours; "$-4.50" is minus US$4.50."""
+    claims = _json_claims(tmp_path, "It is a 2- to 3-hour drive. The balance was $-4.50 today.")
+    assert [(c[1], c[2], c[3], c[4]) for c in claims] == [
+        (2, 3, "hour", "range"), (-4.5, None, "USD", "exact")]
+
+
+def test_four_digit_label_values_are_counts_unless_the_label_names_a_date(tmp_path: Path) -> None:
+    """ "EE: 1430" on its own line is 1,430; "Founded: 1949" is a year, and "Year" on the next
+    line is no unit of it."""
+    claims = _json_claims(tmp_path, "EE: 1430\nLV: 1887\nFounded: 1949\nYear: 2021\n")
+    assert [(c[1], c[3]) for c in claims] == [(1430, "count"), (1887, "count")]
+
+
+def test_or_restates_a_figure_and_lends_it_no_unit(tmp_path: Path) -> None:
+    """ "4,210 or 6% more": the count stays a count."""
+    claims = _json_claims(tmp_path, "Staff treated 4,210 or 6% more patients.")
+    assert [(c[1], c[3]) for c in claims] == [(4210, "count"), (6, "percent")]
+
+
+def test_inches_written_in_and_a_pound_of_something(tmp_path: Path) -> None:
+    """ "3 in thick" is inches, "rose 3 in 2020" is not; "one pound of rice" is a mass."""
+    claims = _json_claims(tmp_path, "The slab is 3 in thick. Sales rose 3 in 2020. "
+                                    "Buy one pound of rice.")
+    assert [(c[1], c[3]) for c in claims] == [(3, "inch"), (3, "count"), (1, "lb")]
+
+
+def test_list_marks_step_numbers_and_footnote_marks_are_no_figures(tmp_path: Path) -> None:
+    """ "1." and "(ii)" open items, "Step 3" names one, "No. 12" a document; "2.1 million3" is
+    2.1 million with a footnote's mark."""
+    text = ("1. Step 3 of the plan\n(ii) See No. 12\n2. Some 2.1 million3 people were helped.\n")
+    assert [c[:2] for c in _json_claims(tmp_path, text)] == [("2.1 million", 2_100_000)]
+
+
+def test_verbs_of_multiplying_after_a_modal_are_multiples(tmp_path: Path) -> None:
+    """ "will triple" is a multiple of 3; "a double burden" and "triple-A" are no figures."""
+    claims = _json_claims(tmp_path, "Output will triple. A double burden. A triple-A bond.")
+    assert [(c[0], c[1], c[3]) for c in claims] == [("triple", 3, "dimensionless")]

@@ -43,6 +43,10 @@ CASES: dict[str, tuple[str, int]] = {
     "changes from to": ("from 5 to 6 million ", 2 * 1024),
     "minus signs": (" -5", 8 * 1024),
     "one long sentence": ("word ", 64 * 1024),
+    "ranges with units on both ends": ("5 mg-6 mg-", 8 * 1024),
+    "uncertainty ranges": ("1 [2–3] million ", 4 * 1024),
+    "fractions alone": ("½ a", 16 * 1024),
+    "every": ("every ", 16 * 1024),
 }
 
 

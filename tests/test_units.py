@@ -160,3 +160,28 @@ def test_cli_extract_does_not_import_pint() -> None:
         "print('PINT', 'pint' in sys.modules)\n"
     )
     assert _run(code).split("\n")[-1] == "PINT False"
+
+
+def test_prose_units_mean_in_our_registry_what_they_mean_in_pints_defaults() -> None:
+    """Every unit row of unit_table names, in factcheck's registry, the unit pint's defaults do."""
+    import pint
+
+    from factcheck.unit_table import unit_rows
+    from factcheck.units import registry
+
+    # Prose spellings pint does not define, or defines otherwise: "AU" is the astronomical unit
+    # in prose, the absorbance unit in pint.
+    prose_only = {"°", "mcg", "cc", "bhp", "Tbsp", "yds", "hrs", "KB", "AU"}
+    ours, theirs = registry(), pint.UnitRegistry()
+    for row in unit_rows():
+        if row.unit == "degree":
+            continue  # an angle of its own here (pint makes it radians)
+        name = row.unit.replace("microgram", "µg").replace("microliter", "µL")
+        name = name.replace("micrometer", "µm").replace("btu", "Btu")
+        pints = theirs.Quantity(1, name).to_base_units()
+        mine = ours.Quantity(1, row.unit).to(str(pints.units)).magnitude
+        assert abs(mine / pints.magnitude - 1) < 1e-6, row.unit
+        for sym in row.symbols:
+            if "/" not in sym and sym not in prose_only and sym[-1] not in "23³":
+                q = theirs.Quantity(1, sym.replace("μ", "µ")).to_base_units()
+                assert abs(q.magnitude / pints.magnitude - 1) < 1e-6, sym
