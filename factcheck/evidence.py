@@ -64,7 +64,7 @@ def intended(c: Claim) -> Interval:
     """The values a publisher means by a qualified figure (README, "What a figure allows").
 
     "more than 114 million" and "at least 114 million": 114 million rounded down, from 114
-    up to 115 million; "nearly 8 million", "under 8 million", "up to 8 million": just under,
+    to 115 million; "nearly 8 million", "under 8 million", "up to 8 million": just under,
     from 7 million; "about 4.3 million": within its rounding (4.25 to 4.35 million). Never
     wider than the strict interval the words allow (:attr:`Claim.interval`). A figure whose
     rounding cannot be told ("more than 83") means what the words allow.
@@ -75,10 +75,11 @@ def intended(c: Claim) -> Interval:
     if not p or q in (Qualifier.EXACT, Qualifier.RANGE):
         return strict
     v = c.value
+    # Closed at the far end: "more than 990" may be a round 1,000.
     if q in (Qualifier.OVER, Qualifier.AT_LEAST):
-        band = Interval(v, v + p, q is Qualifier.OVER, True)
+        band = Interval(v, v + p, q is Qualifier.OVER, False)
     elif q in (Qualifier.NEARLY, Qualifier.UNDER, Qualifier.AT_MOST):
-        band = Interval(v - p, v, True, q is Qualifier.UNDER)
+        band = Interval(v - p, v, False, q is Qualifier.UNDER)
     else:  # ABOUT
         band = Interval(v - p / 2, v + p / 2)
     from factcheck import intervals as iv  # noqa: PLC0415

@@ -685,7 +685,10 @@ class _Finder:
             g = view.gaps[i]
             if g.unknown or not _fits(cs[i], cs[i + 1]) or self.is_total[i + 1] or self.is_total[i]:
                 continue
-            pure = (bool(g.norm) and _SEP.match(g.norm) is not None) or (not g.norm and g.newline)
+            # Nothing at all between two figures: text run together when copied from a page
+            # ("3 million refugees2.4 million internally displaced people"), a lost separator.
+            pure = (bool(g.norm) and _SEP.match(g.norm) is not None) or (not g.norm and g.newline) \
+                or g.raw == ""
             bullet = g.bullet and _BULLET_ITEM.match(g.norm) is not None and "\n" in g.raw
             if _is_share(cs[i]):
                 if not _same_whole(cs[i], cs[i + 1]):

@@ -286,15 +286,14 @@ def explain_sum(total: Claim, parts: Sequence[Claim], factors: Sequence[Fraction
                 if len(out) > limit:
                     return out
     # A part that repeats another figure of the list: the value that belongs there.
+    # The later of two parts that write one figure is taken for the copy.
     stated = [p.stated for p in parts]
     for k, (p, f) in enumerate(zip(parts, factors)):
-        if stated.count(p.stated) < 2 or f <= 0:
+        if p.stated not in stated[:k] or f <= 0:
             continue
         need = (total.value - (whole - values[k])) / f
         if need > 0 and need != p.value and not any(s.claim is p for s in out):
-            from factcheck.numbers import format_figure  # noqa: PLC0415
-
-            out.append(Slip("copied", p, need, format_figure(need, p.step)))
+            out.append(Slip("copied", p, need, written_like(p, need)))
     for s in variants(total):
         if _near(whole, total, s.value):
             out.append(s)

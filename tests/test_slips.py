@@ -256,3 +256,17 @@ def test_a_list_indented_under_a_figure_is_its_parts(tmp_path):
     # Not indented: a list of siblings, not parts.
     assert run_check(tmp_path, text.replace("  • ", "• ").replace(
         "43.4 million refugees", "42.4 million refugees"))[0] == 0
+
+
+def test_text_run_together_is_read_and_checked(tmp_path):
+    """Kind 5: 'refugees2.4 million' (copied from a page) is a figure and a part of the list."""
+    text = ("The crisis has displaced 6.1 million people. This includes 3 million "
+            "refugees2.4 million internally displaced people, and 2.4 million returnees.\n")
+    code, found = run_check(tmp_path, text)
+    assert code == 1
+    (f,) = found
+    assert (f["rule"], f["verdict"], f["line"]) == ("part-of", "inconsistent", 1)
+    assert f["message"].startswith(
+        "3 + 2.4 + 2.4 million = 7.8 million exceeds the total it is part of")
+    assert "with 0.7 million for 2.4 million (line 1) it adds up: a figure copied from its " \
+        "neighbour" in f["message"]
