@@ -451,6 +451,7 @@ def _footnotes(text: str) -> list[_Footnote]:
     if "\n" not in text:
         return []
     found: list[tuple[int, str, int]] = []
+    first_mark: dict[str, int] = {}
     for m in _FOOTNOTE_LINE.finditer(text):
         start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
         if start > 0 and text[start - 1] not in "\n \t":
@@ -465,8 +466,11 @@ def _footnotes(text: str) -> list[_Footnote]:
             in_notes = bool(found) and not _PARAGRAPH_END.search(text, found[-1][0], start)
             if prev_line.strip() and not in_notes:
                 continue
-            if not re.search(rf"[A-Za-z%)\]][,.]?{digits}(?![\d.,]?\d)", text[:start]):
-                continue
+            if digits not in first_mark:
+                m_ref = re.search(rf"[A-Za-z%)\]][,.]?{digits}(?![\d.,]?\d)", text)
+                first_mark[digits] = m_ref.start() if m_ref else len(text)
+            if first_mark[digits] >= start:
+                continue  # no mark against a word above: found once per mark, not per line
         found.append((start, mark, m.end()))
     out = []
     for k, (start, mark, body) in enumerate(found):
