@@ -105,12 +105,14 @@ def load(
     """
     from factcheck.extraction import extract  # noqa: PLC0415
     from factcheck.readers import reader_for  # noqa: PLC0415
-    from factcheck.snapshot import is_snapshot_text, loads_snapshot  # noqa: PLC0415
 
     name = source or str(path)
     body = read_text(path) if text is None else text
-    if str(path).endswith(".toml") and is_snapshot_text(body):
-        return loads_snapshot(body, name)
+    if str(path).endswith(".toml"):
+        from factcheck.snapshot import is_snapshot_text, loads_snapshot  # noqa: PLC0415
+
+        if is_snapshot_text(body):
+            return loads_snapshot(body, name)
     info = _version_info_for(Path(path)) if text is None else None
     return extract(
         body,
