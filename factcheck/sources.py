@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -17,11 +16,6 @@ import attrs
 
 from factcheck.claim import Document
 from factcheck.errors import InputError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "MAX_BYTES",
@@ -130,6 +124,8 @@ def write_atomic(path: Path, content: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise InputError("cannot write: the folder does not exist", str(path))
+    import tempfile  # noqa: PLC0415 - imported when a file is written, not at start-up
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
@@ -182,6 +178,10 @@ def series_versions(folder: str | os.PathLike[str]) -> list[VersionInfo]:
     meta = root / VERSIONS_FILE
     out: list[VersionInfo] = []
     if meta.is_file():
+        if sys.version_info >= (3, 11):
+            import tomllib  # noqa: PLC0415 - read only for a folder's versions.toml
+        else:  # pragma: no cover
+            import tomli as tomllib  # noqa: PLC0415
         try:
             data = tomllib.loads(read_text(meta))
         except tomllib.TOMLDecodeError as exc:
