@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 from fractions import Fraction
-from typing import Any
-
-import cattrs
+from typing import TYPE_CHECKING, Any
 
 from factcheck.claim import Claim, Document, Provenance, Qualifier, TimeContext
 from factcheck.numbers import allowed_interval
+
+if TYPE_CHECKING:  # cattrs is imported when a record is read or written, not for JSON output
+    import cattrs
 
 __all__ = [
     "claim_from_record",
@@ -79,6 +80,8 @@ def json_number(value: Fraction | None) -> int | float | None:
 @functools.lru_cache(maxsize=1)
 def converter() -> cattrs.Converter:
     """The project's cattrs converter for claim records."""
+    import cattrs  # noqa: PLC0415
+
     conv = cattrs.Converter(omit_if_default=False)
     conv.register_unstructure_hook(Fraction, fraction_text)
     conv.register_structure_hook(Fraction, lambda v, _t: parse_fraction(v))

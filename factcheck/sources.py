@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,11 +21,6 @@ from factcheck.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.readers import Reader
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "MAX_BYTES",
@@ -174,12 +168,12 @@ def load(
     """
     from factcheck.extraction import extract  # noqa: PLC0415
     from factcheck.readers import reader_for  # noqa: PLC0415
-    from factcheck.snapshot import loads_snapshot  # noqa: PLC0415
-
     name = source or str(path)
     body = read_text(path) if text is None else text
     if str(path).lower().endswith(".toml"):
         # A .toml file is a snapshot or an error, never a text to read figures from.
+        from factcheck.snapshot import loads_snapshot  # noqa: PLC0415
+
         return loads_snapshot(body, name)
     info = _version_info_for(Path(path)) if text is None else None
     return extract(
@@ -223,6 +217,8 @@ def write_atomic(path: str | os.PathLike[str], content: str) -> None:
     directory = target.parent
     if not directory.is_dir():
         raise InputError("cannot write: the folder does not exist", name)
+    import tempfile  # noqa: PLC0415 - imported when a file is written, not at start-up
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -277,6 +273,10 @@ def series_versions(folder: str | os.PathLike[str]) -> list[VersionInfo]:
     meta = root / VERSIONS_FILE
     out: list[VersionInfo] = []
     if meta.is_file():
+        if sys.version_info >= (3, 11):
+            import tomllib  # noqa: PLC0415 - read only for a folder's versions.toml
+        else:  # pragma: no cover
+            import tomli as tomllib  # noqa: PLC0415
         try:
             data = tomllib.loads(read_text(meta))
         except tomllib.TOMLDecodeError as exc:

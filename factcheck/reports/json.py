@@ -14,8 +14,61 @@ SCHEMA_VERSION = 1
 
 
 def dumps(data: Any) -> str:
-    """The project's JSON text: UTF-8, two-space indent, keys in the order given."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """The project's JSON text: UTF-8, two-space indent, keys in the order given.
+
+    The same text as ``json.dumps(data, indent=2, ensure_ascii=False)``, written faster: the
+    standard library writes indented JSON in pure Python, so here every object or array whose
+    items hold no object or array (a claim, a list of aspects) is written by the C encoder in
+    one call, its item separator carrying the line break and the indent.
+    """
+    out: list[str] = []
+    _indented(data, 0, out)
+    out.append("\n")
+    return "".join(out)
+
+
+_LEAF = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+_FLAT: list[json.JSONEncoder] = []
+
+
+def _flat_encoder(depth: int) -> json.JSONEncoder:
+    """The C encoder for the items of a flat object or array *depth* levels deep."""
+    while len(_FLAT) <= depth:
+        pad = "  " * (len(_FLAT) + 1)
+        _FLAT.append(json.JSONEncoder(ensure_ascii=False, check_circular=False,
+                                      separators=(",\n" + pad, ": ")))
+    return _FLAT[depth]
+
+
+_LEAF_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+def _indented(obj: Any, depth: int, out: list[str]) -> None:
+    if isinstance(obj, dict):
+        items: Any = obj.values()
+        open_, close = "{", "}"
+    elif isinstance(obj, (list, tuple)):
+        items, open_, close = obj, "[", "]"
+    else:
+        out.append(_LEAF.encode(obj))
+        return
+    if not obj:
+        out.append(open_ + close)
+        return
+    pad = "  " * (depth + 1)
+    if _LEAF_TYPES.issuperset(map(type, items)):
+        out += (open_, "\n", pad, _flat_encoder(depth).encode(obj)[1:-1], "\n", pad[:-2], close)
+        return
+    out.append(open_)
+    if isinstance(obj, dict):
+        for i, (k, v) in enumerate(obj.items()):
+            out += (",\n" if i else "\n", pad, _flat_encoder(0).encode({k: 0})[1:-4], ": ")
+            _indented(v, depth + 1, out)
+    else:
+        for i, v in enumerate(obj):
+            out += (",\n" if i else "\n", pad)
+            _indented(v, depth + 1, out)
+    out += ("\n", pad[:-2], close)
 
 
 def render_extract(docs: Sequence[Document], **_: Any) -> str:
