@@ -531,6 +531,11 @@ def held_before(old: Document, new: Document,
     when = old.date or old.revision or old.source
     found: list[Finding] = []
     stated: set[frozenset[int]] = set()
+    # Totals the new version breaks down in its own words: its own check judges them (a part
+    # may have been added: "• 5.8 million other people ..." under "43.4 million refugees").
+    new_totals: dict[int, frozenset[int]] = {
+        id(r.total): frozenset(id(p) for p in r.parts) for r in find_relations(new)
+        if r.total is not None and r.kind in (Kind.SUM, Kind.PART_OF)}
     for r in find_relations(old):
         if r.kind not in (Kind.SUM, Kind.PART_OF) or r.total is None or len(r.parts) < 2:
             continue
@@ -544,8 +549,10 @@ def held_before(old: Document, new: Document,
         if _adds_up(nt, nparts) or any(p.unit != nt.unit for p in nparts):
             continue
         changed = [(o, n) for o, n in zip((r.total, *r.parts), (nt, *nparts)) if o.value != n.value]
-        if not changed:
-            continue
+        if not changed or len(changed) == len(nparts) + 1 or \
+                new_totals.get(id(nt), frozenset(id(p) for p in nparts)) != \
+                frozenset(id(p) for p in nparts):
+            continue  # every figure changed (an update), or the new version lists other parts
         gap = sum((p.value for p in nparts), Fraction(0)) - nt.value
         how = "short" if gap < 0 else "over"
         amount = written_like(nt, abs(gap))
