@@ -8,6 +8,7 @@ blanked) and PDF-text readers fit the same interface.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from pathlib import PurePath
@@ -40,13 +41,82 @@ _MD_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
 _MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]{0,2000}>|https?://\S{1,2000}")
 
 
+# Front matter: a YAML ("---") or TOML ("+++") block at the very top of the file is data for
+# a site generator, no prose, and gives no figures ("weight: 3", "date: 2021-04-01").
+_MD_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
+# Inline HTML in Markdown: a tag ("<b>", "</span>", "<br/>", '<a href="...">') and a comment are
+# markup; their text stays. A tag's name starts with a letter right after "<", so "a < b" and
+# "x<5" are text. A superscript footnote mark ("83<sup>1</sup>") is no figure; "km<sup>2</sup>"
+# is km².
+_MD_HTML_COMMENT = re.compile(r"<!--.{0,2000}?-->", re.S)
+_MD_SUP = re.compile(r"<sup>[ \t]{0,3}([0-9]{1,3}|[*†‡])[ \t]{0,3}</sup>", re.I)
+_MD_HTML_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\"']{0,500}(?:(?:\"[^\"]{0,500}\"|'[^']{0,500}')"
+    r"[^<>\"']{0,500}){0,30})?/?>"
+)
+_MD_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def front_matter_end(text: str) -> int:
+    """Where a YAML or TOML front matter block at the top of *text* ends (0 when none)."""
+    m = _MD_FRONT_MATTER.match(text)
+    if not m:
+        return 0
+    fence = text[:3]
+    pos = m.end()
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl + 1
+        if text[pos:end].rstrip() in (fence, "..." if fence == "---" else fence):
+            return end
+        pos = end
+    return 0  # an opening fence never closed: a rule, not front matter
+
+
+def _blank_lines(text: str) -> str:
+    """*text* blanked to spaces, its line breaks kept (so line numbers stay those of the file)."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _blank_keep_lines(m: re.Match[str]) -> str:
+    return _blank_lines(m.group(0))
+
+
+def _sup(m: re.Match[str]) -> str:
+    mark = m.group(1)
+    before = m.string[m.start() - 1:m.start()]
+    if mark in ("2", "3") and before == "m":
+        return ("²" if mark == "2" else "³") + " " * (len(m.group(0)) - 1)
+    return " " * len(m.group(0))
+
+
+def _entity(m: re.Match[str]) -> str:
+    # "&nbsp;" is a space, "&amp;" an ampersand, "&#8211;" a dash: the character, then spaces.
+    char = html.unescape(m.group(0))
+    if len(char) != 1:
+        return m.group(0)
+    if char in "\u00a0\u2009\u202f":
+        char = " "
+    return char + " " * (len(m.group(0)) - 1)
+
+
 def read_markdown(text: str) -> str:
     """Markdown: emphasis, link addresses, bullets, quote marks and table rules are blanked.
 
     A heading keeps one "#" so the extractor still sees it as a heading; a table row starts
-    like a bullet (each row a paragraph of its own) and its cell bars become spaces.
+    like a bullet (each row a paragraph of its own) and its cell bars become spaces. Front
+    matter is blanked whole; inline HTML tags and comments are blanked (their text kept), and
+    entities become their character.
     """
-    out = _MD_FOOTNOTE.sub(_blank, text)  # "[^1]": a footnote's mark, no figure
+    fm = front_matter_end(text)
+    out = _blank_lines(text[:fm]) + text[fm:] if fm else text
+    if "<" in out:
+        out = _MD_HTML_COMMENT.sub(_blank_keep_lines, out)
+        out = _MD_SUP.sub(_sup, out)
+        out = _MD_HTML_TAG.sub(_blank_keep_lines, out)
+    if "&" in out:
+        out = _MD_ENTITY.sub(_entity, out)
+    out = _MD_FOOTNOTE.sub(_blank, out)  # "[^1]": a footnote's mark, no figure
     out = _MD_LINK.sub(_link_text, out)
     out = _MD_AUTOLINK.sub(_blank, out)
     out = _MD_TABLE_RULE.sub(_table_rule, out)
