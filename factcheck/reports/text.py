@@ -59,6 +59,25 @@ _PLURAL_UNITS = {
 }
 
 
+def location_text(claim: Claim) -> str:
+    """Where a claim is, short: "12:5" (line and column), "p. 3, line 12" in a PDF, and a web
+    page's own source line and column."""
+    p = claim.provenance
+    if p.page is not None:
+        return f"p. {p.page}, line {p.page_line}"
+    if p.source_line is not None:
+        return f"{p.source_line}:{p.source_column}"
+    return f"{p.line}:{p.column}"
+
+
+def _line_text(claim: Claim) -> str:
+    """A claim's line, as diffs and histories show it: "12", or "p. 3, line 12" in a PDF."""
+    p = claim.provenance
+    if p.page is not None:
+        return f"p. {p.page}, line {p.page_line}"
+    return str(p.source_line if p.source_line is not None else p.line)
+
+
 def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
     """A plain table with columns padded to their widest cell."""
     widths = [len(h) for h in header]
@@ -72,22 +91,25 @@ def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
 
 
 def render_extract(docs: Sequence[Document], **_: Any) -> str:
-    """One table per document: line, id, figure, counted, quote."""
+    """One table per document: line, id, figure, counted, quote (and, for a web page, the
+    element that holds the figure)."""
     parts = []
     for d in docs:
+        elements = any(c.provenance.element for c in d.claims)
         rows = [
             [
-                f"{c.line}:{c.provenance.column}",
+                location_text(c),
                 c.id,
                 figure_text(c),
                 c.counted,
                 " ".join(c.quote.split()),
+                *([c.provenance.element or ""] if elements else []),
             ]
             for c in d.claims
         ]
         title = f"{d.source}: {len(d.claims)} claim{'s' if len(d.claims) != 1 else ''}"
-        parts.append(title + "\n" + (table(rows, ["line", "id", "figure", "counted", "quote"])
-                                     if rows else ""))
+        header = ["line", "id", "figure", "counted", "quote", *(["element"] if elements else [])]
+        parts.append(title + "\n" + (table(rows, header) if rows else ""))
     return "\n".join(parts)
 
 
@@ -113,7 +135,7 @@ def render_diff(report: Any, *, all: bool = False, color: bool = False, **_: Any
     shown = report.visible(all=all)
     if shown:
         def where(c: Claim | None) -> str:
-            return "-" if c is None else str(c.line)
+            return "-" if c is None else _line_text(c)
 
         rows = [[c.kind, c.message, f"{where(c.old)} → {where(c.new)}"] for c in shown]
         lines = table(rows, ["kind", "change", "line"]).rstrip("\n").split("\n")
@@ -198,6 +220,11 @@ def _history_head(hist: Any) -> str:
     )
 
 
+def _at_text(claim: Claim) -> str:
+    t = _line_text(claim)
+    return t if t.startswith("p.") else f"line {t}"
+
+
 def unit_text(unit: str) -> str:
     """A unit as reports name it: "count", "km²", "%", "USD"."""
     return UNIT_LABELS.get(unit) or ("count" if unit == "count" else unit)
@@ -217,7 +244,7 @@ def render_history(hist: Any, **_: Any) -> str:
             p = t.points[0]
             quote = " ".join(p.claim.quote.split())
             out.append(f"{title}: {figure_text(p.claim)}, since {version_text(p.version)}, "
-                       f"line {p.claim.line}: {quote!r}{status}")
+                       f"{_at_text(p.claim)}: {quote!r}{status}")
             continue
         out += ["", f"{title}: {series_text(t)}{status}"]
         rows = []
@@ -228,7 +255,7 @@ def render_history(hist: Any, **_: Any) -> str:
                 row.append(v.author or "")
             row += [
                 figure_text(p.claim) + (" (back)" if p.reappeared else ""),
-                str(p.claim.line),
+                _line_text(p.claim),
                 " ".join(p.claim.quote.split()),
             ]
             rows.append(row)
@@ -250,7 +277,7 @@ def render_blame(blame: Any, **_: Any) -> str:
     for e in blame.entries:
         v = e.version
         rows.append([
-            f"{e.claim.line}:{e.claim.provenance.column}",
+            location_text(e.claim),
             e.claim.id,
             figure_text(e.claim),
             v.label,
