@@ -104,10 +104,15 @@ def load(
     from elsewhere (a git blob); *path* then only names it.
     """
     from factcheck.extraction import extract  # noqa: PLC0415
+    from factcheck.formats import format_of, load_formatted  # noqa: PLC0415
     from factcheck.readers import reader_for  # noqa: PLC0415
     from factcheck.snapshot import is_snapshot_text, loads_snapshot  # noqa: PLC0415
 
     name = source or str(path)
+    if format_of(path) is not None:  # a PDF, a web page, a web archive's capture
+        meta = _version_info_for(Path(path)) if text is None else None
+        return load_formatted(path, source=name, revision=revision, text=text,  # type: ignore[return-value]
+                              title=meta.title if meta else None, date=meta.date if meta else None)
     body = read_text(path) if text is None else text
     if str(path).endswith(".toml") and is_snapshot_text(body):
         return loads_snapshot(body, name)
@@ -162,7 +167,7 @@ class VersionInfo:
 VERSIONS_FILE = "versions.toml"
 """The metadata file of a folder of versions: ``[[versions]]`` tables with file and date."""
 
-_FACTSHEET_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+_FACTSHEET_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm")
 
 
 def series_versions(folder: str | os.PathLike[str]) -> list[VersionInfo]:
@@ -174,7 +179,12 @@ def series_versions(folder: str | os.PathLike[str]) -> list[VersionInfo]:
     """
     import re  # noqa: PLC0415
 
+    from factcheck.warc import archive_versions  # noqa: PLC0415
+
     root = Path(folder)
+    archived = archive_versions(root)  # a WARC file, a folder of Wayback captures
+    if archived is not None:
+        return archived  # type: ignore[return-value]
     if not root.is_dir():
         raise InputError("is not a folder of factsheet versions", str(folder))
     meta = root / VERSIONS_FILE

@@ -580,6 +580,13 @@ def _walk_snapshots(
 # --------------------------------------------------------------------------- the verbs
 
 
+def is_archive(path: Path) -> bool:
+    """True for a web archive file (its captures are versions, as a folder's files are)."""
+    from factcheck.warc import is_archive as warc  # noqa: PLC0415
+
+    return warc(path) and path.is_file()
+
+
 def history(
     path: str | os.PathLike[str],
     rev: str | None = None,
@@ -596,7 +603,7 @@ def history(
     folder without dated versions.
     """
     p = Path(path)
-    if p.is_dir():
+    if p.is_dir() or is_archive(p):  # (a WARC file's captures are a folder's versions)
         if rev is not None:
             raise RevisionError(
                 "is a folder of versions; --rev applies to a file tracked in git", str(path))
@@ -621,7 +628,7 @@ def blame(
     *rev*. For a folder of versions, the current version is the latest file.
     """
     p = Path(path)
-    if p.is_dir():
+    if p.is_dir() or is_archive(p):  # (a WARC file's captures are a folder's versions)
         if rev is not None:
             raise RevisionError(
                 "is a folder of versions; --rev applies to a file tracked in git", str(path))

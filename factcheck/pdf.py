@@ -1,0 +1,361 @@
+"""PDFs: a factsheet's text in reading order, each line with its page, through pdfminer.six.
+
+pdfminer.six (MIT) is imported only when a PDF is read. It gives the lines of text of each
+page with their boxes; the rest is ours, each step a rule of how PDFs lay out prose:
+
+- **Running headers and footers** (a line in the top or bottom :data:`MARGIN` of the page
+  whose text, digits aside, comes back on at least half the pages) and **page numbers** ("3",
+  "Page 3 of 4", "- 3 -") are dropped: they are no figures.
+- **Columns**: a page whose lines leave a vertical gutter near the middle, with lines of
+  text on both sides, is read column by column; lines that cross the gutter (a title, a
+  full-width paragraph) cut the page into bands read one after another.
+- **Paragraphs**: a gap between lines larger than :data:`PARAGRAPH_GAP` of a line height, a
+  bullet, or a change of font size starts a paragraph; a line in a larger font than the body
+  is a heading (written ``# Heading``); lines of a paragraph keep their line breaks (the
+  extractor folds them), except that a word hyphenated across two lines ("stabil-" /
+  "isation") is joined again. A sentence running on across a column or page keeps going.
+- **Tables**: lines side by side on one baseline, in two or more consecutive rows, are a
+  table, written as a pipe table whose first row is its header.
+
+The text is Markdown (headings, bullets, pipe tables); :class:`RenderedPDF` maps each of its
+lines to its page and line on that page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from factcheck.errors import InputError
+
+__all__ = ["MARGIN", "PARAGRAPH_GAP", "RenderedPDF", "render_pdf"]
+
+MARGIN = 0.12
+"""The share of a page's height at its top and at its bottom where running headers, footers and
+page numbers are looked for."""
+PARAGRAPH_GAP = 0.6
+"""A gap between two lines above this share of a line's height starts a new paragraph."""
+
+_PAGE_NUMBER = re.compile(
+    r"(?i)^[\s\-–—|]*(?:page|p\.|seite|página|pagina)?\s*\d{1,4}(?:\s*(?:of|/|de|von|sur)\s*\d{1,4})?"
+    r"[\s\-–—|]*$"
+)
+_BULLETS = "•●▪◦‣∙➔→►▶➢✓✔■□-–*"
+_BULLET_LINE = re.compile(r"^(?:[•●▪◦‣∙➔→►▶➢✓✔■□](?:\s|$)|[-–*]\s|\(?\d{1,2}[.)]\s)")
+_HYPHEN_END = re.compile(r"[A-Za-zÀ-ÿ]{2}[-\u00ad]$")
+_CID = re.compile(r"\(cid:(\d+)\)")
+# A glyph the font gives no character for ("(cid:127)"). In WinAnsiEncoding every unused
+# code above 40 (octal) is the bullet (PDF 1.7, annex D, note 6); any other is dropped.
+_WINANSI_BULLETS = frozenset({127, 129, 141, 143, 144, 157})
+
+
+def _cid(m: re.Match[str]) -> str:
+    return "•" if int(m.group(1)) in _WINANSI_BULLETS else ""
+
+
+_SENTENCE_END = re.compile(r"[.!?:;)\]\"”’]$")
+
+
+@attrs.frozen
+class _Line:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    page: int
+
+
+@attrs.frozen
+class RenderedPDF:
+    """A PDF's text as Markdown, with the page and page line of each of its lines."""
+
+    text: str
+    """The PDF's text in reading order (what claims are read from)."""
+    line_starts: tuple[int, ...] = attrs.field(repr=False)
+    """Offsets in ``text`` where each written line starts."""
+    line_pages: tuple[tuple[int, int], ...] = attrs.field(repr=False)
+    """(page, line on the page), 1-based, for each written line."""
+    pages: int = 0
+    """How many pages the PDF has."""
+    title: str | None = None
+    """The title in the PDF's document information, if any."""
+
+    def page_of(self, offset: int) -> tuple[int, int]:
+        """The 1-based page and line on that page of the text's character at *offset*."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return self.line_pages[max(i, 0)] if self.line_pages else (1, 1)
+
+
+Progress = Callable[[int, int], None]
+
+
+def render_pdf(data: bytes, name: str, progress: Progress | None = None) -> RenderedPDF:
+    """A PDF's text, or an :class:`InputError` naming *name* (not a PDF, truncated, damaged,
+    encrypted with a password, or without a text layer)."""
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        raise InputError("is not a PDF (it does not start with %PDF-)", name)
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError("is a truncated or damaged PDF (it does not end with %%EOF)", name)
+    try:
+        from pdfminer.layout import LAParams  # noqa: PLC0415
+        from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect  # noqa: PLC0415
+        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager  # noqa: PLC0415
+        from pdfminer.converter import PDFPageAggregator  # noqa: PLC0415
+        from pdfminer.pdfpage import PDFPage  # noqa: PLC0415
+        from pdfminer.pdfparser import PDFParser  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - pdfminer.six is a dependency
+        raise InputError("reading a PDF needs pdfminer.six: pip install pdfminer.six",
+                         name) from None
+    pages: list[list[_Line]] = []
+    sizes: list[tuple[float, float]] = []
+    title: str | None = None
+    try:
+        parser = PDFParser(io.BytesIO(data))
+        try:
+            doc = PDFDocument(parser, password="")
+        except PDFPasswordIncorrect:
+            raise InputError("is an encrypted PDF that needs a password; factcheck cannot "
+                             "read it (save an unprotected copy)", name) from None
+        title = _info_title(doc)
+        rsrc = PDFResourceManager()
+        device = PDFPageAggregator(rsrc, laparams=LAParams())
+        interp = PDFPageInterpreter(rsrc, device)
+        all_pages = list(PDFPage.create_pages(doc))
+        for n, page in enumerate(all_pages, 1):
+            interp.process_page(page)
+            layout = device.get_result()
+            sizes.append((float(layout.width), float(layout.height)))
+            pages.append(list(_lines(layout, n)))
+            if progress is not None:
+                progress(n, len(all_pages))
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
+        detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+        if "encrypt" in detail.lower() or "password" in detail.lower():
+            raise InputError(f"is an encrypted PDF factcheck cannot read ({detail})",
+                             name) from None
+        raise InputError(f"is a damaged PDF that cannot be read ({detail})", name) from None
+    if not pages:
+        raise InputError("is a PDF with no pages", name)
+    if not any(ln.text.strip() for p in pages for ln in p):
+        raise InputError("has no text layer (a scanned PDF?): run OCR first", name)
+    return _render(pages, sizes, title)
+
+
+def _info_title(doc: Any) -> str | None:
+    for info in getattr(doc, "info", []) or []:
+        raw: Any = info.get("Title") if isinstance(info, dict) else None
+        if hasattr(raw, "resolve"):
+            raw = raw.resolve()
+        if isinstance(raw, bytes):
+            if raw.startswith(b"\xfe\xff"):
+                text = raw[2:].decode("utf-16-be", "replace")
+            else:
+                text = raw.decode("latin-1")
+        elif isinstance(raw, str):
+            text = raw
+        else:
+            continue
+        text = " ".join(text.split())
+        if text:
+            return text
+    return None
+
+
+def _lines(layout: Any, page: int) -> Iterable[_Line]:
+    from pdfminer.layout import LTChar, LTTextLine  # noqa: PLC0415
+
+    todo = [layout]
+    while todo:
+        obj = todo.pop()
+        if isinstance(obj, LTTextLine):
+            text = _CID.sub(_cid, obj.get_text().rstrip("\n"))
+            text = " ".join(text.replace("\u00a0", " ").split(" ")).rstrip()
+            if not text.strip():
+                continue
+            chars = [c for c in obj if isinstance(c, LTChar)]
+            size = max((float(c.size) for c in chars), default=0.0)
+            yield _Line(text.strip(), float(obj.x0), float(obj.y0), float(obj.x1),
+                        float(obj.y1), round(size, 1), page)
+        elif hasattr(obj, "__iter__"):
+            todo.extend(reversed(list(obj)))
+
+
+def _shape(text: str) -> str:
+    """A line's text with its digits blanked: "Page 3 of 4" and "Page 4 of 4" are one shape."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _furniture(pages: Sequence[Sequence[_Line]],
+               sizes: Sequence[tuple[float, float]]) -> set[int]:
+    """ids of the lines that are running headers, footers or page numbers."""
+    drop: set[int] = set()
+    seen: dict[str, set[int]] = {}
+    margins: list[tuple[_Line, str]] = []
+    for (_w, h), lines in zip(sizes, pages):
+        for ln in lines:
+            if ln.y0 >= h * (1 - MARGIN) or ln.y1 <= h * MARGIN:
+                shape = _shape(ln.text)
+                seen.setdefault(shape, set()).add(ln.page)
+                margins.append((ln, shape))
+    need = max(2, (len(pages) + 1) // 2)
+    for ln, shape in margins:
+        if _PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and len(seen[shape]) >= need):
+            drop.add(id(ln))
+    return drop
+
+
+def _gutter(lines: Sequence[_Line], width: float) -> float | None:
+    """The x of a page's column gutter: no line crosses it, text stands on both sides."""
+    if len(lines) < 6:
+        return None
+    wide = [ln for ln in lines if ln.x1 - ln.x0 >= 0.2 * width]
+    best: float | None = None
+    best_cross = None
+    for k in range(35, 66):
+        x = width * k / 100
+        left = sum(1 for ln in wide if ln.x1 <= x)
+        right = sum(1 for ln in wide if ln.x0 >= x)
+        cross = sum(1 for ln in lines if ln.x0 < x < ln.x1)
+        if left >= 3 and right >= 3 and cross <= len(lines) * 0.25:
+            if best_cross is None or cross < best_cross or (
+                    cross == best_cross and abs(x - width / 2) < abs(best - width / 2)):  # type: ignore[operator]
+                best, best_cross = x, cross
+    return best
+
+
+def _reading_order(lines: Sequence[_Line], width: float) -> list[_Line]:
+    """A page's lines top to bottom, column by column within each band between wide lines."""
+    top_down = sorted(lines, key=lambda ln: (-round(ln.y1, 0), ln.x0))
+    g = _gutter(lines, width)
+    if g is None:
+        return top_down
+    out: list[_Line] = []
+    band: list[_Line] = []
+
+    def flush() -> None:
+        out.extend(ln for ln in band if ln.x1 <= g + 1)
+        out.extend(ln for ln in band if ln.x1 > g + 1)
+        band.clear()
+
+    for ln in top_down:
+        if ln.x0 < g < ln.x1 and (ln.x1 - ln.x0) > 0.55 * width:
+            flush()
+            out.append(ln)
+        else:
+            band.append(ln)
+    flush()
+    return out
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines grouped into rows: lines on one baseline (a table's cells) are one row."""
+    rows: list[list[_Line]] = []
+    for ln in lines:
+        last = rows[-1] if rows else None
+        if last and abs(last[0].y0 - ln.y0) < 2.0 and ln.x0 > last[-1].x1 and \
+                last[0].page == ln.page:
+            last.append(ln)
+        else:
+            rows.append([ln])
+    return rows
+
+
+def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float]],
+            title: str | None) -> RenderedPDF:
+    drop = _furniture(pages, sizes)
+    ordered: list[_Line] = []
+    for (w, _h), lines in zip(sizes, pages):
+        ordered.extend(_reading_order([ln for ln in lines if id(ln) not in drop], w))
+    body_size = _body_size(ordered)
+    rows = _rows(ordered)
+    out: list[str] = []
+    size = 0
+    starts: list[int] = []
+    where: list[tuple[int, int]] = []
+    page_lines: dict[int, int] = {}
+    prev: _Line | None = None
+    in_table = False
+
+    def emit(text: str, ln: _Line, sep: str) -> None:
+        nonlocal size
+        out.append(sep)
+        size += len(sep)
+        starts.append(size)
+        page_lines[ln.page] = page_lines.get(ln.page, 0) + 1
+        where.append((ln.page, page_lines[ln.page]))
+        out.append(text)
+        size += len(text)
+
+    for i, row in enumerate(rows):
+        ln = row[0]
+        table_row = len(row) > 1 and (
+            (i + 1 < len(rows) and len(rows[i + 1]) > 1) or in_table)
+        if table_row:
+            cells = " | ".join(c.text for c in row)
+            text = f"| {cells} |"
+            emit(text, ln, "\n\n" if not in_table and out else ("\n" if out else ""))
+            if not in_table:
+                emit("|" + "---|" * len(row), ln, "\n")
+            in_table = True
+            prev = ln
+            continue
+        if in_table:
+            in_table = False
+            prev = None  # a table ends its paragraph
+        text = " ".join(c.text for c in row)
+        heading = body_size > 0 and ln.size >= body_size * 1.15 and len(text) < 120
+        if heading:
+            text = "# " + text
+        sep = _separator(prev, ln, text, out, body_size, heading)
+        if sep == "" and out and _HYPHEN_END.search(out[-1]) and text[:1].islower():
+            # "stabil-" / "isation": the word is joined on the line where it starts.
+            out[-1] = out[-1][:-1]
+            size -= 1
+            first, _, rest = text.partition(" ")
+            out[-1] += first
+            size += len(first)
+            if not rest:
+                prev = ln
+                continue
+            text = rest
+            sep = "\n"
+        elif sep == "":
+            sep = "\n"
+        emit(text, ln, sep if out else "")
+        prev = None if heading else ln
+    text = "".join(out) + "\n"
+    return RenderedPDF(text=text, line_starts=tuple(starts), line_pages=tuple(where),
+                       pages=len(pages), title=title)
+
+
+def _body_size(lines: Sequence[_Line]) -> float:
+    count: dict[float, int] = {}
+    for ln in lines:
+        count[ln.size] = count.get(ln.size, 0) + len(ln.text)
+    return max(count, key=lambda s: count[s]) if count else 0.0
+
+
+def _separator(prev: _Line | None, ln: _Line, text: str, out: list[str], body: float,
+               heading: bool) -> str:
+    """"" (the line goes on its paragraph: joined by a line break) or "\\n\\n" (a new one)."""
+    if prev is None or heading or _BULLET_LINE.match(text):
+        return "\n\n"
+    height = max(prev.y1 - prev.y0, 1.0)
+    if prev.page != ln.page or ln.y1 > prev.y0 + height:
+        # A new page or column: a sentence that did not end goes on.
+        last = out[-1] if out else ""
+        return "" if not _SENTENCE_END.search(last.rstrip()) else "\n\n"
+    if abs(ln.size - prev.size) > 0.6:
+        return "\n\n"
+    gap = prev.y0 - ln.y1
+    return "\n\n" if gap > PARAGRAPH_GAP * height else ""
