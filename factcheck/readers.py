@@ -48,10 +48,10 @@ _MD_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
 # markup; their text stays. A tag's name starts with a letter right after "<", so "a < b" and
 # "x<5" are text. A superscript footnote mark ("83<sup>1</sup>") is no figure; "km<sup>2</sup>"
 # is km².
-_MD_HTML_COMMENT = re.compile(r"<!--.{0,2000}?-->", re.S)
+_MD_COMMENT_MARK = re.compile(r"<!--|-->")
 _MD_SUP = re.compile(r"<sup>[ \t]{0,3}([0-9]{1,3}|[*†‡])[ \t]{0,3}</sup>", re.I)
 _MD_HTML_TAG = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\"']{0,500}(?:(?:\"[^\"]{0,500}\"|'[^']{0,500}')"
+    r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\"']{0,500}(?:(?:\"[^\"<>]{0,500}\"|'[^'<>]{0,500}')"
     r"[^<>\"']{0,500}){0,30})?/?>"
 )
 _MD_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -80,6 +80,22 @@ def _blank_lines(text: str) -> str:
 
 def _blank_keep_lines(m: re.Match[str]) -> str:
     return _blank_lines(m.group(0))
+
+
+def _blank_comments(text: str) -> str:
+    """HTML comments blanked: each "<!--" paired with the next "-->" in one pass (a pattern
+    would search on from every unclosed "<!--")."""
+    pieces: list[str] = []
+    done = 0
+    opened = -1
+    for m in _MD_COMMENT_MARK.finditer(text):
+        if m.group(0) == "<!--":
+            if opened < 0:
+                opened = m.start()
+        elif opened >= 0:
+            pieces += [text[done:opened], _blank_lines(text[opened:m.end()])]
+            done, opened = m.end(), -1
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def _sup(m: re.Match[str]) -> str:
@@ -111,7 +127,7 @@ def read_markdown(text: str) -> str:
     fm = front_matter_end(text)
     out = _blank_lines(text[:fm]) + text[fm:] if fm else text
     if "<" in out:
-        out = _MD_HTML_COMMENT.sub(_blank_keep_lines, out)
+        out = _blank_comments(out)
         out = _MD_SUP.sub(_sup, out)
         out = _MD_HTML_TAG.sub(_blank_keep_lines, out)
     if "&" in out:

@@ -71,11 +71,15 @@ _BLOCK = frozenset({
 })
 # An open <p> (or <li>, a cell, a row) ends where one of these opens (HTML's implied end tags).
 _CLOSES_P = frozenset(_BLOCK - {"td", "th", "tr", "tbody", "thead", "tfoot", "caption"})
-_IMPLIED = {
-    "li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr", "td", "th"),
-    "td": ("td", "th"), "th": ("td", "th"), "option": ("option",),
-    "thead": ("tbody", "thead", "tr", "td", "th"), "tbody": ("tbody", "thead", "tr", "td", "th"),
-    "tfoot": ("tbody", "thead", "tr", "td", "th"),
+_IMPLIED = {  # an opening tag: (the open element it ends, the elements the search stops at)
+    "li": (("li",), ("ul", "ol", "menu")),
+    "dt": (("dt", "dd"), ("dl",)), "dd": (("dt", "dd"), ("dl",)),
+    "tr": (("tr",), ("table", "thead", "tbody", "tfoot")),
+    "td": (("td", "th"), ("tr", "table")), "th": (("td", "th"), ("tr", "table")),
+    "thead": (("thead", "tbody", "tfoot"), ("table",)),
+    "tbody": (("thead", "tbody", "tfoot"), ("table",)),
+    "tfoot": (("thead", "tbody", "tfoot"), ("table",)),
+    "option": (("option",), ("select", "datalist")),
 }
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -122,15 +126,16 @@ class _TreeBuilder(HTMLParser):
         top = self.stack[-1]
         if top.tag == "p" and tag in _CLOSES_P:
             self.stack.pop()
-        closes = _IMPLIED.get(tag)
-        if closes:
+        implied = _IMPLIED.get(tag)
+        if implied:
             # "<li>a<li>b": the first item ends where the second opens (within the same list).
+            closes, stops = implied
             for i in range(len(self.stack) - 1, 0, -1):
                 t = self.stack[i].tag
                 if t in closes:
                     del self.stack[i:]
                     break
-                if t in ("ul", "ol", "table", "dl", "select", "div"):
+                if t in stops:
                     break
         node = _Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
         node.attrs["\x00pos"] = str(self._offset())

@@ -206,3 +206,47 @@ def html_page(blocks: Sequence[Block], *, nav: str = "", footer: str = "",
         "<div class=\"share-this\">Share this page with 5 friends</div>\n</main>\n"
         f"<footer><p>{html.escape(footer)}</p></footer>\n</body></html>\n"
     )
+
+
+def make_warc(captures: Sequence[tuple[str, str, str]], *, gz: bool = False) -> bytes:
+    """A WARC file of HTTP responses: (address, capture time "2021-03-15T14:02:03Z", page);
+    a stylesheet response and a request record stand between them, as in a crawl."""
+    import gzip  # noqa: PLC0415
+
+    def record(kind: str, uri: str, date: str, block: bytes, ctype: str) -> bytes:
+        head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
+                f"WARC-Date: {date}\r\nContent-Type: {ctype}\r\n"
+                f"Content-Length: {len(block)}\r\n\r\n").encode("utf-8")
+        data = head + block + b"\r\n\r\n"
+        return gzip.compress(data) if gz else data
+
+    out = [record("warcinfo", "", captures[0][1], b"software: test\r\n", "application/warc-fields")]
+    for uri, date, page in captures:
+        body = page.encode("utf-8")
+        http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+        out.append(record("request", uri, date, b"GET / HTTP/1.1\r\n\r\n",
+                          "application/http; msgtype=request"))
+        out.append(record("response", uri, date, http, "application/http; msgtype=response"))
+        css = b"HTTP/1.1 200 OK\r\nContent-Type: text/css\r\n\r\nbody{}"
+        out.append(record("response", uri + "style.css", date, css,
+                          "application/http; msgtype=response"))
+    return b"".join(out)
+
+
+def wayback_page(inner: str, stamp: str) -> str:
+    """A page as the Wayback Machine serves a capture: its toolbar (with figures of its own),
+    rewritten links, and the note of when the page was archived."""
+    y, mo, d, h, mi, s = stamp[:4], stamp[4:6], stamp[6:8], stamp[8:10], stamp[10:12], stamp[12:]
+    month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec"][int(mo) - 1]
+    return (
+        "<html><head><script src=\"//archive.org/includes/analytics.js\"></script></head><body>"
+        "<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id=\"wm-ipp-base\"><div id=\"wm-ipp\">"
+        "<p>1,234 captures, 12 Mar 2015 - 9 Sep 2023</p></div></div>"
+        "<!-- END WAYBACK TOOLBAR INSERT -->"
+        f"<nav><a href=\"/web/{stamp}/https://example.org/\">Home</a></nav>"
+        f"<main>{inner}</main></body></html>\n"
+        f"<!--\n     FILE ARCHIVED ON {h}:{mi}:{s} {month} {int(d)}, {y} AND RETRIEVED FROM THE\n"
+        "     INTERNET ARCHIVE ON 10:00:00 Jan 01, 2024.\n-->\n"
+    )

@@ -1,0 +1,499 @@
+"""PDFs and web pages read directly: the same claims as their text, with page and element."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import diff, dumps_snapshot, extract, load, loads_snapshot
+from factcheck.cli import main
+from factcheck.errors import InputError
+
+from makedocs import blocks_of_text, html_page, make_lines_pdf, make_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_2021 = ROOT / "snapshots" / "global-coalition" / "2021.txt"
+HEADER = "Global Coalition | Factsheet 2021"
+
+
+def _figures(doc: object) -> list[tuple[str, object, str, str, str]]:
+    return [(c.id, c.value, c.unit, c.qualifier.value, c.counted) for c in doc]  # type: ignore[attr-defined]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def pdf_2021(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2021 reference text as a 4-page PDF: running header, "Page N of 4" footer, and a
+    second page in two columns."""
+    blocks = blocks_of_text(TEXT_2021.read_text(encoding="utf-8"))
+    data = make_pdf(blocks, pages=4, columns={2: 2}, header=HEADER,
+                    footer="Page {page} of {pages}", title="Global Coalition factsheet 2021")
+    path = tmp_path_factory.mktemp("pdf") / "2021.pdf"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.fixture(scope="module")
+def html_2021(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2021 reference text as an article in a page whose navigation bar and footer hold
+    figures of their own ("12 partners", "© 2021")."""
+    page = html_page(blocks_of_text(TEXT_2021.read_text(encoding="utf-8")),
+                     nav="Our 12 partners", footer="© 2021 Global Coalition. 12 partners.")
+    path = tmp_path_factory.mktemp("html") / "2021.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def test_pdf_gives_the_figures_of_the_text_each_with_its_page(pdf_2021: Path) -> None:
+    """The 4-page PDF holds the text's 24 figures, each on its page, none from header/footer."""
+    text, pdf = load(TEXT_2021), load(pdf_2021)
+    assert len(text) == 24
+    assert _figures(pdf) == _figures(text)
+    assert pdf.format == "pdf" and pdf.title == "Global Coalition factsheet 2021"
+    assert [c.provenance.page for c in pdf].count(None) == 0
+    assert sorted({c.provenance.page for c in pdf}) == [1, 2, 3, 4]
+    assert pdf.text is not None
+    assert "Page 1 of 4" not in pdf.text and HEADER not in pdf.text
+    for c in pdf:
+        assert pdf.text[c.provenance.offset:].startswith(c.quote)
+        assert c.provenance.page_line is not None and c.provenance.page_line >= 1
+    members = pdf.by_id()["members"].provenance
+    assert (members.page, members.page_line, members.quote) == (1, 7, "83 members")
+
+
+def test_two_column_page_is_read_column_by_column(pdf_2021: Path) -> None:
+    """Page 2's left column is read before its right: its figures come in the text's order."""
+    pdf = load(pdf_2021)
+    page2 = [c.id for c in pdf if c.provenance.page == 2]
+    assert page2 == ["security-and-police-personnel", "equipment",
+                     "newly-declassified-iinterrogation-reports"]
+    assert pdf.text is not None
+    # A sentence that runs on from the left column to the right goes on as one sentence.
+    assert "posed by detained\nDaesh FTFs" in pdf.text
+
+
+def test_diff_of_the_pdf_and_the_text_is_no_change(pdf_2021: Path) -> None:
+    """`diff 2021.txt 2021.pdf` compares in figures: nothing changed, added or removed."""
+    report = diff(load(TEXT_2021), load(pdf_2021))
+    assert report.counts()["unchanged"] == 24
+    assert not report.has_changes
+    code, out, _ = run("diff", str(TEXT_2021), str(pdf_2021))
+    assert code == 0 and "0 changed, 0 requalified, 0 added, 0 removed" in out
+
+
+def test_text_report_shows_page_and_line(pdf_2021: Path) -> None:
+    """`extract` of a PDF shows "p. 1, line 7" where a text file shows line:column."""
+    code, out, _ = run("extract", str(pdf_2021))
+    assert code == 0
+    row = next(ln for ln in out.splitlines() if " members " in ln)
+    assert row.split()[:5] == ["p.", "1,", "line", "7", "members"]
+
+
+def test_snapshot_of_a_pdf_records_format_and_page(pdf_2021: Path) -> None:
+    """A PDF's snapshot says format = "pdf" and each claim's page; it loads back the same."""
+    doc = load(pdf_2021)
+    snap = dumps_snapshot(doc)
+    assert 'format = "pdf"' in snap
+    assert "page = 1\npage_line = 7\n" in snap
+    back = loads_snapshot(snap)
+    assert back.format == "pdf"
+    assert back.claims == doc.claims
+
+
+def test_json_of_a_pdf_claim_has_its_page(pdf_2021: Path) -> None:
+    """The JSON claim object gains "page" and "page_line" (only for claims read from a PDF)."""
+    code, out, _ = run("extract", "-f", "json", str(pdf_2021), str(TEXT_2021))
+    data = json.loads(out)
+    assert code == 0
+    first_pdf, first_text = data["claims"][0], data["claims"][24]
+    assert (first_pdf["page"], first_pdf["page_line"]) == (1, 1)
+    assert "page" not in first_text
+    assert data["documents"][0]["format"] == "pdf" and "format" not in data["documents"][1]
+
+
+def _pdf_text(pages: list[list[tuple[float, float, str, float]]], tmp_path: Path) -> str:
+    path = tmp_path / "lines.pdf"
+    path.write_bytes(make_lines_pdf(pages))
+    doc = load(path)
+    assert doc.text is not None
+    return doc.text
+
+
+def test_hyphenated_words_are_joined_again(tmp_path: Path) -> None:
+    """"stabil-" / "isation" is one word again, on the line where it starts; "counter-"
+    before a capital keeps its hyphen."""
+    text = _pdf_text([[
+        (72, 700, "The pledge drive funds the stabil-", 11),
+        (72, 686, "isation of 31 liberated areas and the", 11),
+        (72, 672, "work of the counter-", 11),
+        (72, 658, "Daesh group.", 11),
+    ]], tmp_path)
+    assert text == ("The pledge drive funds the stabilisation\nof 31 liberated areas and the\n"
+                    "work of the counter-\nDaesh group.\n")
+
+
+def test_paragraphs_bullets_and_headings(tmp_path: Path) -> None:
+    """A wide gap parts paragraphs, a bullet starts one, a larger font is a heading."""
+    text = _pdf_text([[
+        (72, 740, "KEY FIGURES", 16),
+        (72, 700, "• 83 members have joined the", 11),
+        (80, 686, "Coalition since 2014.", 11),
+        (72, 672, "• 10,000 fighters remain.", 11),
+        (72, 630, "A new paragraph after a gap.", 11),
+    ]], tmp_path)
+    assert text == ("# KEY FIGURES\n\n• 83 members have joined the\nCoalition since 2014.\n\n"
+                    "• 10,000 fighters remain.\n\nA new paragraph after a gap.\n")
+
+
+def test_a_table_is_read_as_rows_with_its_header(tmp_path: Path) -> None:
+    """Cells side by side on one baseline are a table's row; the header's unit applies."""
+    path = tmp_path / "table.pdf"
+    path.write_bytes(make_lines_pdf([[
+        (72, 740, "Damage by sector", 11),
+        (72, 710, "Sector", 11), (300, 710, "Damage (US$ billion)", 11),
+        (72, 696, "Housing", 11), (300, 696, "55.9", 11),
+        (72, 682, "Roads", 11), (300, 682, "2.1", 11),
+    ]]))
+    doc = load(path)
+    assert doc.text == ("Damage by sector\n\n| Sector | Damage (US$ billion) |\n|---|---|\n"
+                        "| Housing | 55.9 |\n| Roads | 2.1 |\n")
+    assert [(c.value, c.unit, c.counted) for c in doc] == [
+        (55_900_000_000, "USD", "Housing Damage"), (2_100_000_000, "USD", "Roads Damage")]
+
+
+def test_running_header_footer_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+    """A line repeated at the top or bottom of the pages, and a page number, are no figures."""
+    pages = [[(72, 800, "Annual report 2023 | 12 regions", 8),
+              (72, 700, f"Page {n} says 1{n}0 schools opened.", 11),
+              (290, 30, str(n), 8)] for n in range(1, 4)]
+    text = _pdf_text(pages, tmp_path)
+    assert text == ("Page 1 says 110 schools opened.\n\nPage 2 says 120 schools opened.\n\n"
+                    "Page 3 says 130 schools opened.\n")
+
+
+def _bad_pdfs(tmp: Path) -> dict[str, tuple[Path, str]]:
+    blocks = [("para", "The Coalition has 83 members.")]
+    enc = tmp / "encrypted.pdf"
+    enc.write_bytes(make_pdf(blocks, encrypt="secret"))
+    scan = tmp / "scanned.pdf"
+    scan.write_bytes(make_lines_pdf([[]]))
+    cut = tmp / "truncated.pdf"
+    good = make_pdf(blocks)
+    cut.write_bytes(good[: len(good) // 2])
+    damaged = tmp / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n"
+                        b"trailer << /Root 1 0 R >>\n%%EOF\n")
+    fake = tmp / "fake.pdf"
+    fake.write_text("The Coalition has 83 members.\n", encoding="utf-8")
+    return {
+        "encrypted": (enc, "encrypted PDF that needs a password"),
+        "scanned": (scan, "no text layer (a scanned PDF?): run OCR first"),
+        "truncated": (cut, "truncated or damaged PDF"),
+        "damaged": (damaged, "PDF"),
+        "not a pdf": (fake, "is not a PDF"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["encrypted", "scanned", "truncated", "damaged", "not a pdf"])
+def test_bad_pdf_is_one_line_exit_2_nothing_written(tmp_path: Path, kind: str) -> None:
+    """An encrypted, scanned, truncated or damaged PDF, or a text named .pdf: one line on
+    stderr naming the file, exit 2, no output file."""
+    path, says = _bad_pdfs(tmp_path)[kind]
+    target = tmp_path / "out.toml"
+    code, out, err = run("extract", "-f", "toml", "-o", str(target), str(path))
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith(f"factcheck: error: {path}: ")
+    assert says in err and "Traceback" not in err
+    assert not target.exists()
+    with pytest.raises(InputError):
+        load(path)
+
+
+def test_an_encrypted_pdf_without_a_password_is_read(tmp_path: Path) -> None:
+    """A PDF encrypted only against editing (no password to open it) reads as any other."""
+    path = tmp_path / "owner.pdf"
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    path.write_bytes(make_pdf([("para", "The Coalition has 83 members.")],
+                              encrypt=StandardEncryption("", ownerPassword="owner")))  # type: ignore[arg-type]
+    assert [c.stated for c in load(path)] == ["83"]
+
+
+def test_version_does_not_import_the_pdf_library() -> None:
+    """`factcheck --version` stays light: pdfminer is imported only when a PDF is read."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = ("import sys, runpy; sys.argv = ['factcheck', '--version']\n"
+            "try:\n    runpy.run_module('factcheck', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('pdfminer', 'reportlab', 'html', 'factcheck.pdf', 'factcheck.webpage')))")
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "pdfminer" not in proc.stdout.splitlines()[-1]
+
+
+_SENTENCES = st.sampled_from([
+    "The Coalition has {n} members.", "Some {n} fighters remain in the region.",
+    "Partners gave more than ${n} million in aid.", "Nearly {n} people returned home.",
+    "There are {n} schools and {m} clinics.", "About {n}% of the camps were cleared.",
+])
+
+
+@st.composite
+def _factsheets(draw: st.DrawFn) -> str:
+    paras = []
+    for _ in range(draw(st.integers(1, 6))):
+        sentences = [
+            draw(_SENTENCES).format(n=f"{draw(st.integers(2, 99_999)):,}",
+                                    m=draw(st.integers(2, 999)))
+            for _ in range(draw(st.integers(1, 3)))
+        ]
+        paras.append(("• " if draw(st.booleans()) else "") + " ".join(sentences))
+    return "\n\n".join(paras) + "\n"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_factsheets(), st.booleans())
+def test_text_rendered_as_pdf_or_html_reads_back_the_same_figures(text: str,
+                                                                    two_columns: bool) -> None:
+    """Any factsheet text laid out as a PDF (one or two columns) or a web page gives the
+    figures of the text."""
+    import tempfile
+
+    want = _figures(extract(text))
+    blocks = blocks_of_text(text)
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "f.pdf"
+        pdf.write_bytes(make_pdf(blocks, columns={1: 2} if two_columns else {},
+                                 header="Factsheet | 2024", footer="Page {page} of {pages}"))
+        page = Path(tmp) / "f.html"
+        page.write_text(html_page(blocks, nav="12 partners", footer="© 2024"), encoding="utf-8")
+        assert _figures(load(pdf)) == want
+        assert _figures(load(page)) == want
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_article_gives_the_figures_of_the_text_each_with_its_element(
+        html_2021: Path) -> None:
+    """Only the article's figures (none from the navigation, cookie banner, share box or
+    footer), each with the HTML source's line and column and a CSS selector."""
+    text, page = load(TEXT_2021), load(html_2021)
+    assert _figures(page) == _figures(text)
+    assert page.format == "html"
+    source = html_2021.read_text(encoding="utf-8").splitlines()
+    for c in page:
+        p = c.provenance
+        assert p.element is not None and p.element.startswith("html > body > main > article > ")
+        assert p.source_line is not None and p.source_column is not None
+        assert source[p.source_line - 1][p.source_column - 1:].startswith(c.quote.split()[0])
+        assert page.text is not None and page.text[p.offset:].startswith(c.quote)
+    members = page.by_id()["members"].provenance
+    assert members.element == "html > body > main > article > ul:nth-of-type(1) > li:nth-of-type(3)"
+    assert diff(text, page).counts()["unchanged"] == 24
+
+
+def test_html_text_report_shows_source_line_and_element(html_2021: Path) -> None:
+    """`extract` of a page shows its source line:column and the element of each figure."""
+    code, out, _ = run("extract", str(html_2021))
+    row = next(ln for ln in out.splitlines() if " members " in ln)
+    assert code == 0 and row.startswith("13:40 ") and row.endswith("li:nth-of-type(3)")
+
+
+def _read(page: str) -> tuple[str, list[tuple[str, object, str, str]]]:
+    from factcheck.formats import document_from_bytes
+
+    doc = document_from_bytes(page.encode("utf-8"), "html", source="p.html")
+    assert doc.text is not None
+    return doc.text, [(c.qualifier.value, c.value, c.unit, c.counted) for c in doc]
+
+
+def test_html_headings_lists_tables_breaks_and_entities() -> None:
+    """Headings become sections, items bullets, a table rows with their header cells;
+    entities are decoded; <br> and blocks break lines; furniture and code are dropped."""
+    page = (
+        "<html><head><title>T</title><script>document.write('99 fake')</script></head><body>"
+        "<div id='cookie-notice'>3 cookies</div><nav>12 partners</nav>"
+        "<div class='content'><h1>Key&nbsp;figures</h1><p>The Coalition has <b>83&nbsp;members"
+        "</b> &amp; 5 partners.<br>Since 2014.</p><ul><li>Nearly 8 million people<li>Over "
+        "$1.5&nbsp;billion raised</ul><table><tr><th>Sector<th>Damage (US$ billion)<tr>"
+        "<td>Housing<td>55.9</table></div><footer>© 2021</footer></body></html>"
+    )
+    text, figures = _read(page)
+    assert text == (
+        "# Key figures\n\nThe Coalition has 83 members & 5 partners.\nSince 2014.\n\n"
+        "- Nearly 8 million people\n- Over $1.5 billion raised\n\n"
+        "| Sector | Damage (US$ billion) |\n|---|---|\n| Housing | 55.9 |\n"
+    )
+    assert figures == [
+        ("exact", 83, "count", "members"), ("exact", 5, "count", "partners"),
+        ("nearly", 8_000_000, "count", "people"), ("over", 1_500_000_000, "USD", "raised"),
+        ("exact", 55_900_000_000, "USD", "Housing Damage"),
+    ]
+
+
+def test_hostile_html_is_inert_and_escaped_in_every_report(tmp_path: Path) -> None:
+    """A page whose text holds markup and handlers: nothing runs or is fetched, and every
+    report escapes the text (no live <script> or handler from the page in the HTML report)."""
+    hostile = (
+        '<html><head><title>Facts &lt;script&gt;alert(7)&lt;/script&gt;</title></head>'
+        '<body onload="alert(1)"><main>'
+        '<img src="http://127.0.0.1:9/x.png" onerror="alert(2)">'
+        '<script src="http://127.0.0.1:9/evil.js"></script>'
+        '<p onclick="alert(3)">The Coalition has {n} members &lt;script&gt;alert(4)&lt;/script&gt;'
+        ' and &lt;img src=x onerror=alert(5)&gt; 12 partners.</p>'
+        '<p>There are &lt;{m} million "people" &amp; more.</p></main></body></html>'
+    )
+    old, new = tmp_path / "2020.html", tmp_path / "2021.html"
+    old.write_text(hostile.format(n=82, m=5), encoding="utf-8")
+    new.write_text(hostile.format(n=83, m=6), encoding="utf-8")
+    doc = load(new)
+    assert doc.title == "Facts <script>alert(7)</script>"
+    assert doc.text is not None and "<script>alert(4)</script>" in doc.text  # as text only
+    assert [c.quote for c in doc] == ["83 members", "12 partners", "<6 million"]
+    outputs = []
+    for fmt in ("html", "markdown", "text", "json"):
+        code, out, _ = run("diff", "-f", fmt, str(old), str(new))
+        assert code == 0
+        outputs.append(out)
+    code, out, _ = run("report", "-f", "html", str(tmp_path))
+    assert code == 0
+    for page in (outputs[0], out):
+        assert "<script" not in page and "<img" not in page and "onerror=" not in page
+        assert "alert(1)" not in page and "alert(2)" not in page and "alert(3)" not in page
+        assert "&lt;6 million" in page
+    assert "<6 million" not in outputs[1].replace("`<6 million", "")  # Markdown: in code
+
+
+def test_html_in_another_encoding(tmp_path: Path) -> None:
+    """A page that declares windows-1252 is read in it; undecodable bytes are one error."""
+    path = tmp_path / "p.html"
+    path.write_bytes('<meta charset="windows-1252"><p>The Coalition’s 83 members.</p>'
+                     .encode("cp1252"))
+    assert [c.stated for c in load(path)] == ["83"]
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(b"<p>83 members \xff\xfe</p>")
+    with pytest.raises(InputError, match="bad.html.*not UTF-8"):
+        load(bad)
+
+
+# --------------------------------------------------------------------------- across formats
+
+
+def test_a_folder_of_versions_may_mix_formats(tmp_path: Path, pdf_2021: Path,
+                                              html_2021: Path) -> None:
+    """.txt, .md, .pdf and .html versions in one folder make one history."""
+    (tmp_path / "2017-01.txt").write_text("The Coalition has 68 members.\n", encoding="utf-8")
+    (tmp_path / "2018-01.md").write_text("---\nweight: 3\n---\n# Facts\n\nThe Coalition has "
+                                         "<b>74 members</b>.\n", encoding="utf-8")
+    (tmp_path / "2020-01.html").write_text(html_2021.read_text(encoding="utf-8").replace(
+        "83 members", "82 members"), encoding="utf-8")
+    (tmp_path / "2021-06.pdf").write_bytes(pdf_2021.read_bytes())
+    from factcheck.timeline import history
+
+    hist = history(tmp_path)
+    members = next(t for t in hist.timelines if t.id == "members")
+    assert [p.claim.value for p in members.points] == [68, 74, 82, 83]
+    code, out, _ = run("history", str(tmp_path))
+    assert code == 0 and "p. 1, line 7" in out
+
+
+def test_diff_of_a_pdf_and_a_web_page(pdf_2021: Path, html_2021: Path) -> None:
+    """`diff OLD.pdf NEW.html` compares in figures."""
+    code, out, _ = run("diff", str(pdf_2021), str(html_2021))
+    assert code == 0 and ": 0 changed, 0 requalified, 0 added, 0 removed" in out
+
+
+# --------------------------------------------------------------------------- web archives
+
+_CAPTURES = [
+    ("https://example.org/facts/", "2020-01-10T08:00:00Z",
+     "<main><h1>Facts</h1><p>The Coalition has 81 members.</p></main>"),
+    ("https://example.org/facts/", "2021-03-15T14:02:03Z",
+     "<main><h1>Facts</h1><p>The Coalition has 83 members.</p></main>"),
+    ("https://example.org/other/", "2021-03-15T14:02:09Z",
+     "<main><p>A page beside it with 9 members.</p></main>"),
+    ("https://example.org/facts/", "2020-06-01T00:00:00Z",
+     "<main><h1>Facts</h1><p>The Coalition has 82 members.</p></main>"),
+]
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_warc_file_is_a_series_of_captures(tmp_path: Path, gz: bool) -> None:
+    """A WARC file's captures of the page it holds most are versions dated by capture time."""
+    from factcheck.timeline import history
+    from makedocs import make_warc
+
+    path = tmp_path / ("site.warc.gz" if gz else "site.warc")
+    path.write_bytes(make_warc(_CAPTURES, gz=gz))
+    hist = history(path)
+    assert [v.date for v in hist.versions] == [
+        "2020-01-10T08:00:00Z", "2020-06-01T00:00:00Z", "2021-03-15T14:02:03Z"]
+    members = next(t for t in hist.timelines if t.id == "members")
+    assert [p.claim.value for p in members.points] == [81, 82, 83]
+    code, out, _ = run("report", str(path))
+    assert code == 0 and "81 → 82 → 83" in out
+
+
+def test_a_warc_capture_can_be_named(tmp_path: Path) -> None:
+    """FILE.warc#TIMESTAMP names one capture for `extract` and `diff`; the file alone is
+    refused for them with one line."""
+    from makedocs import make_warc
+
+    path = tmp_path / "site.warc"
+    path.write_bytes(make_warc(_CAPTURES))
+    doc = load(f"{path}#20210315140203")
+    assert [c.stated for c in doc] == ["83"] and doc.date == "2021-03-15T14:02:03Z"
+    code, out, err = run("diff", f"{path}#20200110080000", f"{path}#20210315140203")
+    assert code == 0 and "members 81 → 83 (+2)" in out
+    code, _, err = run("extract", str(path))
+    assert code == 2 and err.count("\n") == 1 and "several captures" in err
+
+
+def test_a_damaged_warc_is_one_error(tmp_path: Path) -> None:
+    """A truncated WARC file, or a file named .warc that is none: one line naming the file."""
+    from makedocs import make_warc
+
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(make_warc(_CAPTURES)[:-200])
+    fake = tmp_path / "fake.warc"
+    fake.write_text("83 members\n", encoding="utf-8")
+    for path, says in ((cut, "truncated WARC"), (fake, "not a WARC file")):
+        code, out, err = run("history", str(path))
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and str(path) in err and says in err
+
+
+def test_a_folder_of_wayback_captures(tmp_path: Path) -> None:
+    """Pages saved from the Wayback Machine are dated by their capture note; the toolbar's
+    figures are no figures of the page."""
+    from factcheck.timeline import history
+    from makedocs import wayback_page
+
+    for name, stamp, n in (("facts.html", "20210315140203", 83),
+                           ("facts (1).html", "20200110080000", 81)):
+        (tmp_path / name).write_text(wayback_page(
+            f"<h1>Facts</h1><p>The Coalition has {n} members.</p>", stamp), encoding="utf-8")
+    hist = history(tmp_path)
+    assert [v.date for v in hist.versions] == ["2020-01-10T08:00:00Z", "2021-03-15T14:02:03Z"]
+    assert [t.id for t in hist.timelines] == ["members"]
+    assert [p.claim.value for p in hist.timelines[0].points] == [81, 83]
