@@ -11,7 +11,8 @@ page with their boxes; the rest is ours, each step a rule of how PDFs lay out pr
   full-width paragraph) cut the page into bands read one after another.
 - **Paragraphs**: a gap between lines larger than :data:`PARAGRAPH_GAP` of a line height, a
   bullet, or a change of font size starts a paragraph; a line in a larger font than the body
-  is a heading (written ``# Heading``); lines of a paragraph keep their line breaks (the
+  is a heading (written ``# Heading``); a line stopping :data:`SHORT_LINE` short of its
+  column's edge, after a full stop and before a capital or a figure, ends its paragraph; lines of a paragraph keep their line breaks (the
   extractor folds them), except that a word hyphenated across two lines ("stabil-" /
   "isation") is joined again. A sentence running on across a column or page keeps going.
 - **Tables**: lines side by side on one baseline, in two or more consecutive rows, are a
@@ -33,12 +34,16 @@ import attrs
 
 from factcheck.errors import InputError
 
-__all__ = ["MARGIN", "PARAGRAPH_GAP", "RenderedPDF", "render_pdf"]
+__all__ = ["MARGIN", "PARAGRAPH_GAP", "SHORT_LINE", "RenderedPDF", "render_pdf"]
 
 MARGIN = 0.12
 """The share of a page's height at its top and at its bottom where running headers, footers and
 page numbers are looked for."""
 PARAGRAPH_GAP = 0.6
+SHORT_LINE = 0.2
+"""A line that stops this share of its column's width short of the column's edge can end a
+paragraph: the next line starts a new one when it opens like one (a capital after a full stop,
+or a figure)."""
 """A gap between two lines above this share of a line's height starts a new paragraph."""
 
 _PAGE_NUMBER = re.compile(
@@ -233,12 +238,21 @@ def _gutter(lines: Sequence[_Line], width: float) -> float | None:
     return best
 
 
-def _reading_order(lines: Sequence[_Line], width: float) -> list[_Line]:
-    """A page's lines top to bottom, column by column within each band between wide lines."""
+def _reading_order(lines: Sequence[_Line], width: float,
+                   edges: dict[int, float]) -> list[_Line]:
+    """A page's lines top to bottom, column by column within each band between wide lines.
+
+    *edges* gets the right edge of each line's column (the farthest any line of it reaches).
+    """
     top_down = sorted(lines, key=lambda ln: (-round(ln.y1, 0), ln.x0))
     g = _gutter(lines, width)
     if g is None:
+        right = max((ln.x1 for ln in lines), default=0.0)
+        edges.update((id(ln), right) for ln in lines)
         return top_down
+    left_edge = max((ln.x1 for ln in lines if ln.x1 <= g + 1), default=0.0)
+    right_edge = max((ln.x1 for ln in lines), default=0.0)
+    edges.update((id(ln), left_edge if ln.x1 <= g + 1 else right_edge) for ln in lines)
     out: list[_Line] = []
     band: list[_Line] = []
 
@@ -274,8 +288,9 @@ def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float
             title: str | None) -> RenderedPDF:
     drop = _furniture(pages, sizes)
     ordered: list[_Line] = []
+    edges: dict[int, float] = {}
     for (w, _h), lines in zip(sizes, pages):
-        ordered.extend(_reading_order([ln for ln in lines if id(ln) not in drop], w))
+        ordered.extend(_reading_order([ln for ln in lines if id(ln) not in drop], w, edges))
     body_size = _body_size(ordered)
     rows = _rows(ordered)
     out: list[str] = []
@@ -316,7 +331,7 @@ def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float
         heading = body_size > 0 and ln.size >= body_size * 1.15 and len(text) < 120
         if heading:
             text = "# " + text
-        sep = _separator(prev, ln, text, out, body_size, heading)
+        sep = _separator(prev, ln, text, out, heading, edges)
         if sep == "" and out and _HYPHEN_END.search(out[-1]) and text[:1].islower():
             # "stabil-" / "isation": the word is joined on the line where it starts.
             out[-1] = out[-1][:-1]
@@ -345,8 +360,8 @@ def _body_size(lines: Sequence[_Line]) -> float:
     return max(count, key=lambda s: count[s]) if count else 0.0
 
 
-def _separator(prev: _Line | None, ln: _Line, text: str, out: list[str], body: float,
-               heading: bool) -> str:
+def _separator(prev: _Line | None, ln: _Line, text: str, out: list[str], heading: bool,
+               edges: dict[int, float]) -> str:
     """"" (the line goes on its paragraph: joined by a line break) or "\\n\\n" (a new one)."""
     if prev is None or heading or _BULLET_LINE.match(text):
         return "\n\n"
@@ -358,4 +373,16 @@ def _separator(prev: _Line | None, ln: _Line, text: str, out: list[str], body: f
     if abs(ln.size - prev.size) > 0.6:
         return "\n\n"
     gap = prev.y0 - ln.y1
-    return "\n\n" if gap > PARAGRAPH_GAP * height else ""
+    if gap > PARAGRAPH_GAP * height:
+        return "\n\n"
+    right = edges.get(id(prev), prev.x1)
+    last = out[-1].rstrip() if out else ""
+    if (right - prev.x1 > SHORT_LINE * (right - prev.x0) and _SENTENCE_END.search(last)
+            and (text[:1].isupper() or text[:1].isdigit())):
+        # A paragraph's last line stops short of its column's edge, after a full stop: the
+        # next line opens another one (list items printed without a gap or a bullet glyph).
+        return "\n\n"
+    if right - prev.x1 > SHORT_LINE * (right - prev.x0) and not last.endswith(",") and (
+            text[:1].isdigit()):
+        return "\n\n"  # "... in 31 liberated areas" / "2.7 million women": a new item
+    return ""

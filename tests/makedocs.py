@@ -250,3 +250,23 @@ def wayback_page(inner: str, stamp: str) -> str:
         f"<!--\n     FILE ARCHIVED ON {h}:{mi}:{s} {month} {int(d)}, {y} AND RETRIEVED FROM THE\n"
         "     INTERNET ARCHIVE ON 10:00:00 Jan 01, 2024.\n-->\n"
     )
+
+
+def reference_pdf() -> bytes:
+    """The bundled 2021 reference text laid out as a 4-page PDF (running header, "Page N of
+    4" footer, page 2 in two columns): how ``snapshots/global-coalition/2021.pdf`` is made."""
+    from pathlib import Path  # noqa: PLC0415
+
+    text = (Path(__file__).resolve().parent.parent / "snapshots" / "global-coalition"
+            / "2021.txt").read_text(encoding="utf-8")
+    return make_pdf(blocks_of_text(text), pages=4, columns={2: 2},
+                    header="Global Coalition | Factsheet 2021", footer="Page {page} of {pages}",
+                    title="Global Coalition factsheet 2021")
+
+
+if __name__ == "__main__":
+    import sys  # noqa: PLC0415
+
+    # python tests/makedocs.py snapshots/global-coalition/2021.pdf
+    with open(sys.argv[1], "wb") as fh:
+        fh.write(reference_pdf())

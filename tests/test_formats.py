@@ -497,3 +497,40 @@ def test_a_folder_of_wayback_captures(tmp_path: Path) -> None:
     assert [v.date for v in hist.versions] == ["2020-01-10T08:00:00Z", "2021-03-15T14:02:03Z"]
     assert [t.id for t in hist.timelines] == ["members"]
     assert [p.claim.value for p in hist.timelines[0].points] == [81, 83]
+
+
+def test_the_bundled_reference_pdf_reads_as_its_text() -> None:
+    """snapshots/global-coalition/2021.pdf (made by `python tests/makedocs.py`) gives the 24
+    figures of 2021.txt, each with its page, and is the PDF the test layout makes."""
+    from makedocs import reference_pdf
+
+    bundled = TEXT_2021.with_suffix(".pdf")
+    pdf, text = load(bundled), load(TEXT_2021)
+    assert _figures(pdf) == _figures(text)
+    assert all(c.provenance.page in (1, 2, 3, 4) for c in pdf)
+    assert not diff(text, pdf).has_changes
+    # The bytes are the layout's (reportlab's invariant mode), unless reportlab itself changed.
+    fresh = load_bytes_figures(reference_pdf())
+    assert fresh == _figures(pdf)
+
+
+def load_bytes_figures(data: bytes) -> list[tuple[str, object, str, str, str]]:
+    from factcheck.formats import document_from_bytes
+
+    return _figures(document_from_bytes(data, "pdf", source="2021.pdf"))
+
+
+def test_a_pdf_printed_by_chromium() -> None:
+    """A PDF from another producer: tests/data/chromium-2021.pdf is tests/data/chromium-2021.html
+    (the 2021 text as an article, html_page() without the site around it) printed by Debian's
+    Chromium 156 (`chromium --headless --print-to-pdf`), with its own running header (date,
+    title) and footer (address, "1/3"), subset TrueType fonts and list bullets drawn as shapes.
+    Its figures are the text's, over 3 pages; no figure comes from its header or footer."""
+    data = ROOT / "tests" / "data"
+    pdf, text = load(data / "chromium-2021.pdf"), load(TEXT_2021)
+    assert _figures(pdf) == _figures(text)
+    assert sorted({c.provenance.page for c in pdf}) == [1, 2, 3]
+    assert pdf.text is not None and "file:///" not in pdf.text and "3/3" not in pdf.text
+    report = diff(text, pdf)
+    assert not report.has_changes and report.counts()["unchanged"] >= 21
+    assert _figures(load(data / "chromium-2021.html")) == _figures(text)
