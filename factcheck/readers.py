@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
-__all__ = ["Reader", "read_markdown", "read_plain", "reader_for"]
+__all__ = ["Reader", "front_matter_end", "read_html", "read_markdown", "read_plain", "reader_for"]
 
 Reader = Callable[[str], str]
 """A function from a file's text to scan text of the same length."""
@@ -167,10 +167,109 @@ def _line_mark(m: re.Match[str]) -> str:
     return " " * len(mark)
 
 
+# --------------------------------------------------------------------------- HTML in place
+
+_HTML_TOKEN = re.compile(
+    r"<!--|<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]{0,30})(?P<attrs>(?:\s[^<>\"']{0,500}"
+    r"(?:(?:\"[^\"<>]{0,500}\"|'[^'<>]{0,500}')[^<>\"']{0,500}){0,30})?)/?>|<![^<>]{0,500}>"
+)
+_HTML_ATTR = re.compile(r"""([A-Za-z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp"})
+
+
+def read_html(text: str) -> str:
+    """A web page read in place: tags, comments, code and page furniture blanked.
+
+    The same rules as :mod:`factcheck.webpage` (which renders a page as text and is what
+    ``load`` uses) decide what is furniture; this reader keeps every offset instead, for
+    pages read where only a same-length reader fits (a page's revisions in git). What lies
+    outside the page's ``<main>`` is blanked; a heading's tag at the start of a line becomes
+    "#", a list item's "-"; entities become their character.
+    """
+    from factcheck.webpage import (  # noqa: PLC0415
+        BOILERPLATE_WORDS, DROPPED_OUTSIDE_MAIN, DROPPED_ROLES, DROPPED_TAGS)
+
+    out = list(text)
+    lower = text.lower()
+    main_at = lower.find("<main")
+    main_end = lower.rfind("</main>")
+    if main_at < 0 or main_end < main_at:
+        main_at, main_end = 0, len(text)
+    dropped: list[str] = []  # the furniture elements open at this point
+    pos = 0
+    keep_from = 0  # text from here to the next token is content (unless furniture is open)
+
+    def blank(a: int, b: int) -> None:
+        for i in range(a, b):
+            if out[i] != "\n":
+                out[i] = " "
+
+    def content(a: int, b: int) -> None:
+        if dropped or b <= main_at or a >= main_end:
+            blank(a, b)
+            return
+        piece = text[a:b]
+        if "&" in piece:
+            dec = _MD_ENTITY.sub(_entity, piece)
+            out[a:b] = list(dec)
+
+    while True:
+        m = _HTML_TOKEN.search(text, pos)
+        if m is None:
+            content(keep_from, len(text))
+            break
+        content(keep_from, m.start())
+        if m.group(0) == "<!--":
+            close = text.find("-->", m.end())
+            end = len(text) if close < 0 else close + 3
+            blank(m.start(), end)
+            pos = keep_from = end
+            continue
+        name = (m.group("name") or "").lower()
+        blank(m.start(), m.end())
+        pos = keep_from = m.end()
+        if not name:
+            continue
+        if m.group("end"):
+            if dropped and dropped[-1] == name:
+                dropped.pop()
+            continue
+        attrs = {a.group(1).lower(): a.group(2) or a.group(3) or a.group(4) or ""
+                 for a in _HTML_ATTR.finditer(m.group("attrs") or "")}
+        in_main = main_at < m.start() < main_end and main_at > 0
+        furniture = (
+            name in DROPPED_TAGS or (not in_main and name in DROPPED_OUTSIDE_MAIN)
+            or "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true"
+            or attrs.get("role", "").lower() in DROPPED_ROLES
+            or any(w.lower() in BOILERPLATE_WORDS
+                   for w in re.findall(r"[A-Za-z]+", f"{attrs.get('id', '')} {attrs.get('class', '')}"))
+        )
+        if name in _RAW_TEXT:
+            close = lower.find(f"</{name}", m.end())
+            end = len(text) if close < 0 else close
+            if name != "title" or furniture:
+                blank(m.end(), end)
+                pos = keep_from = end
+            continue
+        if furniture and name not in ("br", "hr", "img", "input", "meta", "link", "wbr"):
+            dropped.append(name)
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not dropped and not text[line_start:m.start()].strip(" \t"):
+            if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                out[m.start()] = "#"  # a heading, as Markdown marks one
+            elif name == "li":
+                out[m.start()] = "-"  # a bullet
+    return "".join(out)
+
+
 _READERS: dict[str, Reader] = {
     ".md": read_markdown,
     ".markdown": read_markdown,
     ".mdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -71,6 +73,62 @@ def test_a_rule_that_is_never_closed_is_not_front_matter() -> None:
 def test_markdown_reader_keeps_length_and_lines(text: str) -> None:
     """Whatever the text, the scan text has its length and its line breaks where they were."""
     scan = read_markdown(text)
+    assert len(scan) == len(text)
+    assert [i for i, c in enumerate(scan) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"]
+
+
+# --------------------------------------------------------------------------- HTML in place
+
+_PAGE = (
+    "<html><head><title>Facts</title><style>p { width: 12px }</style></head>\n<body>\n"
+    "<nav><a href='/'>Our 12 partners</a></nav>\n"
+    "<main>\n<h2>Members</h2>\n<p>The Coalition has <b>83&nbsp;members</b> &amp; 5 partners."
+    "</p>\n<ul>\n<li>Nearly 8 million people</li>\n</ul>\n"
+    "<script>var n = 99;</script><!-- 7 notes -->\n</main>\n"
+    "<footer>© 2021, 12 partners</footer>\n</body></html>\n"
+)
+
+
+def test_html_read_in_place_keeps_offsets_and_drops_furniture() -> None:
+    """A page read in place (as git revisions are): the article's figures, at their source
+    line and column; navigation, footer, script, style and comments give none."""
+    from factcheck.readers import read_html, reader_for
+
+    assert reader_for("page.html") is read_html
+    scan = read_html(_PAGE)
+    assert len(scan) == len(_PAGE) and scan.count("\n") == _PAGE.count("\n")
+    doc = extract(_PAGE, reader=read_html)
+    assert [(c.stated, c.counted, c.line, c.provenance.section) for c in doc] == [
+        ("83", "members", 6, "Members"), ("5", "partners", 6, "Members"),
+        ("8 million", "people", 8, "Members")]
+    assert doc.claims[0].quote == "83&nbsp;members"
+
+
+def test_html_history_in_git(tmp_path: Path) -> None:
+    """A web page's revisions in git are a history like a text file's."""
+    from gitrepo import git
+
+    from factcheck.timeline import history
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    for day, page in ((1, _PAGE.replace("83&nbsp;", "81&nbsp;")), (2, _PAGE)):
+        (repo / "facts.html").write_text(page, encoding="utf-8")
+        git(repo, "add", "facts.html")
+        git(repo, "commit", "-q", "-m", f"day {day}", date=f"2021-01-0{day}T12:00:00+00:00")
+    hist = history(repo / "facts.html")
+    members = next(t for t in hist.timelines if t.id == "members")
+    assert [p.claim.value for p in members.points] == [81, 83]
+
+
+@given(st.text(alphabet="<>/ab =\"'-&#;\nmainvsctpr!", max_size=80))
+def test_html_reader_keeps_length_and_lines(text: str) -> None:
+    """Whatever the page, its scan text has its length and its line breaks where they were."""
+    from factcheck.readers import read_html
+
+    scan = read_html(text)
     assert len(scan) == len(text)
     assert [i for i, c in enumerate(scan) if c == "\n"] == [
         i for i, c in enumerate(text) if c == "\n"]
