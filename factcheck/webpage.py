@@ -34,10 +34,11 @@ __all__ = [
 
 DROPPED_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
-    "object", "embed", "canvas", "video", "audio", "map", "head", "nav", "footer", "form",
+    "object", "embed", "canvas", "video", "audio", "map", "head", "nav", "footer",
     "button", "select", "textarea", "input", "dialog", "menu",
 })
-"""Elements that are never content: code, media, forms, navigation and page footers."""
+"""Elements that are never content: code, media, form controls, navigation and page footers.
+(A ``<form>`` is not: some sites wrap the whole page in one.)"""
 
 DROPPED_OUTSIDE_MAIN = frozenset({"header", "aside"})
 """Elements that are page furniture outside the main content (an article's own header and
@@ -54,7 +55,7 @@ BOILERPLATE_WORDS = frozenset({
     "consent", "gdpr", "share", "sharing", "social", "newsletter", "subscribe", "signup",
     "footer", "sidebar", "related", "skip", "skiplink", "pagination", "pager", "masthead",
     "toolbar", "popup", "modal", "advert", "advertisement", "ads", "promo", "donate",
-    "wm", "wb",  # the Wayback Machine's toolbar ("wm-ipp-base", "wb-autocomplete")
+    "search", "wm",  # the Wayback Machine's toolbar ("wm-ipp-base")
 })
 """A word of an element's id or class that marks it as furniture ("site-footer", "cookie-banner",
 "share-this", "main-nav"); words are split at "-", "_" and blanks."""
@@ -451,7 +452,11 @@ class _Renderer:
 
     def node(self, node: _Node, in_main: bool, pre: bool = False) -> None:
         _selectors(node)
-        for c in node.children:
+        kids = node.children
+        skip = -1
+        for i, c in enumerate(kids):
+            if i == skip:
+                continue
             if isinstance(c, _Text):
                 data, offs = _unescape_with_offsets(c.data, c.pos)
                 self.w.text(data, offs, _selector(node), pre)
@@ -459,6 +464,17 @@ class _Renderer:
             if _is_furniture(c, in_main):
                 continue
             tag = c.tag
+            if tag in _CARD_PARTS and not self.w.inline and not pre:
+                j = _next_element(kids, i)
+                if j is not None and self.card(c, kids[j], in_main):  # type: ignore[arg-type]
+                    skip = j
+                    continue
+            if tag == "sup" and _FOOTNOTE_MARK.fullmatch(_cell_text(c)):
+                mark = _cell_text(c)
+                before = self.w.parts[-1][-1:] if self.w.parts else ""
+                if mark in ("2", "3") and before == "m":  # "km<sup>2</sup>": km²
+                    self.w.text("²" if mark == "2" else "³", [_node_pos(c)], _selector(c))
+                continue  # "83<sup>1</sup>": a footnote's mark, no part of the figure
             if tag == "br":
                 self.w.line_break()
             elif tag in _HEADINGS:
@@ -496,6 +512,31 @@ class _Renderer:
             else:
                 self.node(c, in_main, pre)
 
+    def card(self, a: _Node, b: _Node, in_main: bool) -> bool:
+        """A key figure and its label in two blocks side by side ("<div>83</div><div>member
+        states</div>"): one line, "83 member states"; a label then its figure: "Members: 83"."""
+        if b.tag not in _CARD_PARTS or _is_furniture(b, in_main):
+            return False
+        ta, tb = _cell_text(a), _cell_text(b)
+        if _FIGURE_ONLY.fullmatch(ta) and _is_label(tb):
+            sep = " "
+        elif _is_label(ta) and _FIGURE_ONLY.fullmatch(tb) and not ta.endswith(":"):
+            sep = ":"
+        else:
+            return False
+        w = self.w
+        w.block()
+        w.inline += 1
+        self.node(a, in_main)
+        if sep == ":":
+            w.pending_space = False
+            w.mark(":", _node_pos(b))
+        w.pending_space = True
+        self.node(b, in_main)
+        w.inline -= 1
+        w.block()
+        return True
+
     def table(self, table: _Node, in_main: bool) -> None:
         rows = _rows(table)
         if not rows:
@@ -523,6 +564,32 @@ class _Renderer:
                 w.pending_break = 1
         w.inline -= 1
         w.block()
+
+
+_CARD_PARTS = frozenset({"div", "p", "span", "strong", "b", "dt", "dd", "h2", "h3", "h4", "h5",
+                         "h6"})
+_FIGURE_ONLY = re.compile(
+    r"(?i)[~≈<>+−-]?\s?(?:US\$|[$€£¥₹])?\s?\d[\d,.\u00a0 ]{0,20}(?:%|\+|k|m|bn|million|billion|"
+    r"thousand|trillion)?\+?")
+_FOOTNOTE_MARK = re.compile(r"\d{1,3}|[*†‡§]|\[\d{1,3}\]|\(\d{1,3}\)")
+
+
+def _is_label(text: str) -> bool:
+    """A key figure's label: a few words, no sentence, no figure of its own."""
+    return (2 <= len(text) <= 80 and any(c.isalpha() for c in text)
+            and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?")))
+
+
+def _next_element(kids: list[_Node | _Text], i: int) -> int | None:
+    """The index of the element after kids[i], past blanks only (None when text intervenes)."""
+    for j in range(i + 1, len(kids)):
+        k = kids[j]
+        if isinstance(k, _Text):
+            if k.data.strip():
+                return None
+            continue
+        return j
+    return None
 
 
 def _node_pos(node: _Node) -> int:

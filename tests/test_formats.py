@@ -351,6 +351,29 @@ def test_html_headings_lists_tables_breaks_and_entities() -> None:
     ]
 
 
+def test_html_key_figure_cards_footnotes_and_definition_lists() -> None:
+    """A figure and its label in blocks side by side read as one ("83 member states",
+    "Partners: 12"); a superscript footnote mark is no digit of the figure, km<sup>2</sup> is
+    km²; a page wrapped whole in a <form> (ASP.NET) is still read."""
+    page = (
+        '<html><body><form id="aspnetForm"><div id="content"><h1>Key facts</h1>'
+        '<div class="stats"><div class="stat"><div class="num">83</div>'
+        '<div class="label">member states</div></div>\n<div class="stat"><span>Partners</span>'
+        ' <span>12</span></div></div><p>It has 78 nations<sup>1</sup> on 110,000 km<sup>2</sup>.'
+        '</p><dl><dt>Fighters</dt><dd>10,000</dd><dt>Notes</dt><dd>A long note.</dd></dl>'
+        '<h3>4.3 million</h3><p>displaced people returned</p></div></form></body></html>'
+    )
+    text, figures = _read(page)
+    assert text == (
+        "# Key facts\n\n83 member states\n\nPartners: 12\n\nIt has 78 nations on 110,000 km².\n\n"
+        "Fighters: 10,000\n\nNotes\n\nA long note.\n\n4.3 million displaced people returned\n"
+    )
+    assert [(v, u, c) for _q, v, u, c in figures] == [
+        (83, "count", "member states"), (12, "count", "Partners"), (78, "count", "nations"),
+        (110_000, "km**2", "area"), (10_000, "count", "Fighters"),
+        (4_300_000, "count", "displaced people")]
+
+
 def test_hostile_html_is_inert_and_escaped_in_every_report(tmp_path: Path) -> None:
     """A page whose text holds markup and handlers: nothing runs or is fetched, and every
     report escapes the text (no live <script> or handler from the page in the HTML report)."""
