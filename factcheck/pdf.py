@@ -6,9 +6,11 @@ page with their boxes; the rest is ours, each step a rule of how PDFs lay out pr
 - **Running headers and footers** (a line in the top or bottom :data:`MARGIN` of the page
   whose text, digits aside, comes back on at least half the pages) and **page numbers** ("3",
   "Page 3 of 4", "- 3 -") are dropped: they are no figures.
-- **Columns**: a page whose lines leave a vertical gutter near the middle, with lines of
-  text on both sides, is read column by column; lines that cross the gutter (a title, a
-  full-width paragraph) cut the page into bands read one after another.
+- **Columns**: a page whose lines leave vertical gutters (no line within a column crosses
+  one, lines of text stand on both sides) is read column by column, two or three or more;
+  lines wider than half the page that cross a gutter (a title, a full-width paragraph) cut
+  the page into bands read one after another. A letter alone on its line (vertical text, a
+  drop cap) is dropped.
 - **Paragraphs**: a gap between lines larger than :data:`PARAGRAPH_GAP` of a line height, a
   bullet, or a change of font size starts a paragraph; a line in a larger font than the body
   is a heading (written ``# Heading``); a line stopping :data:`SHORT_LINE` short of its
@@ -52,7 +54,7 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLETS = "•●▪◦‣∙➔→►▶➢✓✔■□-–*"
 _BULLET_LINE = re.compile(r"^(?:[•●▪◦‣∙➔→►▶➢✓✔■□](?:\s|$)|[-–*]\s|\(?\d{1,2}[.)]\s)")
-_HYPHEN_END = re.compile(r"[A-Za-zÀ-ÿ]{2}[-\u00ad]$")
+_HYPHEN_END = re.compile(r"[a-zß-ÿ]{2}[-\u00ad]$")  # "stabil-", not "FAA-" (a compound)
 _CID = re.compile(r"\(cid:(\d+)\)")
 # A glyph the font gives no character for ("(cid:127)"). In WinAnsiEncoding every unused
 # code above 40 (octal) is the bullet (PDF 1.7, annex D, note 6); any other is dropped.
@@ -105,6 +107,8 @@ def render_pdf(data: bytes, name: str, progress: Progress | None = None) -> Rend
     """A PDF's text, or an :class:`InputError` naming *name* (not a PDF, truncated, damaged,
     encrypted with a password, or without a text layer)."""
     head = data[:1024]
+    if not data:
+        raise InputError("is an empty file, not a PDF", name)
     if b"%PDF-" not in head:
         raise InputError("is not a PDF (it does not start with %PDF-)", name)
     if b"%%EOF" not in data[-2048:]:
@@ -183,16 +187,39 @@ def _lines(layout: Any, page: int) -> Iterable[_Line]:
     while todo:
         obj = todo.pop()
         if isinstance(obj, LTTextLine):
-            text = _CID.sub(_cid, obj.get_text().rstrip("\n"))
+            text = _CID.sub(_cid, _line_text(obj).rstrip("\n"))
             text = " ".join(text.replace("\u00a0", " ").split(" ")).rstrip()
-            if not text.strip():
-                continue
+            if not text.strip() or (len(text.strip()) == 1 and text.strip().isalpha()):
+                continue  # (a letter alone: a letter of vertical text, a drop cap)
             chars = [c for c in obj if isinstance(c, LTChar)]
             size = max((float(c.size) for c in chars), default=0.0)
             yield _Line(text.strip(), float(obj.x0), float(obj.y0), float(obj.x1),
                         float(obj.y1), round(size, 1), page)
         elif hasattr(obj, "__iter__"):
             todo.extend(reversed(list(obj)))
+
+
+def _line_text(line: Any) -> str:
+    """A line's text without superscript footnote marks (digits set smaller and raised:
+    "Reports¹ from", not "Reports 1 from")."""
+    from pdfminer.layout import LTChar  # noqa: PLC0415
+
+    chars = [c for c in line if isinstance(c, LTChar)]
+    if not chars:
+        return str(line.get_text())
+    big = max(float(c.size) for c in chars)
+    normal = [float(c.y0) for c in chars if float(c.size) >= 0.85 * big]
+    base = min(normal) if normal else 0.0
+    out: list[str] = []
+    for item in line:
+        t = item.get_text()
+        if (isinstance(item, LTChar) and t.isdigit() and float(item.size) < 0.8 * big
+                and float(item.y0) > base + 0.2 * big):
+            if out and out[-1] == " ":
+                pass
+            continue
+        out.append(t)
+    return "".join(out)
 
 
 def _shape(text: str) -> str:
@@ -219,23 +246,39 @@ def _furniture(pages: Sequence[Sequence[_Line]],
     return drop
 
 
-def _gutter(lines: Sequence[_Line], width: float) -> float | None:
-    """The x of a page's column gutter: no line crosses it, text stands on both sides."""
+def _gutters(lines: Sequence[_Line], width: float) -> list[float]:
+    """The x of each column gutter of a page: no line within a column crosses it, and lines
+    of text stand on both sides (two columns, three, ...)."""
     if len(lines) < 6:
-        return None
-    wide = [ln for ln in lines if ln.x1 - ln.x0 >= 0.2 * width]
-    best: float | None = None
-    best_cross = None
-    for k in range(35, 66):
+        return []
+    body = [ln for ln in lines if ln.x1 - ln.x0 < 0.5 * width]  # lines within one column
+    wide = [ln for ln in lines if ln.x1 - ln.x0 >= 0.15 * width]
+    tol = max(1.0, len(body) * 0.03)
+    gutters: list[float] = []
+    run: list[tuple[int, float]] = []
+    for k in range(15, 87):
         x = width * k / 100
-        left = sum(1 for ln in wide if ln.x1 <= x)
-        right = sum(1 for ln in wide if ln.x0 >= x)
-        cross = sum(1 for ln in lines if ln.x0 < x < ln.x1)
-        if left >= 3 and right >= 3 and cross <= len(lines) * 0.25:
-            if best_cross is None or cross < best_cross or (
-                    cross == best_cross and abs(x - width / 2) < abs(best - width / 2)):  # type: ignore[operator]
-                best, best_cross = x, cross
-    return best
+        cross = sum(1 for ln in body if ln.x0 < x < ln.x1)
+        ok = (k < 86 and cross <= tol and sum(1 for ln in wide if ln.x1 <= x) >= 3
+              and sum(1 for ln in wide if ln.x0 >= x) >= 3)
+        if ok:
+            run.append((cross, x))
+        elif run:
+            least = min(c for c, _x in run)
+            xs = [x for c, x in run if c == least]
+            gutters.append(xs[len(xs) // 2])
+            run = []
+    # Each column holds prose: three lines or more that fill most of its width (a table's
+    # column of figures, beside its labels, is no column of text).
+    bounds = [0.0, *gutters, width]
+    for a, b in zip(bounds, bounds[1:]):
+        inside = [ln for ln in body if a <= ln.x0 and ln.x1 <= b]
+        if not inside:
+            return []
+        span = max(ln.x1 for ln in inside) - min(ln.x0 for ln in inside)
+        if sum(1 for ln in inside if ln.x1 - ln.x0 >= 0.6 * span) < 3:
+            return []
+    return gutters
 
 
 def _reading_order(lines: Sequence[_Line], width: float,
@@ -245,24 +288,34 @@ def _reading_order(lines: Sequence[_Line], width: float,
     *edges* gets the right edge of each line's column (the farthest any line of it reaches).
     """
     top_down = sorted(lines, key=lambda ln: (-round(ln.y1, 0), ln.x0))
-    g = _gutter(lines, width)
-    if g is None:
+    gutters = _gutters(lines, width)
+    if not gutters:
         right = max((ln.x1 for ln in lines), default=0.0)
         edges.update((id(ln), right) for ln in lines)
         return top_down
-    left_edge = max((ln.x1 for ln in lines if ln.x1 <= g + 1), default=0.0)
-    right_edge = max((ln.x1 for ln in lines), default=0.0)
-    edges.update((id(ln), left_edge if ln.x1 <= g + 1 else right_edge) for ln in lines)
+
+    def column(ln: _Line) -> int:
+        return bisect.bisect_right(gutters, ln.x0)
+
+    spanning = {id(ln) for ln in lines
+                if ln.x1 - ln.x0 > 0.5 * width and any(ln.x0 < g < ln.x1 for g in gutters)}
+    right_edges: dict[int, float] = {}
+    for ln in lines:
+        if id(ln) not in spanning:
+            right_edges[column(ln)] = max(right_edges.get(column(ln), 0.0), ln.x1)
+    page_right = max((ln.x1 for ln in lines), default=0.0)
+    edges.update((id(ln), page_right if id(ln) in spanning else right_edges[column(ln)])
+                 for ln in lines)
     out: list[_Line] = []
     band: list[_Line] = []
 
     def flush() -> None:
-        out.extend(ln for ln in band if ln.x1 <= g + 1)
-        out.extend(ln for ln in band if ln.x1 > g + 1)
+        for col in range(len(gutters) + 1):
+            out.extend(ln for ln in band if column(ln) == col)
         band.clear()
 
     for ln in top_down:
-        if ln.x0 < g < ln.x1 and (ln.x1 - ln.x0) > 0.55 * width:
+        if id(ln) in spanning:
             flush()
             out.append(ln)
         else:
