@@ -353,6 +353,7 @@ def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float
     page_lines: dict[int, int] = {}
     prev: _Line | None = None
     in_table = False
+    header: list[_Line] = []
 
     def emit(text: str, ln: _Line, sep: str) -> None:
         nonlocal size
@@ -368,8 +369,15 @@ def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float
         ln = row[0]
         table_row = len(row) > 1 and (
             (i + 1 < len(rows) and len(rows[i + 1]) > 1) or in_table)
+        if table_row and not in_table and i + 2 < len(rows) and \
+                2 * len(row) <= len(rows[i + 1]) and len(rows[i + 2]) > len(row) + 1:
+            # Headings over groups of columns above the columns' own headings: a line above
+            # the table, whose header is the next row.
+            table_row = False
         if table_row:
-            cells = " | ".join(c.text for c in row)
+            if not in_table:
+                header = row
+            cells = " | ".join(_aligned(row, header))
             text = f"| {cells} |"
             emit(text, ln, "\n\n" if not in_table and out else ("\n" if out else ""))
             if not in_table:
@@ -404,6 +412,22 @@ def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float
     text = "".join(out) + "\n"
     return RenderedPDF(text=text, line_starts=tuple(starts), line_pages=tuple(where),
                        pages=len(pages), title=title)
+
+
+def _aligned(row: Sequence[_Line], header: Sequence[_Line]) -> list[str]:
+    """A table row's cells under the header's columns: each cell goes to the heading it
+    overlaps most (the nearest, when none), a column without a cell is empty."""
+    if row is header or not header:
+        return [c.text for c in row]
+    slots: list[list[str]] = [[] for _ in header]
+    for c in row:
+        def fit(k: int) -> tuple[float, float]:
+            h = header[k]
+            overlap = min(c.x1, h.x1) - max(c.x0, h.x0)
+            return (-max(overlap, 0.0), abs((c.x0 + c.x1) - (h.x0 + h.x1)))
+
+        slots[min(range(len(header)), key=fit)].append(c.text)
+    return [" ".join(s) for s in slots]
 
 
 def _body_size(lines: Sequence[_Line]) -> float:

@@ -557,3 +557,19 @@ def test_a_pdf_printed_by_chromium() -> None:
     report = diff(text, pdf)
     assert not report.has_changes and report.counts()["unchanged"] >= 21
     assert _figures(load(data / "chromium-2021.html")) == _figures(text)
+
+
+def test_a_real_table_pdf() -> None:
+    """A real statistical PDF: the FBI's NICS firearm background checks for November 2015
+    (a U.S. government work, public domain; the copy in pdfplumber's test suite,
+    tests/pdfs/nics-background-checks-2015-11.pdf). Its table is read as rows, each cell
+    under its column's heading (groups of columns headed above them), the state as the row."""
+    doc = load(ROOT / "tests" / "data" / "nics-background-checks-2015-11.pdf")
+    got = {c.id: (c.value, c.counted, c.provenance.page) for c in doc}
+    assert got["alabama-permit"] == (18_870, "Alabama Permit", 1)
+    assert got["alabama-handgun"] == (23_022, "Alabama Handgun", 1)
+    assert got["alabama-long-gun"] == (22_650, "Alabama Long Gun", 1)
+    assert got["alaska-handgun"] == (3_062, "Alaska Handgun", 1)
+    assert got["alabama"][0] == 71_137  # the row's total, in the "Totals" column
+    assert doc.text is not None and doc.text.startswith(
+        "# NICS Firearm Background Checks\n\n# November - 2015\n\n")
