@@ -55,10 +55,13 @@ BOILERPLATE_WORDS = frozenset({
     "consent", "gdpr", "share", "sharing", "social", "newsletter", "subscribe", "signup",
     "footer", "sidebar", "related", "skip", "skiplink", "pagination", "pager", "masthead",
     "toolbar", "popup", "modal", "advert", "advertisement", "ads", "promo", "donate",
-    "search", "wm",  # the Wayback Machine's toolbar ("wm-ipp-base")
+    "comment", "comments", "respond", "reply", "disqus", "search", "wm",  # "wm": the Wayback
+    # Machine's toolbar ("wm-ipp-base")
 })
 """A word of an element's id or class that marks it as furniture ("site-footer", "cookie-banner",
-"share-this", "main-nav"); words are split at "-", "_" and blanks."""
+"share-this", "main-nav"); words are split at "-", "_" and blanks, and a name of more than
+three words (a heading's slug) is not looked at. See also :data:`CONTENT_WORDS` and
+:data:`FURNITURE_SHARE`."""
 
 _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -88,7 +91,8 @@ _SPACE = re.compile(r"[ \t\n\r\f\u200b\u00a0]+")  # "&nbsp;" is a space too
 
 
 class _Node:
-    __slots__ = ("tag", "attrs", "children", "parent", "selector_part")
+    __slots__ = ("tag", "attrs", "children", "parent", "selector_part", "size", "linked",
+                 "links")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: _Node | None) -> None:
         self.tag = tag
@@ -96,6 +100,9 @@ class _Node:
         self.children: list[_Node | _Text] = []
         self.parent = parent
         self.selector_part = tag
+        self.size = -1  # characters of text inside, once _sizes() has counted them
+        self.linked = 0  # of which inside links
+        self.links = 0  # links inside
 
 
 class _Text:
@@ -203,7 +210,23 @@ def _unescape_with_offsets(raw: str, pos: int) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
-def _is_furniture(node: _Node, in_main: bool) -> bool:
+LINK_DENSITY = 0.7
+"""A list, box or table of three links or more whose text is at least this share link text is
+a menu, however it is named."""
+_LINK_LISTS = frozenset({"ul", "ol", "div", "section", "table", "p", "dl"})
+
+CONTENT_WORDS = frozenset({"content", "article", "main", "body", "post", "entry", "story",
+                           "text", "column", "page"})
+"""A word of an id or class that marks an element as content even beside a furniture word
+("post-content sidebar-aware", "column content")."""
+FURNITURE_SHARE = 0.3
+FURNITURE_MIN = 500
+"""An element named as furniture but holding more than :data:`FURNITURE_SHARE` of the main
+content's text, and at least this many characters, is a layout container
+("panel-two-col-sidebar-right", "l-sidebar-fixed"), not furniture."""
+
+
+def _is_furniture(node: _Node, in_main: bool, root_size: int = 0) -> bool:
     a = node.attrs
     if node.tag in DROPPED_TAGS or (not in_main and node.tag in DROPPED_OUTSIDE_MAIN):
         return True
@@ -214,8 +237,19 @@ def _is_furniture(node: _Node, in_main: bool) -> bool:
     style = a.get("style", "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
-    names = f"{a.get('id', '')} {a.get('class', '')}"
-    return any(w.lower() in BOILERPLATE_WORDS for w in _WORDS.findall(names))
+    if (node.tag in _LINK_LISTS and node.links >= 3 and node.size > 0
+            and node.linked >= LINK_DENSITY * node.size
+            and (root_size <= 0 or node.size <= FURNITURE_SHARE * root_size)):
+        return True  # a menu or a list of links that no <nav> holds
+    words: set[str] = set()
+    for token in (a.get("id", ""), *a.get("class", "").split()):
+        parts = [w.lower() for w in _WORDS.findall(token)]
+        if len(parts) <= 3:  # a name, not a heading's slug ("sharing-with-a-single-developer")
+            words.update(parts)
+    if not words & BOILERPLATE_WORDS or words & CONTENT_WORDS:
+        return False
+    size = _text_size(node)
+    return root_size <= 0 or size <= FURNITURE_SHARE * root_size or size < FURNITURE_MIN
 
 
 def _find(node: _Node, pred: object) -> list[_Node]:
@@ -245,15 +279,31 @@ def _main_root(root: _Node) -> _Node:
 
 
 def _text_size(node: _Node) -> int:
-    size = 0
-    todo: list[_Node | _Text] = [node]
+    """Characters of text inside an element (scripts and styles aside), counted once."""
+    if node.size < 0:
+        _sizes(node)
+    return node.size
+
+
+def _sizes(root: _Node) -> None:
+    """Every element's text size below *root*, in one pass (children before parents)."""
+    order: list[_Node] = []
+    todo = [root]
     while todo:
         n = todo.pop()
-        if isinstance(n, _Text):
-            size += len(n.data.strip())
-        elif n.tag not in ("script", "style"):
-            todo.extend(n.children)
-    return size
+        order.append(n)
+        todo.extend(c for c in n.children if isinstance(c, _Node))
+    for n in reversed(order):
+        if n.tag in ("script", "style", "template"):
+            n.size = 0
+            continue
+        n.size = sum(len(c.data.strip()) if isinstance(c, _Text) else c.size
+                     for c in n.children)
+        if n.tag == "a":
+            n.linked, n.links = n.size, 1
+        else:
+            n.linked = sum(c.linked for c in n.children if isinstance(c, _Node))
+            n.links = sum(c.links for c in n.children if isinstance(c, _Node))
 
 
 def _selectors(node: _Node) -> None:
@@ -446,9 +496,10 @@ def _rows(table: _Node) -> list[list[_Node]]:
 
 
 class _Renderer:
-    def __init__(self, writer: _Writer) -> None:
+    def __init__(self, writer: _Writer, root_size: int = 0) -> None:
         self.w = writer
         self.list_depth = 0
+        self.root_size = root_size
 
     def node(self, node: _Node, in_main: bool, pre: bool = False) -> None:
         _selectors(node)
@@ -461,7 +512,7 @@ class _Renderer:
                 data, offs = _unescape_with_offsets(c.data, c.pos)
                 self.w.text(data, offs, _selector(node), pre)
                 continue
-            if _is_furniture(c, in_main):
+            if _is_furniture(c, in_main, self.root_size):
                 continue
             tag = c.tag
             if tag in _CARD_PARTS and not self.w.inline and not pre:
@@ -515,7 +566,7 @@ class _Renderer:
     def card(self, a: _Node, b: _Node, in_main: bool) -> bool:
         """A key figure and its label in two blocks side by side ("<div>83</div><div>member
         states</div>"): one line, "83 member states"; a label then its figure: "Members: 83"."""
-        if b.tag not in _CARD_PARTS or _is_furniture(b, in_main):
+        if b.tag not in _CARD_PARTS or _is_furniture(b, in_main, self.root_size):
             return False
         ta, tb = _cell_text(a), _cell_text(b)
         if _FIGURE_ONLY.fullmatch(ta) and _is_label(tb):
@@ -611,7 +662,8 @@ def render_html(source: str) -> RenderedPage:
     root = _main_root(builder.root)
     _selectors_above(root)
     writer = _Writer()
-    _Renderer(writer).node(root, in_main=root.tag in ("main", "article") or
+    _sizes(builder.root)
+    _Renderer(writer, _text_size(root)).node(root, in_main=root.tag in ("main", "article") or
                            root.attrs.get("role", "").lower() == "main")
     text = "".join(writer.parts)
     if text and not text.endswith("\n"):
