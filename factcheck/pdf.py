@@ -4,7 +4,7 @@ pdfminer.six (MIT) is imported only when a PDF is read. It gives the lines of te
 page with their boxes; the rest is ours, each step a rule of how PDFs lay out prose:
 
 - **Running headers and footers** (a line in the top or bottom :data:`MARGIN` of the page
-  whose text, digits aside, comes back on at least half the pages) and **page numbers** ("3",
+  whose text, digits aside, comes back on at least 40% of the pages) and **page numbers** ("3",
   "Page 3 of 4", "- 3 -") are dropped: they are no figures.
 - **Columns**: a page whose lines leave vertical gutters (no line within a column crosses
   one, lines of text stand on both sides) is read column by column, two or three or more;
@@ -13,7 +13,8 @@ page with their boxes; the rest is ours, each step a rule of how PDFs lay out pr
   drop cap) is dropped.
 - **Paragraphs**: a gap between lines larger than :data:`PARAGRAPH_GAP` of a line height, a
   bullet, or a change of font size starts a paragraph; a line in a larger font than the body
-  is a heading (written ``# Heading``); a line stopping :data:`SHORT_LINE` short of its
+  is a heading (written ``# Heading``) unless it is a figure alone (a key figure in large
+  type, read with the label below it); a line stopping :data:`SHORT_LINE` short of its
   column's edge, after a full stop and before a capital or a figure, ends its paragraph; lines of a paragraph keep their line breaks (the
   extractor folds them), except that a word hyphenated across two lines ("stabil-" /
   "isation") is joined again. A sentence running on across a column or page keeps going.
@@ -55,6 +56,9 @@ _PAGE_NUMBER = re.compile(
 _BULLETS = "•●▪◦‣∙➔→►▶➢✓✔■□-–*"
 _BULLET_LINE = re.compile(r"^(?:[•●▪◦‣∙➔→►▶➢✓✔■□](?:\s|$)|[-–*]\s|\(?\d{1,2}[.)]\s)")
 _HYPHEN_END = re.compile(r"[a-zß-ÿ]{2}[-\u00ad]$")  # "stabil-", not "FAA-" (a compound)
+_FIGURE_ONLY = re.compile(
+    r"(?i)[~≈<>+−-]?\s?(?:US\$|[$€£¥₹])?\s?\d[\d,. ]{0,20}(?:%|\+|k|m|bn|million|billion|"
+    r"thousand|trillion)?\+?")
 _CID = re.compile(r"\(cid:(\d+)\)")
 # A glyph the font gives no character for ("(cid:127)"). In WinAnsiEncoding every unused
 # code above 40 (octal) is the bullet (PDF 1.7, annex D, note 6); any other is dropped.
@@ -239,7 +243,8 @@ def _furniture(pages: Sequence[Sequence[_Line]],
                 shape = _shape(ln.text)
                 seen.setdefault(shape, set()).add(ln.page)
                 margins.append((ln, shape))
-    need = max(2, (len(pages) + 1) // 2)
+    # (Two-sided layouts alternate their footers: each comes back on every other page.)
+    need = max(2, -(-len(pages) * 2 // 5))
     for ln, shape in margins:
         if _PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and len(seen[shape]) >= need):
             drop.add(id(ln))
@@ -389,7 +394,8 @@ def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float
             in_table = False
             prev = None  # a table ends its paragraph
         text = " ".join(c.text for c in row)
-        heading = body_size > 0 and ln.size >= body_size * 1.15 and len(text) < 120
+        heading = (body_size > 0 and ln.size >= body_size * 1.15 and len(text) < 120
+                   and not _FIGURE_ONLY.fullmatch(text))  # "83" in large type: a key figure
         if heading:
             text = "# " + text
         sep = _separator(prev, ln, text, out, heading, edges)
@@ -447,8 +453,9 @@ def _separator(prev: _Line | None, ln: _Line, text: str, out: list[str], heading
         # A new page or column: a sentence that did not end goes on.
         last = out[-1] if out else ""
         return "" if not _SENTENCE_END.search(last.rstrip()) else "\n\n"
-    if abs(ln.size - prev.size) > 0.6:
-        return "\n\n"
+    if abs(ln.size - prev.size) > 0.6 and not (
+            _FIGURE_ONLY.fullmatch(out[-1] if out else "") and len(text) <= 80):
+        return "\n\n"  # (a key figure in large type and its label below go together)
     gap = prev.y0 - ln.y1
     if gap > PARAGRAPH_GAP * height:
         return "\n\n"

@@ -573,3 +573,18 @@ def test_a_real_table_pdf() -> None:
     assert got["alabama"][0] == 71_137  # the row's total, in the "Totals" column
     assert doc.text is not None and doc.text.startswith(
         "# NICS Firearm Background Checks\n\n# November - 2015\n\n")
+
+
+def test_key_figures_in_large_type_and_alternating_footers(tmp_path: Path) -> None:
+    """"83" in large type over "member states" is one figure, no heading; footers that
+    alternate between left and right pages (each on every other page) are dropped."""
+    pages = []
+    for n in range(1, 6):
+        footer = (f"{n} | Factsheet 2024" if n % 2 == 0 else f"Global Coalition | {n}")
+        pages.append([(72, 740, "83", 28), (72, 720, "member states", 10),
+                      (72, 650, f"This page counts {n}0 schools.", 11), (72, 30, footer, 8)])
+    text = _pdf_text(pages, tmp_path)
+    assert text.startswith("83\nmember states\n\nThis page counts 10 schools.\n\n83\n")
+    assert "Factsheet 2024" not in text and "Global Coalition" not in text
+    doc = load(tmp_path / "lines.pdf")
+    assert [(c.value, c.counted) for c in doc][:2] == [(83, "member states"), (10, "schools")]
