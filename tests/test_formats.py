@@ -588,3 +588,17 @@ def test_key_figures_in_large_type_and_alternating_footers(tmp_path: Path) -> No
     assert "Factsheet 2024" not in text and "Global Coalition" not in text
     doc = load(tmp_path / "lines.pdf")
     assert [(c.value, c.counted) for c in doc][:2] == [(83, "member states"), (10, "schools")]
+
+
+def test_check_and_blame_point_at_the_page(pdf_2021: Path, tmp_path: Path) -> None:
+    """`check` of a PDF points at "p. 1, line 7"; `blame` of a folder holding a PDF too."""
+    code, out, _ = run("check", str(pdf_2021))
+    assert code == 0
+    assert out.splitlines()[1].split() == ["p.", "1,", "line", "7", "consistent", "sum", "78",
+                                           "+", "5", "=", "83,", "as", "stated"]
+    (tmp_path / "2020-01.txt").write_text("The Coalition has 81 members.\n", encoding="utf-8")
+    (tmp_path / "2021-06.pdf").write_bytes(pdf_2021.read_bytes())
+    code, out, _ = run("blame", str(tmp_path))
+    row = next(ln for ln in out.splitlines() if " members " in ln)
+    assert code == 0 and row.split()[:5] == ["p.", "1,", "line", "7", "members"]
+    assert "2021-06.pdf" in row

@@ -162,6 +162,15 @@ def render_diff(report: Any, *, all: bool = False, color: bool = False, **_: Any
     return "\n".join(out) + "\n"
 
 
+def finding_line(finding: Any) -> str:
+    """Where a finding points: its line, or "p. 3, line 12" when its claim is in a PDF (a web
+    page's source line when it is in one)."""
+    for c in getattr(finding, "claims", ()):
+        if c.line == finding.line:
+            return _line_text(c)
+    return str(finding.line)
+
+
 _VERDICT_STYLE = {"consistent": "green", "inconsistent": "red", "undetermined": "yellow"}
 
 
@@ -179,7 +188,7 @@ def render_check(report: Any, *, color: bool = False, **_: Any) -> str:
             label = f"{verdict:<12}"
             if color:
                 label = click.style(label, fg=_VERDICT_STYLE[verdict], bold=verdict != "consistent")
-            out.append(f"  {f.line:>4}  {label}  {f.rule:<{width}}  {f.message}")
+            out.append(f"  {finding_line(f):>4}  {label}  {f.rule:<{width}}  {f.message}")
     s = report.summary
     out.append(
         f"{s['checks']} check{'s' if s['checks'] != 1 else ''}: {s['consistent']} consistent, "
@@ -309,7 +318,8 @@ def render_report(report: Any, **_: Any) -> str:
         out.append(render_diff(report.diff).rstrip("\n"))
     if report.cross_version:
         out += ["", "== Across the two versions =="]
-        out += [f"  {f.line:>4}  {f.verdict.value:<12}  {f.message}" for f in report.cross_version]
+        out += [f"  {finding_line(f):>4}  {f.verdict.value:<12}  {f.message}"
+                for f in report.cross_version]
     out += ["", "== Every figure over time ==", render_history(hist).rstrip("\n")]
     return "\n".join(out) + "\n"
 
