@@ -598,7 +598,7 @@ class _Renderer:
             if isinstance(c, _Node) and c.tag == "caption":
                 self.node(c, in_main)
                 w.block()
-        width = max(len(r) for r in rows)
+        width = max(sum(map(_span, r)) for r in rows)
         w.inline += 1
         for i, row in enumerate(rows):
             for cell in row:
@@ -606,7 +606,15 @@ class _Renderer:
                 w.pending_space = True
                 self.node(cell, in_main)
                 w.pending_space = True
-            for _ in range(width + 1 - len(row)):  # missing cells, then the row's last bar
+                for _ in range(_span(cell) - 1):
+                    # A cell across columns: a heading heads each of them; a value is in the
+                    # first, the others are empty.
+                    w.mark("|", _node_pos(cell))
+                    w.pending_space = True
+                    if i == 0 and _cell_text(cell):
+                        w.mark(_cell_text(cell), _node_pos(cell))
+                        w.pending_space = True
+            for _ in range(width + 1 - sum(map(_span, row))):  # missing cells, the last bar
                 w.mark("|", _node_pos(row[-1]))
                 w.pending_space = True
             w.pending_break = 1
@@ -641,6 +649,12 @@ def _next_element(kids: list[_Node | _Text], i: int) -> int | None:
             continue
         return j
     return None
+
+
+def _span(cell: _Node) -> int:
+    """How many columns a table cell spans (its colspan, 1 to 20)."""
+    raw = cell.attrs.get("colspan", "1").strip()
+    return min(max(int(raw), 1), 20) if raw.isdigit() else 1
 
 
 def _node_pos(node: _Node) -> int:

@@ -351,6 +351,18 @@ def test_html_headings_lists_tables_breaks_and_entities() -> None:
     ]
 
 
+def test_html_table_cells_across_columns() -> None:
+    """A heading across two columns heads both; a value across two sits in the first."""
+    text, figures = _read(
+        "<table><tr><th>Sector</th><th colspan=2>Damage (US$ billion)</th></tr><tr><td>Housing"
+        "</td><td>55.9</td><td>12.1</td></tr><tr><td colspan=2>Roads</td><td>3</td></tr></table>")
+    assert text == ("| Sector | Damage (US$ billion) | Damage (US$ billion) |\n|---|---|---|\n"
+                    "| Housing | 55.9 | 12.1 |\n| Roads | | 3 |\n")
+    assert [(v, c) for _q, v, _u, c in figures] == [
+        (55_900_000_000, "Housing Damage"), (12_100_000_000, "Housing Damage"),
+        (3_000_000_000, "Roads Damage")]
+
+
 def test_html_key_figure_cards_footnotes_and_definition_lists() -> None:
     """A figure and its label in blocks side by side read as one ("83 member states",
     "Partners: 12"); a superscript footnote mark is no digit of the figure, km<sup>2</sup> is

@@ -70,7 +70,7 @@ def location_text(claim: Claim) -> str:
     return f"{p.line}:{p.column}"
 
 
-def _line_text(claim: Claim) -> str:
+def line_text(claim: Claim) -> str:
     """A claim's line, as diffs and histories show it: "12", or "p. 3, line 12" in a PDF."""
     p = claim.provenance
     if p.page is not None:
@@ -135,7 +135,7 @@ def render_diff(report: Any, *, all: bool = False, color: bool = False, **_: Any
     shown = report.visible(all=all)
     if shown:
         def where(c: Claim | None) -> str:
-            return "-" if c is None else _line_text(c)
+            return "-" if c is None else line_text(c)
 
         rows = [[c.kind, c.message, f"{where(c.old)} → {where(c.new)}"] for c in shown]
         lines = table(rows, ["kind", "change", "line"]).rstrip("\n").split("\n")
@@ -167,7 +167,7 @@ def finding_line(finding: Any) -> str:
     page's source line when it is in one)."""
     for c in getattr(finding, "claims", ()):
         if c.line == finding.line:
-            return _line_text(c)
+            return line_text(c)
     return str(finding.line)
 
 
@@ -230,7 +230,7 @@ def _history_head(hist: Any) -> str:
 
 
 def _at_text(claim: Claim) -> str:
-    t = _line_text(claim)
+    t = line_text(claim)
     return t if t.startswith("p.") else f"line {t}"
 
 
@@ -264,7 +264,7 @@ def render_history(hist: Any, **_: Any) -> str:
                 row.append(v.author or "")
             row += [
                 figure_text(p.claim) + (" (back)" if p.reappeared else ""),
-                _line_text(p.claim),
+                line_text(p.claim),
                 " ".join(p.claim.quote.split()),
             ]
             rows.append(row)
