@@ -111,8 +111,10 @@ def load(
     name = source or str(path)
     if format_of(path) is not None:  # a PDF, a web page, a web archive's capture
         meta = _version_info_for(Path(path)) if text is None else None
-        return load_formatted(path, source=name, revision=revision, text=text,  # type: ignore[return-value]
-                              title=meta.title if meta else None, date=meta.date if meta else None)
+        doc = load_formatted(path, source=name, revision=revision, text=text,
+                             title=meta.title if meta else None, date=meta.date if meta else None)
+        if doc is not None:
+            return doc
     body = read_text(path) if text is None else text
     if str(path).endswith(".toml") and is_snapshot_text(body):
         return loads_snapshot(body, name)
@@ -184,7 +186,7 @@ def series_versions(folder: str | os.PathLike[str]) -> list[VersionInfo]:
     root = Path(folder)
     archived = archive_versions(root)  # a WARC file, a folder of Wayback captures
     if archived is not None:
-        return archived  # type: ignore[return-value]
+        return archived
     if not root.is_dir():
         raise InputError("is not a folder of factsheet versions", str(folder))
     meta = root / VERSIONS_FILE

@@ -15,10 +15,14 @@ import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from factcheck.errors import InputError
+
+if TYPE_CHECKING:
+    from factcheck.sources import VersionInfo
 
 __all__ = ["Capture", "archive_versions", "captures", "is_archive", "read_capture"]
 
@@ -175,13 +179,13 @@ def read_capture(path: str | os.PathLike[str], stamp: str) -> Capture:
 _STAMP_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
 
 
-def archive_versions(root: Path) -> list[object] | None:
+def archive_versions(root: Path) -> list[VersionInfo] | None:
     """The versions of a web archive as :class:`~factcheck.sources.VersionInfo` (oldest
     first), or None when *root* is none: a WARC file, or a folder (without ``versions.toml``)
     whose files are pages saved from the Wayback Machine, dated by their capture time (the
     note the Wayback Machine adds to a page, its rewritten links, or a 14-digit time stamp in
     the file's name)."""
-    from factcheck.sources import VERSIONS_FILE, VersionInfo  # noqa: PLC0415
+    from factcheck.sources import VERSIONS_FILE, VersionInfo  # noqa: PLC0415, F811
 
     if root.is_file() and is_archive(root):
         return [VersionInfo(path=Path(f"{root}#{c.stamp}"), date=c.date, address=c.uri)
@@ -204,4 +208,4 @@ def archive_versions(root: Path) -> list[object] | None:
             return None  # not every page is a capture: the folder is read as it is
         out.append(VersionInfo(path=p, date=date))
     out.sort(key=lambda v: v.date)
-    return list(out)
+    return out
