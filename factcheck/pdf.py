@@ -5,7 +5,8 @@ page with their boxes; the rest is ours, each step a rule of how PDFs lay out pr
 
 - **Running headers and footers** (a line in the top or bottom :data:`MARGIN` of the page
   whose text, digits aside, comes back on at least 40% of the pages) and **page numbers** ("3",
-  "Page 3 of 4", "- 3 -") are dropped: they are no figures.
+  "Page 3 of 4", "- 3 -") are dropped: they are no figures; so are line numbers down a
+  margin (five or more bare integers in one column, counting up by one).
 - **Columns**: a page whose lines leave vertical gutters (no line within a column crosses
   one, lines of text stand on both sides) is read column by column, two or three or more;
   lines wider than half the page that cross a gutter (a title, a full-width paragraph) cut
@@ -145,8 +146,16 @@ def render_pdf(data: bytes, name: str, progress: Progress | None = None) -> Rend
         for n, page in enumerate(all_pages, 1):
             interp.process_page(page)
             layout = device.get_result()
+            lines = list(_lines(layout, n))
+            if getattr(page, "rotate", 0) % 180 == 90 and _scattered(lines):
+                # A page turned by /Rotate whose text then falls apart into letters: read it
+                # as it was drawn, unturned.
+                page.rotate = 0
+                interp.process_page(page)
+                layout = device.get_result()
+                lines = list(_lines(layout, n))
             sizes.append((float(layout.width), float(layout.height)))
-            pages.append(list(_lines(layout, n)))
+            pages.append(lines)
             if progress is not None:
                 progress(n, len(all_pages))
     except InputError:
@@ -162,6 +171,11 @@ def render_pdf(data: bytes, name: str, progress: Progress | None = None) -> Rend
     if not any(ln.text.strip() for p in pages for ln in p):
         raise InputError("has no text layer (a scanned PDF?): run OCR first", name)
     return _render(pages, sizes, title)
+
+
+def _scattered(lines: Sequence[_Line]) -> bool:
+    """True when a page's text came out as letters and short pieces, not lines."""
+    return bool(lines) and sum(len(ln.text) for ln in lines) < 3 * len(lines)
 
 
 def _info_title(doc: Any) -> str | None:
@@ -248,6 +262,17 @@ def _furniture(pages: Sequence[Sequence[_Line]],
     for ln, shape in margins:
         if _PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and len(seen[shape]) >= need):
             drop.add(id(ln))
+    for lines in pages:
+        # Line numbers down the margin (a transcript, a bill): five or more bare integers
+        # in one column, counting up by one.
+        by_x: dict[int, list[_Line]] = {}
+        for ln in lines:
+            if ln.text.isdigit() and len(ln.text) <= 3:
+                by_x.setdefault(round(ln.x1 / 6), []).append(ln)
+        for group in by_x.values():
+            values = sorted(int(ln.text) for ln in group)
+            if len(values) >= 5 and values[-1] - values[0] == len(values) - 1:
+                drop.update(id(ln) for ln in group)
     return drop
 
 

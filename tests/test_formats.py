@@ -614,3 +614,27 @@ def test_check_and_blame_point_at_the_page(pdf_2021: Path, tmp_path: Path) -> No
     row = next(ln for ln in out.splitlines() if " members " in ln)
     assert code == 0 and row.split()[:5] == ["p.", "1,", "line", "7", "members"]
     assert "2021-06.pdf" in row
+
+
+def test_a_page_turned_by_rotate_and_line_numbers(tmp_path: Path) -> None:
+    """A page shown turned (/Rotate 90) is read as drawn; line numbers down the margin of a
+    transcript are no figures."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setPageRotation(90)
+    c.setFont("Helvetica", 11)
+    for k in range(1, 8):
+        c.drawString(40, 760 - 20 * k, str(k))
+        c.drawString(72, 760 - 20 * k, f"The record says {k}00 people.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "turned.pdf"
+    path.write_bytes(buf.getvalue())
+    doc = load(path)
+    assert [c.value for c in doc] == [100, 200, 300, 400, 500, 600, 700]
+    assert doc.text is not None and doc.text.startswith("The record says 100 people.\n")
