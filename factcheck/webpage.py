@@ -589,7 +589,7 @@ class _Renderer:
         return True
 
     def table(self, table: _Node, in_main: bool) -> None:
-        rows = _rows(table)
+        rows = [r for r in _rows(table) if any(_cell_text(c) for c in r)]  # (no empty rows)
         if not rows:
             return
         w = self.w
@@ -598,6 +598,24 @@ class _Renderer:
             if isinstance(c, _Node) and c.tag == "caption":
                 self.node(c, in_main)
                 w.block()
+        headed = all(c.tag == "th" for c in rows[0]) or (
+            rows[0][0].parent is not None and rows[0][0].parent.parent is not None
+            and rows[0][0].parent.parent.tag == "thead")
+        if not headed and all(len(r) == 2 for r in rows):
+            # A table of labels and values without a header row (a key-facts box, an
+            # infobox): "Population: 12,345", one line each.
+            for row in rows:
+                w.block(1)
+                w.inline += 1
+                self.node(row[0], in_main)
+                w.pending_space = False
+                w.mark(":", _node_pos(row[1]))
+                w.pending_space = True
+                self.node(row[1], in_main)
+                w.inline -= 1
+                w.block(1)
+            w.block()
+            return
         width = max(sum(map(_span, r)) for r in rows)
         w.inline += 1
         for i, row in enumerate(rows):

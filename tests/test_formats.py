@@ -363,6 +363,17 @@ def test_html_table_cells_across_columns() -> None:
         (3_000_000_000, "Roads Damage")]
 
 
+def test_html_label_value_tables() -> None:
+    """A two-column table without a header row (a key-facts box) is label lines; its empty
+    rows are skipped."""
+    text, figures = _read("<table><tr><td></td><td></td></tr><tr><td>Population</td>"
+                          "<td>12,345</td></tr><tr><th>Area</th><td>110 km<sup>2</sup></td></tr>"
+                          "</table>")
+    assert text == "Population: 12,345\nArea: 110 km²\n"
+    assert [(v, u, c) for _q, v, u, c in figures] == [
+        (12_345, "count", "Population"), (110, "km**2", "Area")]
+
+
 def test_html_key_figure_cards_footnotes_and_definition_lists() -> None:
     """A figure and its label in blocks side by side read as one ("83 member states",
     "Partners: 12"); a superscript footnote mark is no digit of the figure, km<sup>2</sup> is
