@@ -38,7 +38,7 @@ import attrs
 
 from factcheck.errors import InputError
 
-__all__ = ["MARGIN", "PARAGRAPH_GAP", "SHORT_LINE", "RenderedPDF", "render_pdf"]
+__all__ = ["MARGIN", "PARAGRAPH_GAP", "SHORT_LINE", "RenderedPDF", "clean_line", "render_pdf"]
 
 MARGIN = 0.12
 """The share of a page's height at its top and at its bottom where running headers, footers and
@@ -60,10 +60,23 @@ _HYPHEN_END = re.compile(r"[a-zß-ÿ]{2}[-\u00ad]$")  # "stabil-", not "FAA-" (a
 _FIGURE_ONLY = re.compile(
     r"(?i)[~≈<>+−-]?\s?(?:US\$|[$€£¥₹])?\s?\d[\d,. ]{0,20}(?:%|\+|k|m|bn|million|billion|"
     r"thousand|trillion)?\+?")
+# Typeset ligatures are their letters ("ﬁghters" is "fighters"); a soft hyphen inside a line is
+# no character of the word.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+                            "ﬆ": "st"})
 _CID = re.compile(r"\(cid:(\d+)\)")
 # A glyph the font gives no character for ("(cid:127)"). In WinAnsiEncoding every unused
 # code above 40 (octal) is the bullet (PDF 1.7, annex D, note 6); any other is dropped.
 _WINANSI_BULLETS = frozenset({127, 129, 141, 143, 144, 157})
+
+
+def clean_line(text: str) -> str:
+    """A line's text as read: glyphs without a character dropped (a WinAnsi bullet kept),
+    ligatures as their letters, soft hyphens inside the line and no-break spaces gone."""
+    text = _CID.sub(_cid, text.rstrip("\n")).translate(_LIGATURES).rstrip()
+    if "\u00ad" in text[:-1]:
+        text = text[:-1].replace("\u00ad", "") + text[-1]
+    return text.replace("\u00a0", " ").rstrip()
 
 
 def _cid(m: re.Match[str]) -> str:
@@ -205,8 +218,7 @@ def _lines(layout: Any, page: int) -> Iterable[_Line]:
     while todo:
         obj = todo.pop()
         if isinstance(obj, LTTextLine):
-            text = _CID.sub(_cid, _line_text(obj).rstrip("\n"))
-            text = " ".join(text.replace("\u00a0", " ").split(" ")).rstrip()
+            text = clean_line(_line_text(obj))
             if not text.strip() or (len(text.strip()) == 1 and text.strip().isalpha()):
                 continue  # (a letter alone: a letter of vertical text, a drop cap)
             chars = [c for c in obj if isinstance(c, LTChar)]

@@ -649,3 +649,12 @@ def test_a_page_turned_by_rotate_and_line_numbers(tmp_path: Path) -> None:
     doc = load(path)
     assert [c.value for c in doc] == [100, 200, 300, 400, 500, 600, 700]
     assert doc.text is not None and doc.text.startswith("The record says 100 people.\n")
+
+
+def test_a_pdf_line_is_cleaned() -> None:
+    """Ligatures are their letters, a soft hyphen inside a line goes (one ending it marks a
+    word broken across lines), an unmapped WinAnsi bullet is a bullet."""
+    from factcheck.pdf import clean_line
+
+    assert clean_line("(cid:127) The ﬁghters on 5 ﬂoors, sta\u00adbil\u00ad\n") == (
+        "• The fighters on 5 floors, stabil\u00ad")
