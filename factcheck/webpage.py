@@ -510,6 +510,9 @@ class _Renderer:
                 continue
             if isinstance(c, _Text):
                 data, offs = _unescape_with_offsets(c.data, c.pos)
+                if "\u00ad" in data:  # a soft hyphen ("&shy;") is no character of the word
+                    keep = [k for k, ch in enumerate(data) if ch != "\u00ad"]
+                    data, offs = "".join(data[k] for k in keep), [offs[k] for k in keep]
                 self.w.text(data, offs, _selector(node), pre)
                 continue
             if _is_furniture(c, in_main, self.root_size):

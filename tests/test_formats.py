@@ -363,6 +363,13 @@ def test_html_table_cells_across_columns() -> None:
         (3_000_000_000, "Roads Damage")]
 
 
+def test_html_soft_hyphens_are_no_characters() -> None:
+    """"stabil&shy;isation" is "stabilisation"; "liber\u00adated areas" what is counted."""
+    text, figures = _read("<p>The stabil&shy;isation of 31 liber\u00adated areas.</p>")
+    assert text == "The stabilisation of 31 liberated areas.\n"
+    assert figures == [("exact", 31, "count", "liberated areas")]
+
+
 def test_html_label_value_tables() -> None:
     """A two-column table without a header row (a key-facts box) is label lines; its empty
     rows are skipped."""
