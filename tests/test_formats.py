@@ -665,3 +665,30 @@ def test_a_pdf_line_is_cleaned() -> None:
 
     assert clean_line("(cid:127) The ﬁghters on 5 ﬂoors, sta\u00adbil\u00ad\n") == (
         "• The fighters on 5 floors, stabil\u00ad")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_edited_versions_diff_the_same_across_formats(data: st.DataObject) -> None:
+    """Two versions of a factsheet (factcheck.strategies' random edits), the old laid out as a
+    PDF and the new as a web page: `diff` finds the changes it finds between the texts."""
+    import tempfile
+
+    from factcheck.strategies import edited_versions, paragraphs
+
+    ev = data.draw(edited_versions())
+    para = data.draw(paragraphs())
+    old_text, new_text = ev.old_text + "\n\n" + para.text, ev.new_text + "\n\n" + para.text
+    want = diff(extract(old_text), extract(new_text))
+    with tempfile.TemporaryDirectory() as tmp:
+        old_pdf, new_page = Path(tmp) / "old.pdf", Path(tmp) / "new.html"
+        old_pdf.write_bytes(make_pdf(blocks_of_text(old_text), header="Factsheet | 2024",
+                                     footer="Page {page} of {pages}"))
+        new_page.write_text(html_page(blocks_of_text(new_text), nav="12 partners",
+                                      footer="© 2024"), encoding="utf-8")
+        old, new = load(old_pdf), load(new_page)
+        assert _figures(old) == _figures(extract(old_text))
+        assert _figures(new) == _figures(extract(new_text))
+        got = diff(old, new)
+    kinds = ("changed", "requalified", "added", "removed")
+    assert {k: got.counts()[k] for k in kinds} == {k: want.counts()[k] for k in kinds}
