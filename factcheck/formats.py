@@ -78,7 +78,9 @@ def load_formatted(
 ) -> Document | None:
     """The document of a PDF, a web page or a web archive's capture; None for a text file.
 
-    *text* is the file's content when it came from elsewhere (a git blob of a web page).
+    *text* is the file's content when it came from elsewhere (a git blob of a web page), or
+    for a PDF the text :func:`factcheck.pdf.render_pdf` read from it (its claims then have
+    no page).
     """
     name = os.fspath(path)
     fmt = format_of(name)
@@ -95,8 +97,13 @@ def load_formatted(
         capture = read_capture(cap[0], cap[1])
         return _from_html(capture.html, shown, revision, title, date or capture.date)
     if text is not None:
-        if fmt != "html":
-            raise InputError("a PDF cannot be read from text", shown)
+        if fmt == "pdf":  # the text read from a PDF (a git blob's): claims without pages
+            from factcheck.extraction import extract  # noqa: PLC0415
+            from factcheck.readers import read_markdown  # noqa: PLC0415
+
+            doc = extract(text, source=shown, reader=read_markdown, revision=revision,
+                          title=title, date=date)
+            return attrs.evolve(doc, format="pdf")
         return _from_html(text, shown, revision, title, date)
     return document_from_bytes(read_bytes(name), fmt, source=shown, revision=revision,
                                title=title, date=date)

@@ -270,6 +270,7 @@ _READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
     ".xhtml": read_html,
+    ".pdf": read_markdown,  # a PDF's text as factcheck.pdf writes it (in git histories)
 }
 
 

@@ -398,6 +398,11 @@ def _folder_history(folder: Path, progress: Progress | None) -> History:
 def _decode(data: bytes, name: str) -> str:
     from factcheck.sources import decode_text  # noqa: PLC0415
 
+    if data[:5] == b"%PDF-":  # a PDF in git: its text as factcheck reads it (no page numbers)
+        from factcheck.pdf import render_pdf  # noqa: PLC0415
+
+        return render_pdf(data, name).text
+
     return decode_text(data, name)
 
 
@@ -685,7 +690,7 @@ def load_at(spec: str) -> Document:
     return load(rel, text=text, source=spec, revision=commit)
 
 
-_FACTSHEET_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".toml")
+_FACTSHEET_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".toml", ".pdf", ".html", ".htm")
 
 
 @attrs.frozen

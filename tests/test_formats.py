@@ -692,3 +692,29 @@ def test_edited_versions_diff_the_same_across_formats(data: st.DataObject) -> No
         got = diff(old, new)
     kinds = ("changed", "requalified", "added", "removed")
     assert {k: got.counts()[k] for k in kinds} == {k: want.counts()[k] for k in kinds}
+
+
+def test_a_pdf_in_git(tmp_path: Path, pdf_2021: Path) -> None:
+    """A PDF's revisions in git are a history; `diff REV:file.pdf file.txt` reads it too."""
+    from gitrepo import git
+
+    from factcheck.timeline import history
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    old = make_pdf([("para", "The Coalition has 81 members and 12 partners.")])
+    for day, data in ((1, old), (2, pdf_2021.read_bytes())):
+        (repo / "facts.pdf").write_bytes(data)
+        git(repo, "add", "facts.pdf")
+        git(repo, "commit", "-q", "-m", f"day {day}", date=f"2021-01-0{day}T12:00:00+00:00")
+    hist = history(repo / "facts.pdf")
+    members = next(t for t in hist.timelines if t.id == "members")
+    assert [p.claim.value for p in members.points] == [81, 83]
+    cwd = os.getcwd()
+    os.chdir(repo)
+    try:
+        code, out, _ = run("diff", "HEAD~1:facts.pdf", "HEAD:facts.pdf")
+    finally:
+        os.chdir(cwd)
+    assert code == 0 and "members 81 → 83 (+2)" in out
