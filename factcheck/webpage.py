@@ -2,8 +2,8 @@
 
 The page is parsed with the standard library's :mod:`html.parser` into a small tree (nothing
 in it is executed or fetched: scripts, styles, frames and images are dropped unread). The main
-content is the page's ``<main>`` (or ``role="main"``), else its one ``<article>``, else its
-``<body>``; within it, page furniture is dropped by the rules in :data:`DROPPED_TAGS`,
+content is the page's ``<main>`` (or ``role="main"``), else its ``<article>`` (the longest,
+when it is twice as long as any other), else its ``<body>``; within it, page furniture is dropped by the rules in :data:`DROPPED_TAGS`,
 :data:`DROPPED_ROLES` and :data:`BOILERPLATE_WORDS` (a documented rule of our own: the
 well-kept boilerplate removers are heavy, and a factsheet's page is simple).
 
@@ -271,9 +271,10 @@ def _main_root(root: _Node) -> _Node:
     mains = _find(root, lambda n: n.tag == "main" or n.attrs.get("role", "").lower() == "main")
     if mains:
         return max(mains, key=_text_size)
-    articles = _find(root, lambda n: n.tag == "article")
-    if len(articles) == 1:
-        return articles[0]
+    articles = sorted(_find(root, lambda n: n.tag == "article"), key=_text_size, reverse=True)
+    if len(articles) == 1 or (len(articles) > 1 and
+                              _text_size(articles[0]) >= 2 * _text_size(articles[1])):
+        return articles[0]  # the article (beside cards of related ones, it is much the longest)
     bodies = _find(root, lambda n: n.tag == "body")
     return bodies[0] if bodies else root
 
