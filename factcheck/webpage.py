@@ -63,6 +63,10 @@ BOILERPLATE_WORDS = frozenset({
 three words (a heading's slug) is not looked at. See also :data:`CONTENT_WORDS` and
 :data:`FURNITURE_SHARE`."""
 
+MAX_DEPTH = 200
+"""Elements nested deeper than this are read as part of the element above them (so that a
+hostile page of 100,000 nested elements costs no more than a flat one)."""
+
 _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr", "keygen",
@@ -138,13 +142,15 @@ class _TreeBuilder(HTMLParser):
         if implied:
             # "<li>a<li>b": the first item ends where the second opens (within the same list).
             closes, stops = implied
-            for i in range(len(self.stack) - 1, 0, -1):
+            for i in range(len(self.stack) - 1, max(len(self.stack) - 40, 0), -1):
                 t = self.stack[i].tag
                 if t in closes:
                     del self.stack[i:]
                     break
                 if t in stops:
                     break
+        if len(self.stack) > MAX_DEPTH and tag not in _VOID:
+            return  # (nested deeper than any page is: its content joins the element above)
         node = _Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
         node.attrs["\x00pos"] = str(self._offset())
         self.stack[-1].children.append(node)
@@ -472,9 +478,12 @@ def _cell_text(node: _Node) -> str:
 
 def _is_data_table(table: _Node) -> bool:
     """A table of rows and cells (not a page laid out in a table): no table or long text inside."""
-    for n in _find(table, lambda n: n.tag in ("table", "td", "th")):
-        if n.tag == "table" or len(_cell_text(n)) > 300:
+    todo = [c for c in table.children if isinstance(c, _Node)]
+    while todo:  # (stops at the first table inside or long cell)
+        n = todo.pop()
+        if n.tag == "table" or (n.tag in ("td", "th") and _text_size(n) > 300):
             return False
+        todo.extend(c for c in n.children if isinstance(c, _Node))
     return True
 
 
@@ -594,7 +603,13 @@ class _Renderer:
 
     def table(self, table: _Node, in_main: bool) -> None:
         rows = [r for r in _rows(table) if any(_cell_text(c) for c in r)]  # (no empty rows)
-        if not rows:
+        captions = sum(_text_size(c) for c in table.children
+                       if isinstance(c, _Node) and c.tag == "caption")
+        if not rows or sum(_text_size(c) for r in rows for c in r) + captions < _text_size(table):
+            # Text that is in no cell (a table broken or nested past belief): read as blocks.
+            self.w.block()
+            self.node(table, in_main)
+            self.w.block()
             return
         w = self.w
         w.block()

@@ -718,3 +718,18 @@ def test_a_pdf_in_git(tmp_path: Path, pdf_2021: Path) -> None:
     finally:
         os.chdir(cwd)
     assert code == 0 and "members 81 → 83 (+2)" in out
+
+
+def test_hostile_nesting_is_read() -> None:
+    """100,000 nested elements (lists, tables, blocks) are read without a recursion error
+    (elements deeper than MAX_DEPTH join the one above), their text kept; a table's caption
+    stays above its rows."""
+    from factcheck.webpage import render_html
+
+    for page in ("<div>" * 100_000 + "83 members", "<ul><li>" * 50_000 + "83 members",
+                 "<table><tr><td>" * 30_000 + "83 members"):
+        assert render_html(page).text.strip().endswith("83 members")
+    text, _ = _read("<table><caption>By sector</caption><tr><th>Sector</th><th>Damage (US$ "
+                    "billion)</th></tr><tr><td>Housing</td><td>55.9</td></tr></table>")
+    assert text == ("By sector\n\n| Sector | Damage (US$ billion) |\n|---|---|\n"
+                    "| Housing | 55.9 |\n")
