@@ -188,6 +188,28 @@ class _TreeBuilder(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self.comments.append(data)
 
+    # The standard library's parser raises AssertionError on some malformed declarations
+    # ("<![<p>", "<!DOCTYPE [x"); a browser reads them as text, and so does factcheck. (The
+    # parser has moved its position on before raising: it is put back.)
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        saved = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self._as_text(i, 3, saved)
+
+    def parse_html_declaration(self, i: int) -> int:
+        saved = self.getpos()
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            return self._as_text(i, 2, saved)
+
+    def _as_text(self, i: int, n: int, pos: tuple[int, int]) -> int:
+        self.lineno, self.offset = pos
+        self._data(self.rawdata[i:i + n])
+        return i + n
+
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 

@@ -733,3 +733,23 @@ def test_hostile_nesting_is_read() -> None:
                     "billion)</th></tr><tr><td>Housing</td><td>55.9</td></tr></table>")
     assert text == ("By sector\n\n| Sector | Damage (US$ billion) |\n|---|---|\n"
                     "| Housing | 55.9 |\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["<p>", "</p>", "<li>", "<ul>", "</ul>", "<table>", "<tr>", "<td>", "<th>", "</table>",
+     "<br>", "<h2>", "</h2>", "<nav>", "</nav>", "<!--", "-->", "<script>", "</script>",
+     "<sup>", "</sup>", "&amp;", "&nbsp;", "&#", "83", " members", ".", "\n", "<b>", "</b>",
+     '<div class="share">', "</div>", "<main>", "</main>", "<![", "<!DOCTYPE html>", "&shy;"]),
+    max_size=40).map("".join))
+def test_any_page_is_read_and_maps_into_its_source(page: str) -> None:
+    """Whatever the markup, a page is read; each character of its text maps to a place in
+    its source, and each claim's quote is in the text."""
+    from factcheck.formats import document_from_bytes
+    from factcheck.webpage import render_html
+
+    r = render_html(page)
+    assert len(r.source_offsets) == len(r.text)
+    assert all(0 <= o <= len(page) for o in r.source_offsets)
+    doc = document_from_bytes(page.encode("utf-8"), "html", source="p.html")
+    assert doc.text is not None and all(c.quote in doc.text for c in doc)
