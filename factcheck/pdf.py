@@ -141,6 +141,7 @@ def render_pdf(data: bytes, name: str, progress: Progress | None = None) -> Rend
     except ImportError:  # pragma: no cover - pdfminer.six is a dependency
         raise InputError("reading a PDF needs pdfminer.six: pip install pdfminer.six",
                          name) from None
+    _quiet_pdfminer()
     pages: list[list[_Line]] = []
     sizes: list[tuple[float, float]] = []
     title: str | None = None
@@ -184,6 +185,17 @@ def render_pdf(data: bytes, name: str, progress: Progress | None = None) -> Rend
     if not any(ln.text.strip() for p in pages for ln in p):
         raise InputError("has no text layer (a scanned PDF?): run OCR first", name)
     return _render(pages, sizes, title)
+
+
+def _quiet_pdfminer() -> None:
+    """pdfminer logs a warning for each flaw of a damaged file; with no logging set up, Python
+    would print them all on stderr. A library prints nothing: a handler that drops them is
+    added to pdfminer's logger (the records still reach handlers the application sets up)."""
+    import logging  # noqa: PLC0415
+
+    log = logging.getLogger("pdfminer")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
 
 
 def _scattered(lines: Sequence[_Line]) -> bool:

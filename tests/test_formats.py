@@ -753,3 +753,21 @@ def test_any_page_is_read_and_maps_into_its_source(page: str) -> None:
     assert all(0 <= o <= len(page) for o in r.source_offsets)
     doc = document_from_bytes(page.encode("utf-8"), "html", source="p.html")
     assert doc.text is not None and all(c.quote in doc.text for c in doc)
+
+
+def test_pdfminer_warnings_are_not_printed(tmp_path: Path) -> None:
+    """pdfminer's warnings about a damaged cross-reference table are not printed (a library
+    prints nothing; the CLI prints its one line)."""
+    import re
+
+    good = make_pdf([("para", "The Coalition has 83 members.")])
+    bad = re.sub(rb"\n(\d{9})(\d) 00000 n", rb"\n\1x 00000 n", good, count=3)
+    assert bad != good
+    path = tmp_path / "xref.pdf"
+    path.write_bytes(bad)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(path)], env=env,
+                          capture_output=True, text=True, timeout=60)
+    # (Damaged so, the file's pages cannot be found: one line says so, and nothing else.)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == f"factcheck: error: {path}: is a PDF with no pages\n"
