@@ -96,7 +96,7 @@ _SPACE = re.compile(r"[ \t\n\r\f\u200b\u00a0]+")  # "&nbsp;" is a space too
 
 class _Node:
     __slots__ = ("tag", "attrs", "children", "parent", "selector_part", "size", "linked",
-                 "links")
+                 "links", "pos")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: _Node | None) -> None:
         self.tag = tag
@@ -107,6 +107,7 @@ class _Node:
         self.size = -1  # characters of text inside, once _sizes() has counted them
         self.linked = 0  # of which inside links
         self.links = 0  # links inside
+        self.pos = 0  # offset of its start tag in the source
 
 
 class _Text:
@@ -152,7 +153,7 @@ class _TreeBuilder(HTMLParser):
         if len(self.stack) > MAX_DEPTH and tag not in _VOID:
             return  # (nested deeper than any page is: its content joins the element above)
         node = _Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
-        node.attrs["\x00pos"] = str(self._offset())
+        node.pos = self._offset()
         self.stack[-1].children.append(node)
         if tag not in _VOID:
             self.stack.append(node)
@@ -724,7 +725,7 @@ def _node_pos(node: _Node) -> int:
         if isinstance(n, _Text):
             return n.pos
         todo.extend(reversed(n.children))
-    return int(node.attrs.get("\x00pos", "0"))
+    return node.pos
 
 
 def render_html(source: str) -> RenderedPage:
