@@ -8,7 +8,9 @@ page with their boxes; the rest is ours, each step a rule of how PDFs lay out pr
   "Page 3 of 4", "- 3 -") are dropped: they are no figures; so are line numbers down a
   margin (five or more bare integers in one column, counting up by one).
 - **Columns**: a page whose lines leave vertical gutters (no line within a column crosses
-  one, lines of text stand on both sides) is read column by column, two or three or more;
+  one, three lines of words or more stand on each side) is read column by column, two or
+  three or more, unless it is a page of table rows (three baselines holding pieces side by
+  side, one a figure alone);
   lines wider than half the page that cross a gutter (a title, a full-width paragraph) cut
   the page into bands read one after another. A letter alone on its line (vertical text, a
   drop cap) is dropped.
@@ -300,21 +302,41 @@ def _furniture(pages: Sequence[Sequence[_Line]],
     return drop
 
 
+def _wordy(ln: _Line) -> bool:
+    """A line of words (not a figure, a date or a cell of a table of figures)."""
+    letters = sum(c.isalpha() for c in ln.text)
+    return letters >= 4 and letters >= 0.5 * sum(not c.isspace() for c in ln.text)
+
+
+def _tabular(lines: Sequence[_Line]) -> bool:
+    """True for a page of table rows: three baselines or more hold pieces side by side, one
+    of them a figure alone (columns of prose do not end a line in a bare figure beside the
+    next column's line)."""
+    rows: dict[int, list[_Line]] = {}
+    for ln in lines:
+        rows.setdefault(round(ln.y0), []).append(ln)
+    hits = 0
+    for row in rows.values():
+        if len(row) > 1 and any(_FIGURE_ONLY.fullmatch(ln.text) for ln in row):
+            hits += 1
+    return hits >= 3
+
+
 def _gutters(lines: Sequence[_Line], width: float) -> list[float]:
     """The x of each column gutter of a page: no line within a column crosses it, and lines
-    of text stand on both sides (two columns, three, ...)."""
-    if len(lines) < 6:
+    of words stand on both sides (two columns, three, ...). A page of table rows has none."""
+    if len(lines) < 6 or _tabular(lines):
         return []
     body = [ln for ln in lines if ln.x1 - ln.x0 < 0.5 * width]  # lines within one column
-    wide = [ln for ln in lines if ln.x1 - ln.x0 >= 0.15 * width]
+    words = [ln for ln in body if _wordy(ln)]
     tol = max(1.0, len(body) * 0.03)
     gutters: list[float] = []
     run: list[tuple[int, float]] = []
     for k in range(15, 87):
         x = width * k / 100
         cross = sum(1 for ln in body if ln.x0 < x < ln.x1)
-        ok = (k < 86 and cross <= tol and sum(1 for ln in wide if ln.x1 <= x) >= 3
-              and sum(1 for ln in wide if ln.x0 >= x) >= 3)
+        ok = (k < 86 and cross <= tol and sum(1 for ln in words if ln.x1 <= x) >= 3
+              and sum(1 for ln in words if ln.x0 >= x) >= 3)
         if ok:
             run.append((cross, x))
         elif run:
@@ -322,15 +344,10 @@ def _gutters(lines: Sequence[_Line], width: float) -> list[float]:
             xs = [x for c, x in run if c == least]
             gutters.append(xs[len(xs) // 2])
             run = []
-    # Each column holds prose: three lines or more that fill most of its width (a table's
-    # column of figures, beside its labels, is no column of text).
+    # Each column holds three lines of words or more.
     bounds = [0.0, *gutters, width]
-    for a, b in zip(bounds, bounds[1:]):
-        inside = [ln for ln in body if a <= ln.x0 and ln.x1 <= b]
-        if not inside:
-            return []
-        span = max(ln.x1 for ln in inside) - min(ln.x0 for ln in inside)
-        if sum(1 for ln in inside if ln.x1 - ln.x0 >= 0.6 * span) < 3:
+    for lo, hi in zip(bounds, bounds[1:]):
+        if sum(1 for ln in words if lo <= ln.x0 and ln.x1 <= hi) < 3:
             return []
     return gutters
 

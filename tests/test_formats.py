@@ -771,3 +771,19 @@ def test_pdfminer_warnings_are_not_printed(tmp_path: Path) -> None:
     # (Damaged so, the file's pages cannot be found: one line says so, and nothing else.)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == f"factcheck: error: {path}: is a PDF with no pages\n"
+
+
+def test_a_column_of_short_bullets_beside_prose(tmp_path: Path) -> None:
+    """A column of short key-figure bullets beside a column of prose is a column (not rows of
+    a table): the prose is read whole, then the bullets."""
+    left = [(60, 760 - 14 * k, t, 10) for k, t in enumerate([
+        "The Coalition was formed in 2014 to defeat", "Daesh in Iraq and Syria. Its members work",
+        "together on many fronts, from stabilisation", "to countering propaganda and finance.",
+        "Partners meet each year to review progress."])]
+    right = [(320, 760 - 14 * k, t, 10) for k, t in enumerate([
+        "KEY FIGURES", "• 83 members", "• 12 partners",
+        "• 10,000 fighters remain in the region today", "• 5 groups"])]
+    text = _pdf_text([left + right], tmp_path)
+    assert text.startswith("The Coalition was formed in 2014 to defeat\nDaesh in Iraq")
+    assert text.endswith("review progress.\n\nKEY FIGURES\n\n• 83 members\n\n• 12 partners\n\n"
+                         "• 10,000 fighters remain in the region today\n\n• 5 groups\n")
