@@ -16,7 +16,8 @@ page with their boxes; the rest is ours, each step a rule of how PDFs lay out pr
   drop cap) is dropped.
 - **Paragraphs**: a gap between lines larger than :data:`PARAGRAPH_GAP` of a line height, a
   bullet, or a change of font size starts a paragraph; a line in a larger font than the body
-  is a heading (written ``# Heading``) unless it is a figure alone (a key figure in large
+  is a heading (written ``# Heading``), and so is a short line in bold between lines that are
+  not, unless it is a figure alone (a key figure in large
   type, read with the label below it); a line stopping :data:`SHORT_LINE` short of its
   column's edge, after a full stop and before a capital or a figure, ends its paragraph; lines of a paragraph keep their line breaks (the
   extractor folds them), except that a word hyphenated across two lines ("stabil-" /
@@ -66,6 +67,7 @@ _FIGURE_ONLY = re.compile(
 # no character of the word.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
                             "ﬆ": "st"})
+_BOLD = re.compile(r"(?i)bold|black|heavy|semibold|demi")
 _CID = re.compile(r"\(cid:(\d+)\)")
 # A glyph the font gives no character for ("(cid:127)"). In WinAnsiEncoding every unused
 # code above 40 (octal) is the bullet (PDF 1.7, annex D, note 6); any other is dropped.
@@ -97,6 +99,7 @@ class _Line:
     y1: float
     size: float
     page: int
+    bold: bool = False
 
 
 @attrs.frozen
@@ -237,8 +240,10 @@ def _lines(layout: Any, page: int) -> Iterable[_Line]:
                 continue  # (a letter alone: a letter of vertical text, a drop cap)
             chars = [c for c in obj if isinstance(c, LTChar)]
             size = max((float(c.size) for c in chars), default=0.0)
+            bold = bool(chars) and all(_BOLD.search(str(c.fontname)) for c in chars
+                                       if c.get_text().strip())
             yield _Line(text.strip(), float(obj.x0), float(obj.y0), float(obj.x1),
-                        float(obj.y1), round(size, 1), page)
+                        float(obj.y1), round(size, 1), page, bold)
         elif hasattr(obj, "__iter__"):
             todo.extend(reversed(list(obj)))
 
@@ -460,8 +465,9 @@ def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float
             in_table = False
             prev = None  # a table ends its paragraph
         text = " ".join(c.text for c in row)
-        heading = (body_size > 0 and ln.size >= body_size * 1.15 and len(text) < 120
-                   and not _FIGURE_ONLY.fullmatch(text))  # "83" in large type: a key figure
+        heading = (body_size > 0 and len(text) < 120 and not _FIGURE_ONLY.fullmatch(text)
+                   and (ln.size >= body_size * 1.15  # ("83" in large type: a key figure)
+                        or _bold_heading(rows, i, text)))
         if heading:
             text = "# " + text
         sep = _separator(prev, ln, text, out, heading, edges)
@@ -484,6 +490,23 @@ def _render(pages: Sequence[Sequence[_Line]], sizes: Sequence[tuple[float, float
     text = "".join(out) + "\n"
     return RenderedPDF(text=text, line_starts=tuple(starts), line_pages=tuple(where),
                        pages=len(pages), title=title)
+
+
+def _bold_heading(rows: Sequence[Sequence[_Line]], i: int, text: str) -> bool:
+    """A short line in bold between lines that are not, after a sentence's end and before a
+    sentence's start (a heading in the body's size)."""
+    row = rows[i]
+    if len(row) > 1 or not row[0].bold or len(text) > 80 or _BULLET_LINE.match(text):
+        return False
+    if _SENTENCE_END.search(text) and not text.endswith(")"):
+        return False  # ("Note." or a sentence in bold is emphasis)
+    after = rows[i + 1][0] if i + 1 < len(rows) else None
+    before = rows[i - 1][0] if i > 0 else None
+    if after is not None and (after.bold or not (after.text[:1].isupper()
+                                                 or after.text[:1].isdigit()
+                                                 or _BULLET_LINE.match(after.text))):
+        return False  # (a bold word in a sentence that runs on)
+    return before is None or (not before.bold and bool(_SENTENCE_END.search(before.text)))
 
 
 def _aligned(row: Sequence[_Line], header: Sequence[_Line]) -> list[str]:

@@ -270,3 +270,15 @@ if __name__ == "__main__":
     # python tests/makedocs.py snapshots/global-coalition/2021.pdf
     with open(sys.argv[1], "wb") as fh:
         fh.write(reference_pdf())
+
+
+def make_styled_pdf(lines: Sequence[tuple[float, float, str, str, float]]) -> bytes:
+    """One page of lines, each in its own font: (x, y, text, font name, size)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for x, y, text, font, fsize in lines:
+        c.setFont(font, fsize)
+        c.drawString(x, y, _safe(text))
+    c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -787,3 +787,26 @@ def test_a_column_of_short_bullets_beside_prose(tmp_path: Path) -> None:
     assert text.startswith("The Coalition was formed in 2014 to defeat\nDaesh in Iraq")
     assert text.endswith("review progress.\n\nKEY FIGURES\n\n• 83 members\n\n• 12 partners\n\n"
                          "• 10,000 fighters remain in the region today\n\n• 5 groups\n")
+
+
+def test_a_heading_in_bold_of_the_body_size(tmp_path: Path) -> None:
+    """A short bold line between a sentence's end and a sentence's start is a heading (its
+    figures' section); a bold word on a line of its own inside a sentence is not."""
+    from makedocs import make_styled_pdf
+
+    path = tmp_path / "bold.pdf"
+    path.write_bytes(make_styled_pdf([
+        (72, 740, "STABILISATION", "Helvetica-Bold", 10.5),
+        (72, 726, "Since 2014, partners gave over $20 billion", "Helvetica", 10.5),
+        (72, 712, "in assistance. The", "Helvetica", 10.5),
+        (72, 698, "Coalition", "Helvetica-Bold", 10.5),
+        (72, 684, "has 83 members.", "Helvetica", 10.5),
+        (72, 670, "Military efforts", "Helvetica-Bold", 10.5),
+        (72, 656, "Partners trained 225,000 police.", "Helvetica", 10.5),
+    ]))
+    doc = load(path)
+    assert doc.text == ("# STABILISATION\n\nSince 2014, partners gave over $20 billion\n"
+                        "in assistance. The\nCoalition\nhas 83 members.\n\n# Military efforts\n\n"
+                        "Partners trained 225,000 police.\n")
+    assert [(c.value, c.provenance.section) for c in doc] == [
+        (20_000_000_000, "STABILISATION"), (83, "STABILISATION"), (225_000, "Military efforts")]
