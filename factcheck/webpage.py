@@ -590,6 +590,15 @@ class _Renderer:
                 self.w.block()
                 self.node(c, in_main, pre=True)
                 self.w.block()
+            elif tag in ("p", "div") and not pre and not self.w.inline and _bold_heading(c):
+                # "<p><strong>Stabilisation</strong></p>": a heading, as editors write one.
+                self.w.block()
+                old, self.w.prefix = self.w.prefix, "#### "
+                self.w.inline += 1
+                self.node(c, in_main)
+                self.w.inline -= 1
+                self.w.prefix = old
+                self.w.block()
             elif tag in _BLOCK:
                 self.w.block()
                 self.node(c, in_main, pre)
@@ -691,6 +700,16 @@ _FIGURE_ONLY = re.compile(
     r"(?i)[~≈<>+−-]?\s?(?:US\$|[$€£¥₹])?\s?\d[\d,.\u00a0 ]{0,20}(?:%|\+|k|m|bn|million|billion|"
     r"thousand|trillion)?\+?")
 _FOOTNOTE_MARK = re.compile(r"\d{1,3}|[*†‡§]|\[\d{1,3}\]|\(\d{1,3}\)")
+
+
+def _bold_heading(node: _Node) -> bool:
+    """A paragraph that is one short bold phrase and nothing else, no sentence."""
+    kids = [k for k in node.children if not (isinstance(k, _Text) and not k.data.strip())]
+    if len(kids) != 1 or not isinstance(kids[0], _Node) or kids[0].tag not in ("b", "strong"):
+        return False
+    text = _cell_text(kids[0])
+    return (2 <= len(text) <= 80 and any(ch.isalpha() for ch in text)
+            and not text.endswith((".", "!", "?", ",", ";")) and not _FIGURE_ONLY.fullmatch(text))
 
 
 def _is_label(text: str) -> bool:

@@ -370,6 +370,23 @@ def test_html_soft_hyphens_are_no_characters() -> None:
     assert figures == [("exact", 31, "count", "liberated areas")]
 
 
+def test_html_bold_paragraphs_as_headings() -> None:
+    """"<p><strong>Stabilisation</strong></p>" is a heading (the section of the figures
+    under it); a bold sentence or a bold figure in a sentence is not."""
+    from factcheck.formats import document_from_bytes
+
+    page = ("<main><p><strong>Stabilisation</strong></p><p>Partners gave over $20 billion.</p>"
+            "<p><b>Note.</b></p><p>The Coalition has <b>83 members</b>.</p>"
+            "<div><strong>Military efforts</strong></div><p>225,000 police trained.</p></main>")
+    text, _ = _read(page)
+    assert text == ("#### Stabilisation\n\nPartners gave over $20 billion.\n\nNote.\n\n"
+                    "The Coalition has 83 members.\n\n#### Military efforts\n\n"
+                    "225,000 police trained.\n")
+    doc = document_from_bytes(page.encode(), "html", source="p.html")
+    assert [c.provenance.section for c in doc] == [
+        "Stabilisation", "Stabilisation", "Military efforts"]
+
+
 def test_html_label_value_tables() -> None:
     """A two-column table without a header row (a key-facts box) is label lines; its empty
     rows are skipped."""
