@@ -163,13 +163,17 @@ def render_pdf(data: bytes, name: str, progress: Progress | None = None) -> Rend
         interp = PDFPageInterpreter(rsrc, device)
         all_pages = list(PDFPage.create_pages(doc))
         for n, page in enumerate(all_pages, 1):
+            turned = getattr(page, "rotate", 0)
+            if turned % 180 == 90:
+                # A page turned by /Rotate is read as it was drawn, unturned, first: its text
+                # is most often upright so (a table turned to fit a portrait page), and its
+                # letters turned would cost pdfminer's layout analysis a great deal.
+                page.rotate = 0
             interp.process_page(page)
             layout = device.get_result()
             lines = list(_lines(layout, n))
-            if getattr(page, "rotate", 0) % 180 == 90 and _scattered(lines):
-                # A page turned by /Rotate whose text then falls apart into letters: read it
-                # as it was drawn, unturned.
-                page.rotate = 0
+            if turned % 180 == 90 and _scattered(lines):
+                page.rotate = turned  # drawn turned, to be read upright once the page turns
                 interp.process_page(page)
                 layout = device.get_result()
                 lines = list(_lines(layout, n))
