@@ -827,3 +827,26 @@ def test_a_heading_in_bold_of_the_body_size(tmp_path: Path) -> None:
                         "Partners trained 225,000 police.\n")
     assert [(c.value, c.provenance.section) for c in doc] == [
         (20_000_000_000, "STABILISATION"), (83, "STABILISATION"), (225_000, "Military efforts")]
+
+
+def test_text_drawn_turned_on_a_turned_page(tmp_path: Path) -> None:
+    """Text drawn at 90° on a page turned by /Rotate 90 (upright in a viewer) is read upright,
+    in its order."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setPageRotation(90)
+    c.translate(300, 100)
+    c.rotate(90)
+    c.setFont("Helvetica", 11)
+    for k in range(1, 6):
+        c.drawString(0, -20 * k, f"The record says {k}00 people.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "drawn-turned.pdf"
+    path.write_bytes(buf.getvalue())
+    assert [c.value for c in load(path)] == [100, 200, 300, 400, 500]
