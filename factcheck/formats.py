@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path, PurePath
 
 import attrs
@@ -75,12 +76,14 @@ def load_formatted(
     title: str | None = None,
     date: str | None = None,
     text: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Document | None:
     """The document of a PDF, a web page or a web archive's capture; None for a text file.
 
     *text* is the file's content when it came from elsewhere (a git blob of a web page), or
     for a PDF the text :func:`factcheck.pdf.render_pdf` read from it (its claims then have
-    no page).
+    no page). *progress* is called with (pages read, pages) as a PDF is read (a command line
+    shows a progress bar with it).
     """
     name = os.fspath(path)
     fmt = format_of(name)
@@ -106,7 +109,7 @@ def load_formatted(
             return attrs.evolve(doc, format="pdf")
         return _from_html(text, shown, revision, title, date)
     return document_from_bytes(read_bytes(name), fmt, source=shown, revision=revision,
-                               title=title, date=date)
+                               title=title, date=date, progress=progress)
 
 
 def document_from_bytes(
@@ -117,10 +120,11 @@ def document_from_bytes(
     revision: str | None = None,
     title: str | None = None,
     date: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Document:
     """The document of a PDF's or a web page's bytes (*fmt* "pdf" or "html")."""
     if fmt == "pdf":
-        return _from_pdf(data, source, revision, title, date)
+        return _from_pdf(data, source, revision, title, date, progress)
     if fmt == "html":
         return _from_html(decode_html(data, source), source, revision, title, date)
     raise ValueError(f"unknown format {fmt!r}")
@@ -178,12 +182,12 @@ def _from_html(html_text: str, source: str, revision: str | None, title: str | N
 
 
 def _from_pdf(data: bytes, source: str, revision: str | None, title: str | None,
-              date: str | None) -> Document:
+              date: str | None, progress: Callable[[int, int], None] | None = None) -> Document:
     from factcheck.extraction import extract  # noqa: PLC0415
     from factcheck.pdf import render_pdf  # noqa: PLC0415
     from factcheck.readers import read_markdown  # noqa: PLC0415
 
-    pdf = render_pdf(data, source)
+    pdf = render_pdf(data, source, progress)
     doc = extract(pdf.text, source=source, reader=read_markdown, revision=revision,
                   title=title or pdf.title, date=date)
     claims = []

@@ -850,3 +850,17 @@ def test_text_drawn_turned_on_a_turned_page(tmp_path: Path) -> None:
     path = tmp_path / "drawn-turned.pdf"
     path.write_bytes(buf.getvalue())
     assert [c.value for c in load(path)] == [100, 200, 300, 400, 500]
+
+
+def test_reading_a_long_pdf_reports_progress(tmp_path: Path) -> None:
+    """A 200-page PDF is read, and its reading reports each page (for a progress bar)."""
+    from factcheck.formats import load_formatted
+
+    blocks = [("para", f"Page {n} of the report counts {n * 10 + 7:,} schools.") for n in range(200)]
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_lines_pdf([[(72, 700, t, 11)] for _k, t in blocks]))
+    seen: list[tuple[int, int]] = []
+    doc = load_formatted(path, progress=lambda done, total: seen.append((done, total)))
+    assert doc is not None and len(doc) == 200
+    assert seen == [(n, 200) for n in range(1, 201)]
+    assert doc.claims[-1].provenance.page == 200
