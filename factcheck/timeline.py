@@ -585,7 +585,7 @@ def _walk_snapshots(
 # --------------------------------------------------------------------------- the verbs
 
 
-def is_archive(path: Path) -> bool:
+def _is_archive(path: Path) -> bool:
     """True for a web archive file (its captures are versions, as a folder's files are)."""
     from factcheck.warc import is_archive as warc  # noqa: PLC0415
 
@@ -608,7 +608,7 @@ def history(
     folder without dated versions.
     """
     p = Path(path)
-    if p.is_dir() or is_archive(p):  # (a WARC file's captures are a folder's versions)
+    if p.is_dir() or _is_archive(p):  # (a WARC file's captures are a folder's versions)
         if rev is not None:
             raise RevisionError(
                 "is a folder of versions; --rev applies to a file tracked in git", str(path))
@@ -633,7 +633,7 @@ def blame(
     *rev*. For a folder of versions, the current version is the latest file.
     """
     p = Path(path)
-    if p.is_dir() or is_archive(p):  # (a WARC file's captures are a folder's versions)
+    if p.is_dir() or _is_archive(p):  # (a WARC file's captures are a folder's versions)
         if rev is not None:
             raise RevisionError(
                 "is a folder of versions; --rev applies to a file tracked in git", str(path))
