@@ -115,6 +115,25 @@ class Provenance:
     """0-based character offset of the quote in the original text."""
     sentence_span: tuple[int, int] = (0, 0)
     """Where the figure's own words (qualifier, figure, unit, counted noun) sit in ``sentence``."""
+    page: int | None = None
+    """1-based page of a PDF the quote is on (``line`` is then in the text read from it)."""
+    page_line: int | None = None
+    """1-based line on that page, counting the lines of text kept (no running header)."""
+    source_line: int | None = None
+    """For a web page: the 1-based line in the HTML source where the quote's text starts."""
+    source_column: int | None = None
+    """For a web page: the 1-based column in the HTML source where the quote's text starts."""
+    element: str | None = None
+    """For a web page: a CSS selector of the element holding the quote ("main > p:nth-of-type(3)")."""
+
+    def where(self) -> str:
+        """Where a person finds the quote: "p. 3, line 12" in a PDF, else "line 12, col 5"
+        (a web page's own source line and column, when it came from one)."""
+        if self.page is not None:
+            return f"p. {self.page}, line {self.page_line}"
+        if self.source_line is not None:
+            return f"line {self.source_line}, col {self.source_column}"
+        return f"line {self.line}, col {self.column}"
 
 
 @attrs.frozen
@@ -164,7 +183,10 @@ class Document(Sequence[Claim]):
     title: str | None = None
     date: str | None = None
     text: str | None = attrs.field(default=None, repr=False, eq=False)
-    """The original text, when the document was read from one (not from a snapshot)."""
+    """The original text, when the document was read from one (not from a snapshot); for a
+    PDF or a web page, the text read from it (that its claims' quotes and lines refer to)."""
+    format: str | None = None
+    """The file format the text was read from when it was not text: ``"pdf"``, ``"html"``."""
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)

@@ -177,6 +177,10 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "revision": p.revision,
         "section": p.section,
         "sentence": p.sentence,
+        # Where a PDF or a web page holds the quote; only for claims read from one.
+        **{k: v for k, v in (("page", p.page), ("page_line", p.page_line),
+                             ("source_line", p.source_line), ("source_column", p.source_column),
+                             ("element", p.element)) if v is not None},
     }
 
 
@@ -187,5 +191,6 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "revision": doc.revision,
         "title": doc.title,
         "date": doc.date,
+        **({"format": doc.format} if doc.format is not None else {}),
         "claims": len(doc.claims),
     }

@@ -39,7 +39,7 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 def dumps_snapshot(doc: Document) -> str:
     """The snapshot text of a document."""
     head: dict[str, Any] = {"schema": SCHEMA, "schema_version": SCHEMA_VERSION}
-    for key in ("source", "revision", "title", "date"):
+    for key in ("source", "revision", "title", "date", "format"):
         value = getattr(doc, key)
         if value is not None:
             head[key] = value
@@ -107,7 +107,7 @@ def loads_snapshot(text: str, path: str = "<snapshot>") -> Document:
             )
         seen[claim.id] = line or 0
         claims.append(claim)
-    for key in ("source", "revision", "title", "date"):
+    for key in ("source", "revision", "title", "date", "format"):
         if key in data and not isinstance(data[key], str):
             raise SnapshotError(f"{key!r} must be a string", path, _key_line(text, key))
     return Document(
@@ -116,6 +116,7 @@ def loads_snapshot(text: str, path: str = "<snapshot>") -> Document:
         revision=data.get("revision"),
         title=data.get("title"),
         date=data.get("date"),
+        format=data.get("format"),
     )
 
 

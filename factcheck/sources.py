@@ -167,8 +167,15 @@ def load(
     from elsewhere (a git blob); *path* then only names it.
     """
     from factcheck.extraction import extract  # noqa: PLC0415
+    from factcheck.formats import format_of, load_formatted  # noqa: PLC0415
     from factcheck.readers import reader_for  # noqa: PLC0415
     name = source or str(path)
+    if format_of(path) is not None:  # a PDF, a web page, a web archive's capture
+        meta = _version_info_for(Path(path)) if text is None else None
+        doc = load_formatted(path, source=name, revision=revision, text=text,
+                             title=meta.title if meta else None, date=meta.date if meta else None)
+        if doc is not None:
+            return doc
     body = read_text(path) if text is None else text
     if str(path).lower().endswith(".toml"):
         # A .toml file is a snapshot or an error, never a text to read figures from.
@@ -255,7 +262,7 @@ class VersionInfo:
 VERSIONS_FILE = "versions.toml"
 """The metadata file of a folder of versions: ``[[versions]]`` tables with file and date."""
 
-_FACTSHEET_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+_FACTSHEET_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm")
 
 
 def series_versions(folder: str | os.PathLike[str]) -> list[VersionInfo]:
@@ -267,7 +274,12 @@ def series_versions(folder: str | os.PathLike[str]) -> list[VersionInfo]:
     """
     import re  # noqa: PLC0415
 
+    from factcheck.warc import archive_versions  # noqa: PLC0415
+
     root = Path(folder)
+    archived = archive_versions(root)  # a WARC file, a folder of Wayback captures
+    if archived is not None:
+        return archived
     if not root.is_dir():
         raise InputError("is not a folder of factsheet versions", str(folder))
     meta = root / VERSIONS_FILE

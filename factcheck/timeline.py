@@ -403,6 +403,11 @@ def _folder_history(folder: Path, progress: Progress | None) -> History:
 def _decode(data: bytes, name: str) -> str:
     from factcheck.sources import decode_text  # noqa: PLC0415
 
+    if data[:5] == b"%PDF-":  # a PDF in git: its text as factcheck reads it (no page numbers)
+        from factcheck.pdf import render_pdf  # noqa: PLC0415
+
+        return render_pdf(data, name).text
+
     return decode_text(data, name)
 
 
@@ -585,6 +590,13 @@ def _walk_snapshots(
 # --------------------------------------------------------------------------- the verbs
 
 
+def _is_archive(path: Path) -> bool:
+    """True for a web archive file (its captures are versions, as a folder's files are)."""
+    from factcheck.warc import is_archive as warc  # noqa: PLC0415
+
+    return warc(path) and path.is_file()
+
+
 def history(
     path: str | os.PathLike[str],
     rev: str | None = None,
@@ -601,7 +613,7 @@ def history(
     folder without dated versions.
     """
     p = Path(path)
-    if p.is_dir():
+    if p.is_dir() or _is_archive(p):  # (a WARC file's captures are a folder's versions)
         if rev is not None:
             raise RevisionError(
                 "is a folder of versions; --rev applies to a file tracked in git", str(path))
@@ -626,7 +638,7 @@ def blame(
     *rev*. For a folder of versions, the current version is the latest file.
     """
     p = Path(path)
-    if p.is_dir():
+    if p.is_dir() or _is_archive(p):  # (a WARC file's captures are a folder's versions)
         if rev is not None:
             raise RevisionError(
                 "is a folder of versions; --rev applies to a file tracked in git", str(path))
@@ -683,7 +695,7 @@ def load_at(spec: str) -> Document:
     return load(rel, text=text, source=spec, revision=commit)
 
 
-_FACTSHEET_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".toml")
+_FACTSHEET_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".toml", ".pdf", ".html", ".htm")
 
 
 @attrs.frozen

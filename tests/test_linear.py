@@ -81,7 +81,8 @@ def test_extraction_is_linear(name: str) -> None:
     assert ratio < 8, f"{name}: {small * 1000:.1f} ms at {n} chars, {large * 1000:.1f} ms at 4x"
 
 
-@pytest.mark.parametrize("unit", ["**", "[", "[a](", "<http:", "-|", "| ", "# ", "_a_"])
+@pytest.mark.parametrize("unit", ["**", "[", "[a](", "<http:", "-|", "| ", "# ", "_a_", "<a ",
+                                  '<a x="', "&#1", "<!--", "---\n"])
 def test_markdown_reader_is_linear(unit: str) -> None:
     """The Markdown reader adds no superlinear cost (unclosed links, table rules, emphasis)."""
     n = 32 * 1024

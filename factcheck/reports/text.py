@@ -59,6 +59,25 @@ _PLURAL_UNITS = {
 }
 
 
+def location_text(claim: Claim) -> str:
+    """Where a claim is, short: "12:5" (line and column), "p. 3, line 12" in a PDF, and a web
+    page's own source line and column."""
+    p = claim.provenance
+    if p.page is not None:
+        return f"p. {p.page}, line {p.page_line}"
+    if p.source_line is not None:
+        return f"{p.source_line}:{p.source_column}"
+    return f"{p.line}:{p.column}"
+
+
+def line_text(claim: Claim) -> str:
+    """A claim's line, as diffs and histories show it: "12", or "p. 3, line 12" in a PDF."""
+    p = claim.provenance
+    if p.page is not None:
+        return f"p. {p.page}, line {p.page_line}"
+    return str(p.source_line if p.source_line is not None else p.line)
+
+
 def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
     """A plain table with columns padded to their widest cell."""
     widths = [len(h) for h in header]
@@ -72,22 +91,25 @@ def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
 
 
 def render_extract(docs: Sequence[Document], **_: Any) -> str:
-    """One table per document: line, id, figure, counted, quote."""
+    """One table per document: line, id, figure, counted, quote (and, for a web page, the
+    element that holds the figure)."""
     parts = []
     for d in docs:
+        elements = any(c.provenance.element for c in d.claims)
         rows = [
             [
-                f"{c.line}:{c.provenance.column}",
+                location_text(c),
                 c.id,
                 figure_text(c),
                 c.counted,
                 " ".join(c.quote.split()),
+                *([c.provenance.element or ""] if elements else []),
             ]
             for c in d.claims
         ]
         title = f"{d.source}: {len(d.claims)} claim{'s' if len(d.claims) != 1 else ''}"
-        parts.append(title + "\n" + (table(rows, ["line", "id", "figure", "counted", "quote"])
-                                     if rows else ""))
+        header = ["line", "id", "figure", "counted", "quote", *(["element"] if elements else [])]
+        parts.append(title + "\n" + (table(rows, header) if rows else ""))
     return "\n".join(parts)
 
 
@@ -113,7 +135,7 @@ def render_diff(report: Any, *, all: bool = False, color: bool = False, **_: Any
     shown = report.visible(all=all)
     if shown:
         def where(c: Claim | None) -> str:
-            return "-" if c is None else str(c.line)
+            return "-" if c is None else line_text(c)
 
         rows = [[c.kind, c.message, f"{where(c.old)} → {where(c.new)}"] for c in shown]
         lines = table(rows, ["kind", "change", "line"]).rstrip("\n").split("\n")
@@ -140,6 +162,15 @@ def render_diff(report: Any, *, all: bool = False, color: bool = False, **_: Any
     return "\n".join(out) + "\n"
 
 
+def finding_line(finding: Any) -> str:
+    """Where a finding points: its line, or "p. 3, line 12" when its claim is in a PDF (a web
+    page's source line when it is in one)."""
+    for c in getattr(finding, "claims", ()):
+        if c.line == finding.line:
+            return line_text(c)
+    return str(finding.line)
+
+
 _VERDICT_STYLE = {"consistent": "green", "inconsistent": "red", "undetermined": "yellow"}
 
 
@@ -157,7 +188,7 @@ def render_check(report: Any, *, color: bool = False, **_: Any) -> str:
             label = f"{verdict:<12}"
             if color:
                 label = click.style(label, fg=_VERDICT_STYLE[verdict], bold=verdict != "consistent")
-            out.append(f"  {f.line:>4}  {label}  {f.rule:<{width}}  {f.message}")
+            out.append(f"  {finding_line(f):>4}  {label}  {f.rule:<{width}}  {f.message}")
     s = report.summary
     out.append(
         f"{s['checks']} check{'s' if s['checks'] != 1 else ''}: {s['consistent']} consistent, "
@@ -198,6 +229,11 @@ def _history_head(hist: Any) -> str:
     )
 
 
+def _at_text(claim: Claim) -> str:
+    t = line_text(claim)
+    return t if t.startswith("p.") else f"line {t}"
+
+
 def unit_text(unit: str) -> str:
     """A unit as reports name it: "count", "km²", "%", "USD"."""
     return UNIT_LABELS.get(unit) or ("count" if unit == "count" else unit)
@@ -217,7 +253,7 @@ def render_history(hist: Any, **_: Any) -> str:
             p = t.points[0]
             quote = " ".join(p.claim.quote.split())
             out.append(f"{title}: {figure_text(p.claim)}, since {version_text(p.version)}, "
-                       f"line {p.claim.line}: {quote!r}{status}")
+                       f"{_at_text(p.claim)}: {quote!r}{status}")
             continue
         out += ["", f"{title}: {series_text(t)}{status}"]
         rows = []
@@ -228,7 +264,7 @@ def render_history(hist: Any, **_: Any) -> str:
                 row.append(v.author or "")
             row += [
                 figure_text(p.claim) + (" (back)" if p.reappeared else ""),
-                str(p.claim.line),
+                line_text(p.claim),
                 " ".join(p.claim.quote.split()),
             ]
             rows.append(row)
@@ -250,7 +286,7 @@ def render_blame(blame: Any, **_: Any) -> str:
     for e in blame.entries:
         v = e.version
         rows.append([
-            f"{e.claim.line}:{e.claim.provenance.column}",
+            location_text(e.claim),
             e.claim.id,
             figure_text(e.claim),
             v.label,
@@ -282,7 +318,8 @@ def render_report(report: Any, **_: Any) -> str:
         out.append(render_diff(report.diff).rstrip("\n"))
     if report.cross_version:
         out += ["", "== Across the two versions =="]
-        out += [f"  {f.line:>4}  {f.verdict.value:<12}  {f.message}" for f in report.cross_version]
+        out += [f"  {finding_line(f):>4}  {f.verdict.value:<12}  {f.message}"
+                for f in report.cross_version]
     out += ["", "== Every figure over time ==", render_history(hist).rstrip("\n")]
     return "\n".join(out) + "\n"
 
