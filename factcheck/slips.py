@@ -15,6 +15,7 @@ one-digit figures are one changed digit apart, but two five-digit figures rarely
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
@@ -69,15 +70,21 @@ class _Written:
 def _written(c: Claim) -> _Written | None:
     if c.value_high is not None or c.qualifier is Qualifier.RANGE:
         return None
-    m = _NUMERAL.search(c.stated)
+    return _written_of(c.stated, c.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_of(stated: str, value: Fraction) -> _Written | None:
+    """A figure's digits, read once per figure as written (a factsheet repeats them)."""
+    m = _NUMERAL.search(stated)
     if m is None:
         return None
     text = m.group()
     whole, _, frac = text.replace(",", "").partition(".")
     n = Fraction(int(whole + frac), 10 ** len(frac))
-    if n == 0 or c.value == 0:
+    if n == 0 or value == 0:
         return None
-    return _Written(whole + frac, len(frac), c.value / n, "," in text, m.start(), m.end())
+    return _Written(whole + frac, len(frac), value / n, "," in text, m.start(), m.end())
 
 
 def significant_digits(c: Claim) -> int:

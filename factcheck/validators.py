@@ -778,15 +778,17 @@ def _slip_evidence(a: Claim, b: Claim) -> str | None:
     (:func:`evidence.same_words`: "An estimated 16.2 million people were newly displaced in
     2017" and "..., about 16.9 million people" are two quantities); one digit is no
     evidence."""
+    ha, hb = a.provenance.section, b.provenance.section
+    if (ha and hb and ha != hb) or not (_prose(a) and _prose(b)):
+        return None
+    if evidence.names(a) != evidence.names(b):
+        return None  # "In the district of Area5, ..." and "... of Area7, ...": two places
     kind = slips.slip_between(a, b)
     if kind is None or kind == "scale":
         return None
     digits = min(slips.significant_digits(a), slips.significant_digits(b))
-    ha, hb = a.provenance.section, b.provenance.section
-    if digits < 2 or (ha and hb and ha != hb) or not (_prose(a) and _prose(b)):
+    if digits < 2:
         return None
-    if evidence.names(a) != evidence.names(b):
-        return None  # "In the district of Area5, ..." and "... of Area7, ...": two places
     sa, sb = _statement(a), _statement(b)
     if digits >= 5:
         return kind
@@ -922,6 +924,8 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
     for group in loose.values():
         filed: dict[tuple[object, ...], list[Claim]] = {}
         for c in group:
+            if not _prose(c) or slips.significant_digits(c) < 2:
+                continue  # never evidence by its digits (see _slip_evidence)
             keys, wanted = slips.neighbour_keys(c)
             seen_here: set[int] = set()
             for want in wanted:
