@@ -95,6 +95,17 @@ class Point:
     """The claim as read in that version (its line, quote and revision are that version's)."""
     reappeared: bool = False
     """True when the figure was absent from the version before this one."""
+    restores: Point | None = attrs.field(default=None, eq=False, repr=False)
+    """When this version's text is an earlier version's again (a revert, a redeploy): the
+    point that stated the figure so in that earlier version. Blame follows it back."""
+
+    @property
+    def origin(self) -> Point:
+        """The point that first stated the figure so: round trips (reverts) skipped."""
+        p = self
+        while p.restores is not None:
+            p = p.restores
+        return p
 
     @property
     def value(self) -> Fraction:
@@ -643,7 +654,8 @@ def blame_of(hist: History) -> Blame:
         for c in hist.latest.claims:
             t = live.get(c.id)
             if t is not None:
-                entries.append(BlameEntry(claim=c, version=t.latest.version, timeline=t))
+                entries.append(BlameEntry(claim=c, version=t.latest.origin.version,
+                                          timeline=t))
     return Blame(
         source=hist.source,
         version=hist.versions[-1],

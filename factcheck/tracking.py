@@ -23,7 +23,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -32,33 +32,45 @@ from factcheck.errors import InputError
 from factcheck.timeline import History, Point, Timeline, Version
 
 if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.identity import Identity, Outline
     from factcheck.readers import Reader
 
 
 # --------------------------------------------------------------------------- pairing
 
 
-def _pair_indices(old: Sequence[Claim], new: Sequence[Claim]) -> list[tuple[int, int]]:
+def _pair_indices(
+    old: Sequence[Claim],
+    new: Sequence[Claim],
+    old_ids: Sequence[Identity] | None = None,
+    new_ids: Sequence[Identity] | None = None,
+    old_outline: Sequence[tuple[str, ...]] = (),
+    new_outline: Sequence[tuple[str, ...]] = (),
+) -> list[tuple[int, int]]:
     """Pair two versions' claims, as (old index or -1, new index or -1), every claim once.
 
     When both lists hold the same claims in the same order (same unit, kind, counted noun
     and sentence with every figure masked), :func:`factcheck.differ.match` pairs them k-th
     with k-th in its first pass; that case, the common one in a long history, is recognised
-    here without building its keys. Otherwise ``match`` decides.
+    here without building its keys. Otherwise the differ's matching decides, each claim
+    placed by its identity (*old_ids*, *new_ids*, and each version's heading outline).
     """
     if not old:
         return [(-1, j) for j in range(len(new))]
     if not new:
         return [(i, -1) for i in range(len(old))]
-    if len(old) == len(new) and _masked(old) == _masked(new):
+    if len(old) == len(new) and _masked(old) == _masked(new) and (
+            old_ids is None or new_ids is None
+            or [(i.marked, i.column) for i in old_ids] == [(i.marked, i.column) for i in new_ids]):
         return [(i, i) for i in range(len(old))]
-    from factcheck.differ import match  # noqa: PLC0415
+    from factcheck import differ  # noqa: PLC0415
 
-    old_at, new_at = _positions(old), _positions(new)
-    return [
-        (old_at[id(o)].pop() if o is not None else -1, new_at[id(n)].pop() if n is not None else -1)
-        for o, n in match(old, new)
-    ]
+    okeys, nkeys = differ.identified_keys(
+        old, new, old_ids=old_ids, new_ids=new_ids, old_outline=old_outline,
+        new_outline=new_outline)
+    pairs = differ.match_indices(old, new, okeys, nkeys)
+    return [(-1 if o is None else o, -1 if n is None else n)
+            for o, n in differ._ordered(pairs, len(old), len(new))]
 
 
 def _masked(claims: Sequence[Claim]) -> list[tuple[str, str, str, str]]:
@@ -103,8 +115,22 @@ def _differs(a: Claim, b: Claim) -> bool:
     )
 
 
-def _resurrect_key(c: Claim) -> tuple[str, str, str, str]:
-    return (" ".join(c.counted.casefold().split()), c.unit, c.kind, (c.scope or "").casefold())
+def _resurrect_key(c: Claim, ident: Identity | None) -> tuple[object, ...] | None:
+    """What a figure that vanished must come back with to continue its timeline: its
+    headings and the name its structure or its counted noun gives it. A generic name
+    ("figure", "total", "duration") carries no identity across a gap: ``None``."""
+    from factcheck.differ import normalise_counted  # noqa: PLC0415
+    from factcheck.identity import is_generic  # noqa: PLC0415
+
+    noun = normalise_counted(c.counted)
+    generic = is_generic(noun)
+    name = ident.name if ident is not None and ident.named else ""
+    if generic and not name:
+        return None
+    path = ident.path if ident is not None else (c.provenance.section or "",)
+    column = ident.column if ident is not None else ""
+    return ("" if generic else noun, name, column, path, c.unit, c.kind,
+            (c.scope or "").casefold())
 
 
 # --------------------------------------------------------------------------- tracking
@@ -113,9 +139,11 @@ def _resurrect_key(c: Claim) -> tuple[str, str, str, str]:
 class Track:
     """A timeline being built (mutable; turned into a :class:`Timeline` at the end)."""
 
-    __slots__ = ("points", "claim", "first", "last", "id", "order", "warnings", "final")
+    __slots__ = ("points", "claim", "first", "last", "id", "order", "warnings", "final",
+                 "ident")
 
-    def __init__(self, first: int, point: Point, claim: Claim) -> None:
+    def __init__(self, first: int, point: Point, claim: Claim,
+                 ident: Identity | None = None) -> None:
         self.points: list[Point] = [point]
         self.claim = claim  # the claim in the latest version seen (block-local in git walks)
         self.first = first
@@ -124,7 +152,18 @@ class Track:
         self.order: tuple[int, int] = (0, 0)
         self.warnings: list[str] = []
         self.final: Claim | None = None  # the claim in the latest version, read whole
+        self.ident = ident  # the figure's identity where last seen
 
+
+def _digest(text: str) -> bytes:
+    """A version's text, by content: two versions with the same digest are the same text."""
+    import hashlib  # noqa: PLC0415
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+
+
+_SEEN_KEPT = 256
+"""How many earlier versions' states are kept for a revert to come back to."""
 
 _DEAD_KEPT = 512
 """How many ended timelines are remembered for a figure that comes back (memory stays flat)."""
@@ -136,49 +175,84 @@ class Walker:
     def __init__(self) -> None:
         self.versions: list[Version] = []
         self.tracks: list[Track] = []
-        self.dead: OrderedDict[tuple[str, str, str, str], Track] = OrderedDict()
+        self.dead: OrderedDict[tuple[object, ...], Track] = OrderedDict()
         self.notes: list[str] = []
 
     def _version(self, version: Version) -> int:
         self.versions.append(version)
         return len(self.versions) - 1
 
-    def born(self, idx: int, claim: Claim, point_claim: Callable[[], Claim]) -> Track:
+    def born(self, idx: int, claim: Claim, point_claim: Callable[[], Claim],
+             ident: Identity | None = None) -> Track:
         """A claim with no counterpart in the version before: new, or a figure come back."""
-        key = _resurrect_key(claim)
-        t = self.dead.pop(key, None) if idx > 0 else None
+        key = _resurrect_key(claim, ident)
+        t = self.dead.pop(key, None) if idx > 0 and key is not None else None
         if t is not None:
             t.last = -1
             self._point(t, idx, claim, point_claim, reappeared=True)
-            t.claim = claim
+            t.claim, t.ident = claim, ident
             return t
-        t = Track(idx, Point(self.versions[idx], point_claim()), claim)
+        t = Track(idx, Point(self.versions[idx], point_claim()), claim, ident)
         self.tracks.append(t)
         return t
 
-    def carry(self, t: Track, idx: int, new: Claim, point_claim: Callable[[], Claim]) -> None:
+    def carry(self, t: Track, idx: int, new: Claim, point_claim: Callable[[], Claim],
+              ident: Identity | None = None) -> None:
         """The figure continues into version *idx*; record a point if it changed."""
         if _differs(t.claim, new):
             self._point(t, idx, new, point_claim)
         t.claim = new
+        if ident is not None:
+            t.ident = ident
 
     def _point(
         self, t: Track, idx: int, new: Claim, point_claim: Callable[[], Claim],
-        reappeared: bool = False,
+        reappeared: bool = False, restores: Point | None = None,
     ) -> None:
-        p = Point(self.versions[idx], point_claim(), reappeared)
+        p = Point(self.versions[idx], point_claim(), reappeared, restores)
         prev = t.points[-1]
         w = _timeline_warning(prev, p)
         if w:
             t.warnings.append(w)
         t.points.append(p)
 
+    def restore(
+        self, idx: int, state: Sequence[tuple[Track, Claim, int, Identity | None]],
+        live: Iterable[Track], point_claims: Sequence[Callable[[], Claim]],
+        final_ids: Callable[[list[Track]], dict[int, str]] | None = None,
+    ) -> None:
+        """Version *idx* is an earlier version again (its text byte for byte): each figure
+        returns to what it was there. *state* holds, for each figure of that version, its
+        track, its claim there and how many points it had then; *live* are the figures of
+        the version before. A figure whose value differs records a point that restores the
+        earlier one (blame follows it back); the figures the earlier version did not have
+        end; the changes in between are undone and nothing else changes."""
+        back = {id(t) for t, _, _, _ in state}
+        ended = [t for t in live if id(t) not in back]
+        for (t, claim, npoints, ident), point_claim in zip(state, point_claims):
+            then = t.points[npoints - 1]
+            if t.last != -1:
+                key = _resurrect_key(t.claim, t.ident)
+                if key is not None and self.dead.get(key) is t:
+                    del self.dead[key]
+                t.last = -1
+                self._point(t, idx, claim, point_claim, reappeared=True, restores=then)
+            elif _differs(t.claim, claim):
+                self._point(t, idx, claim, point_claim, restores=then)
+            t.claim, t.ident = claim, ident
+        if ended:
+            ids = final_ids(ended) if final_ids is not None else {}
+            for t in ended:
+                self.died(t, idx - 1, ids.get(id(t), t.claim.id))
+
     def died(self, t: Track, last_idx: int, final_id: str | None) -> None:
         """The figure is absent from the version after *last_idx*."""
         t.last = last_idx
         if final_id:
             t.id = final_id
-        key = _resurrect_key(t.claim)
+        key = _resurrect_key(t.claim, t.ident)
+        if key is None:
+            return
         self.dead.pop(key, None)
         self.dead[key] = t
         while len(self.dead) > _DEAD_KEPT:
@@ -246,27 +320,36 @@ class Walker:
     def document(self, version: Version, doc: Document, prev: Document | None,
                  prev_tracks: list[Track]) -> list[Track]:
         """Add a version read whole; returns the tracks of its claims, in its order."""
+        from factcheck.identity import Outline, identify  # noqa: PLC0415
+
         idx = self._version(version)
         new = list(doc.claims)
+        outline = Outline(doc.text)
+        ids = identify(new, doc.text, outline=outline)
         tracks: list[Track | None] = [None] * len(new)
         if prev is None:
             for j, c in enumerate(new):
-                tracks[j] = self.born(idx, c, _const(c))
+                tracks[j] = self.born(idx, c, _const(c), ids[j])
         else:
             born: list[int] = []
             ended: list[Track] = []
-            for i, j in _pair_indices(prev.claims, new):
+            prev_ids = [t.ident for t in prev_tracks]
+            pairs = _pair_indices(
+                prev.claims, new,
+                prev_ids if all(i is not None for i in prev_ids) else None,  # type: ignore[arg-type]
+                ids, Outline(prev.text).all_paths(), outline.all_paths())
+            for i, j in pairs:
                 if i < 0:
                     born.append(j)
                 elif j < 0:
                     ended.append(prev_tracks[i])
                 else:
                     t = prev_tracks[i]
-                    self.carry(t, idx, new[j], _const(new[j]))
+                    self.carry(t, idx, new[j], _const(new[j]), ids[j])
                     tracks[j] = t
             # Births before deaths: a figure that ends here cannot come back in the same step.
             for j in born:
-                tracks[j] = self.born(idx, new[j], _const(new[j]))
+                tracks[j] = self.born(idx, new[j], _const(new[j]), ids[j])
             for t in ended:
                 self.died(t, idx - 1, t.claim.id)
         out = [t for t in tracks if t is not None]
@@ -707,12 +790,19 @@ class TextWalker(Walker):
         self.latest_change: Version | None = None
         self.before_change: Version | None = None
         self.edit = (0, 0)  # the common prefix and suffix of the last two texts
+        self.outlines: list[tuple[str, Outline]] = []
+        self.seen: OrderedDict[tuple[bytes, int], list[Any]] = OrderedDict()
 
     def add(self, version: Version, text: str, reader: Reader) -> None:
         """Add the next version's text."""
         idx = self._version(version)
         if text == self.text and reader is self.reader:
             return  # a rename, or a commit that touched nothing else: every figure carries
+        key = (_digest(text), id(reader))
+        snap = self.seen.get(key)
+        if snap is not None:
+            self._revert(idx, version, text, reader, key, snap)
+            return
         if self.text is None or reader is not self.reader:
             lo, hi = 0, len(self.blocks)
             region = _spans(text)
@@ -763,10 +853,57 @@ class TextWalker(Walker):
                         old_claims.append((c, tr, b.start + b.offs[k]))
         self.blocks[lo:hi] = new_region
         if old_claims or new_claims:
-            self._changed(idx, version, old_claims, new_claims)
+            self._changed(idx, version, old_claims, new_claims, text)
         self.prev_text, self.text = self.text, text
         self.prev_reader, self.reader = self.reader, reader
         self.before_change, self.latest_change = self.latest_change, version
+        self._remember(key)
+
+    def _remember(self, key: tuple[bytes, int]) -> None:
+        """Keep this version's state, for a later version with the same text (a revert)."""
+        self.seen[key] = [
+            (b.text, b.start, b.line, (b.claims, b.offs, b.lines, b.cols),
+             [(t, len(t.points), t.claim, t.ident) if t is not None else None
+              for t in b.tracks])
+            for b in self.blocks
+        ]
+        self.seen.move_to_end(key)
+        while len(self.seen) > _SEEN_KEPT:
+            self.seen.popitem(last=False)
+
+    def _revert(self, idx: int, version: Version, text: str, reader: Reader, key: tuple[bytes, int],
+                snap: list[tuple[str, int, int, _Read, list[tuple[Track, int, Claim,
+                                                            Identity | None] | None]]]) -> None:
+        """This version's text is an earlier one's: go back to that version's state."""
+        live = [t for b in self.blocks for t in b.tracks if t is not None]
+        where = {id(t): b.start + b.offs[k] for b in self.blocks
+                 for k, t in enumerate(b.tracks) if t is not None}
+        blocks: list[_Block] = []
+        state: list[tuple[Track, Claim, int, Identity | None]] = []
+        makers: list[Callable[[], Claim]] = []
+        for btext, start, line, read, tracks in snap:
+            blk = _Block(btext, start, line, read)
+            for k, entry in enumerate(tracks):
+                if entry is None:
+                    continue
+                t, npoints, _claim, ident = entry
+                blk.tracks[k] = t
+                state.append((t, blk.claims[k], npoints, ident))
+                makers.append(_placed(blk, k, version))
+            blocks.append(blk)
+
+        def final_ids(ended: list[Track]) -> dict[int, str]:
+            ids = self._ids_at_previous()
+            return {id(t): ids[where[id(t)]] for t in ended if where.get(id(t)) in ids}
+
+        for t in live:
+            t.order = (where[id(t)], 0)
+        self.restore(idx, state, live, makers, final_ids)
+        self.blocks = blocks
+        self.prev_text, self.text = self.text, text
+        self.prev_reader, self.reader = self.reader, reader
+        self.before_change, self.latest_change = self.latest_change, version
+        self.seen.move_to_end(key)
 
     def _region(self, old: str, new: str) -> tuple[int, int, list[tuple[int, int]], int, int, int]:
         """The blocks around the changed stretch, and the new text's blocks in their place.
@@ -823,9 +960,33 @@ class TextWalker(Walker):
         new_claims.extend((new.claims[kn], new, kn) for kn in new_window)
         return True
 
+    def _outline(self, text: str) -> Outline:
+        """The heading outline of *text* (one of the last two versions), read once."""
+        from factcheck.identity import Outline  # noqa: PLC0415
+
+        for t, o in self.outlines:
+            if t is text:
+                return o
+        o = Outline(text)
+        self.outlines = [*self.outlines[-1:], (text, o)]
+        return o
+
     def _changed(self, idx: int, version: Version, old_claims: list[tuple[Claim, Track, int]],
-                 new_claims: list[tuple[Claim, _Block, int]]) -> None:
-        pairs = _pair_indices([c for c, _, _ in old_claims], [c for c, _, _ in new_claims])
+                 new_claims: list[tuple[Claim, _Block, int]], text: str) -> None:
+        from factcheck.identity import identify  # noqa: PLC0415
+
+        nc = [c for c, _, _ in new_claims]
+        new_outline = self._outline(text)
+        new_ids = identify(nc, text, [b.start + b.offs[k] for _, b, k in new_claims],
+                           new_outline)
+        oc = [c for c, _, _ in old_claims]
+        old_ids: list[Identity] | None = None
+        old_paths: list[tuple[str, ...]] = []
+        if self.text is not None and oc:
+            old_outline = self._outline(self.text)
+            old_ids = identify(oc, self.text, [w for _, _, w in old_claims], old_outline)
+            old_paths = old_outline.all_paths()
+        pairs = _pair_indices(oc, nc, old_ids, new_ids, old_paths, new_outline.all_paths())
         born: list[int] = []
         ended: list[tuple[Track, int]] = []
         for i, j in pairs:
@@ -837,11 +998,11 @@ class TextWalker(Walker):
                 ended.append((t, where))
                 continue
             n, blk, k = new_claims[j]
-            self.carry(t, idx, n, _placed(blk, k, version))
+            self.carry(t, idx, n, _placed(blk, k, version), new_ids[j])
             blk.tracks[k] = t
         for j in born:
             n, blk, k = new_claims[j]
-            blk.tracks[k] = self.born(idx, n, _placed(blk, k, version))
+            blk.tracks[k] = self.born(idx, n, _placed(blk, k, version), new_ids[j])
         if ended:
             # An ended figure keeps the id it had in the last version it was in: that
             # version is read whole once, to give block-local claims their document ids.

@@ -18,7 +18,9 @@ from factcheck.readers import read_plain
 from factcheck.sources import bundled_series
 from factcheck.timeline import (
     Version,
+    History,
     blame,
+    blame_of,
     check_revisions,
     cross_version_findings,
     diff_revisions,
@@ -207,7 +209,7 @@ def test_blame_names_the_last_change(repo: Path) -> None:
     """Each claim of HEAD is blamed on the commit that last changed its value or qualifier."""
     result = blame(repo / "factsheet.txt")
     assert [(e.claim.id, e.claim.value, e.version.subject) for e in result.entries] == [
-        ("members", 73, 'Revert "members 79 (wrong)"'),
+        ("members", 73, "members 73"),  # the revert is a round trip: skipped
         ("partners", 26, "partners and strikes"),
         ("strikes", 23000, "partners and strikes"),
         ("soldiers", 90000, "add training"),
@@ -426,8 +428,8 @@ def test_cli_blame_json(repo: Path) -> None:
     assert (first["id"], first["value"], first["quote"], first["line"]) == (
         "members", 73, "73 members", 3)
     assert (first["commit"], first["author"], first["date"], first["uncommitted"]) == (
-        git(repo, "rev-parse", "HEAD~1").strip(), "Ann Author", "2021-02-06T09:00:00+00:00",
-        False)
+        git(repo, "rev-parse", "HEAD~5").strip(), "Ann Author", "2021-02-02T09:00:00+00:00",
+        False)  # the revert (HEAD~1) restored the value "members 73" (HEAD~5) stated
 
 
 def test_cli_diff_rev_path_and_range(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -522,3 +524,107 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
             bar(i, 5)
         bar.close()
         assert ("reading versions" in stream.getvalue()) is shown
+
+
+# --------------------------------------------------------------------------- identity, reverts
+
+
+def walk(*texts: str, name: str = "page.md") -> History:
+    """The history of versions given as text (v1, v2, ...), read as git versions are."""
+    from factcheck.readers import reader_for
+
+    walker = TextWalker()
+    reader = reader_for(name)
+    for i, text in enumerate(texts):
+        walker.add(Version(label=f"v{i + 1}", date=f"2021-01-{i + 1:02d}", path=name), text,
+                   reader)
+    return walker.finish_text(name)
+
+
+def steps(hist: History, quote: str) -> list[tuple[str, str]]:
+    """(version, quote) of each point of the timeline whose latest quote is *quote*."""
+    hits = [t for t in hist.timelines if t.latest.claim.quote == quote]
+    assert len(hits) == 1, [(t.id, t.latest.claim.quote) for t in hist.timelines]
+    return [(p.version.label, p.claim.quote) for p in hits[0].points]
+
+
+PROFILE = """# Country
+
+## People
+
+### Population
+
+**total:** {pop} (2024 est.)
+
+### Median age
+
+**total:** {age} years
+
+## Transport
+
+### Airports
+
+**total:** {airports}
+"""
+
+
+def test_look_alike_lines_under_different_headings_never_pair() -> None:
+    """'total:' under Population, Median age and Airports: each keeps its own timeline,
+    even when one field is removed and another added."""
+    v1 = PROFILE.format(pop="99,497,680", age="32.4", airports="318")
+    v2 = PROFILE.format(pop="99,500,000", age="32.6", airports="320")
+    v3 = v2.replace("### Airports\n\n**total:** 320\n", "") + (
+        "\n## Energy\n\n### Power plants\n\n**total:** 23\n")
+    hist = walk(v1, v2, v3)
+    assert steps(hist, "99,500,000") == [("v1", "99,497,680"), ("v2", "99,500,000")]
+    assert steps(hist, "32.6 years") == [("v1", "32.4 years"), ("v2", "32.6 years")]
+    assert steps(hist, "320") == [("v1", "318"), ("v2", "320")]
+    assert steps(hist, "23") == [("v3", "23")]
+    assert [t.last_seen.label for t in hist.timelines if not t.present] == ["v2"]
+
+
+def test_a_renamed_heading_keeps_its_figures() -> None:
+    """'### Airports' renamed '### Airfields' in its place: its figure's timeline goes on."""
+    v1 = PROFILE.format(pop="99,497,680", age="32.4", airports="318")
+    v2 = v1.replace("### Airports", "### Airfields").replace("318", "321")
+    hist = walk(v1, v2)
+    assert steps(hist, "321") == [("v1", "318"), ("v2", "321")]
+
+
+def test_table_rows_that_reorder_pair_by_row_and_column() -> None:
+    """A status table whose rows swap places: each cell pairs by its row and column header."""
+    v1 = ("## Status\n\n| Site | Uptime | Response time |\n|---|---|---|\n"
+          "| Alpha | 99.98% | 145 ms |\n| Beta | 100% | 210 ms |\n")
+    v2 = ("## Status\n\n| Site | Uptime | Response time |\n|---|---|---|\n"
+          "| Beta | 99.5% | 220 ms |\n| Alpha | 99.98% | 150 ms |\n")
+    hist = walk(v1, v2)
+    assert steps(hist, "99.5%") == [("v1", "100%"), ("v2", "99.5%")]
+    assert steps(hist, "150 ms") == [("v1", "145 ms"), ("v2", "150 ms")]
+    assert steps(hist, "220 ms") == [("v1", "210 ms"), ("v2", "220 ms")]
+    assert steps(hist, "99.98%") == [("v1", "99.98%")]
+
+
+def test_a_figure_that_vanishes_returns_by_its_label_not_a_generic_noun() -> None:
+    """A labelled figure removed and restored later continues its timeline; a bare
+    'total:' figure (a generic name) that comes back starts a new one."""
+    base = "## Limits\n\n**Certificates per Registered Domain** (50 per week)\n\n"
+    other = "## Other\n\n**total:** 318\n"
+    hist = walk(base + other, other, base.replace("50", "60") + other.replace("318", "5"))
+    t = [t for t in hist.timelines if t.latest.claim.stated.startswith("60")][0]
+    assert [(p.version.label, p.claim.stated, p.reappeared) for p in t.points] == [
+        ("v1", "50 per week", False), ("v3", "60 per week", True)]
+    assert steps(hist, "5") == [("v1", "318"), ("v3", "5")]  # paired: same place, consecutive
+
+
+def test_a_revert_is_that_version_again_and_blame_skips_the_round_trip() -> None:
+    """v4 is v1 byte for byte: the figures return to v1's values, the figure added in
+    between ends, and blame credits each figure to where its value was first stated."""
+    v1 = "## Team\n\nThe project has 12 maintainers and 340 contributors.\n"
+    v2 = v1.replace("340", "355")
+    v3 = v2.replace("12 maintainers", "14 maintainers") + "\nIt ships 9 plugins.\n"
+    hist = walk(v1, v2, v3, v1)
+    assert steps(hist, "340 contributors") == [
+        ("v1", "340 contributors"), ("v2", "355 contributors"), ("v4", "340 contributors")]
+    assert [t.latest.claim.quote for t in hist.timelines if not t.present] == ["9 plugins"]
+    blamed = {e.claim.quote: e.version.label for e in blame_of(hist).entries}
+    assert blamed == {"12 maintainers": "v1", "340 contributors": "v1"}
