@@ -384,16 +384,36 @@ def _display_path(path: Path) -> str:
 
 
 def _folder_history(folder: Path, progress: Progress | None) -> History:
-    from factcheck.sources import load, series_versions  # noqa: PLC0415
-    from factcheck.tracking import Track, Walker  # noqa: PLC0415
+    from factcheck.sources import load, read_text, series_versions  # noqa: PLC0415
+    from factcheck.tracking import TextWalker, Track, Walker  # noqa: PLC0415
 
-    infos = series_versions(folder)
+    infos = series_versions(folder)  # versions.toml is read once, here
+    if not any(info.path.name.endswith(".toml") for info in infos):
+        # Versions given as text: read as a git history is, each costing what changed in it.
+        from factcheck.readers import reader_for  # noqa: PLC0415
+
+        text_walker = TextWalker()
+        readers: dict[str, Reader] = {}
+        for i, info in enumerate(infos):
+            suffix = info.path.suffix.lower()
+            reader = readers.get(suffix)
+            if reader is None:
+                reader = readers[suffix] = reader_for(info.path.name)
+            v = Version(label=info.path.name, date=info.date, path=str(info.path),
+                        title=info.title)
+            text_walker.display[v.path] = _display_path(info.path)
+            text_walker.add(v, read_text(info.path), reader)
+            if progress:
+                progress(i + 1, len(infos))
+        hist = text_walker.finish_text(str(folder), "folder")
+        return _dated(hist, infos)
     walker = Walker()
     prev: Document | None = None
     before: Document | None = None
     tracks: list[Track] = []
     for i, info in enumerate(infos):
-        doc = load(info.path, source=_display_path(info.path))
+        doc = load(info.path, source=_display_path(info.path), text=read_text(info.path))
+        doc = attrs.evolve(doc, title=info.title or doc.title, date=info.date)
         v = Version(label=info.path.name, date=info.date, path=str(info.path),
                     title=info.title or doc.title)
         tracks = walker.document(v, doc, prev, tracks)
@@ -401,6 +421,26 @@ def _folder_history(folder: Path, progress: Progress | None) -> History:
         if progress:
             progress(i + 1, len(infos))
     return walker.finish(str(folder), "folder", prev, before)
+
+
+def _dated(hist: History, infos: Sequence[Any]) -> History:
+    """A folder's history with its latest and previous documents given the title and date
+    the folder's metadata gives them (and each version the title of its document)."""
+    by_source = {_display_path(i.path): i for i in infos}
+
+    def dated(doc: Document | None) -> Document | None:
+        if doc is None:
+            return None
+        info = by_source.get(doc.source)
+        if info is None:
+            return doc
+        return attrs.evolve(doc, title=info.title or doc.title, date=info.date)
+
+    latest, previous = dated(hist.latest), dated(hist.previous)
+    versions = hist.versions
+    if latest is not None and latest.title and versions and versions[-1].title is None:
+        versions = (*versions[:-1], attrs.evolve(versions[-1], title=latest.title))
+    return attrs.evolve(hist, latest=latest, previous=previous, versions=versions)
 
 
 # --------------------------------------------------------------------------- git: walking

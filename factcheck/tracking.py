@@ -380,6 +380,21 @@ def _timeline_warning(prev: Point, new: Point) -> str | None:
 
 
 
+_TOTAL_LABEL = re.compile(r"(?:^|[\s*_(;,])total\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*\Z",
+                          re.IGNORECASE)
+
+
+_RUNNING = re.compile(r"\b(?:since|to date|so far|in total|cumulative(?:ly)?|all[- ]time|"
+                      r"in all|altogether|overall)\b", re.IGNORECASE)
+
+
+def _total_label(c: Claim) -> bool:
+    """True when a "total:" label introduces the figure ("**total:** 3,714 km")."""
+    p = c.provenance
+    return _TOTAL_LABEL.search(p.sentence, max(0, p.sentence_span[0] - 40),
+                               p.sentence_span[0]) is not None
+
+
 def cross_problem(old: Claim, new: Claim) -> tuple[str, str] | None:
     """The cross-version verdict for one pair of claims, or ``None`` when it does not apply.
 
@@ -391,6 +406,15 @@ def cross_problem(old: Claim, new: Claim) -> tuple[str, str] | None:
     """
     if old.unit == new.unit and not (old.time.cumulative and new.time.cumulative):
         return None  # the common case, decided before any import
+    if new.time.since is None and (_total_label(new) or not _RUNNING.search(
+            new.provenance.sentence)):
+        # "total: 3,714 km" is the sum of the parts listed with it, not a running total
+        # (it may fall when a part does); nor is a figure whose sentence says "total" only
+        # as a name ("total dependency ratio: 52.1").
+        old = attrs.evolve(old, time=attrs.evolve(old.time, cumulative=False))
+        new = attrs.evolve(new, time=attrs.evolve(new.time, cumulative=False))
+        if old.unit == new.unit:
+            return None
     from factcheck import units  # noqa: PLC0415
     from factcheck.reports.text import figure_text  # noqa: PLC0415
 
@@ -447,6 +471,9 @@ _ENDS_SENTENCE = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<tok>[^\s(\"'“‘]{0
                             r"[\"'”’)\]]*[ \t\r\f\v]*\Z")
 
 
+_HEADING_NEXT = re.compile(r" {0,3}#{1,6}[ \t]+\S")
+
+
 def _ends_block(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` ends a sentence, so a blank line after it ends a block.
 
@@ -466,14 +493,16 @@ def _spans(text: str, base: int = 0, end: int | None = None) -> list[tuple[int, 
     """The blocks of ``text[base:end]`` as (start, end) offsets: lines between blank lines.
 
     A block that does not end a sentence (a heading, a line cut short) runs on into the
-    next one, so that every sentence, and the heading above a paragraph, is read with it.
+    next one, so that every sentence, and the heading above a paragraph, is read with it;
+    a Markdown heading (``## Area``) always starts a block, since no sentence runs into one.
     """
     stop = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     start = base
     for m in _BLANK_RUN.finditer(text, base, stop):
         e = m.start()
-        if e > start and _ends_block(text, start, e):
+        if e > start and (_HEADING_NEXT.match(text, m.end()) is not None
+                          or _ends_block(text, start, e)):
             out.append((start, e))
             start = m.end()
     if start < stop or not out:
@@ -716,7 +745,34 @@ def _read_window(
     return (tuple(claims), offs, lines, cols), kept, old_window, new_window
 
 
-def _absolute(block: _Block, k: int, version: Version) -> Claim:
+def _document_ids(blocks: Sequence[_Block]) -> dict[int, str]:
+    """Each tracked figure of a version (its blocks, in order) -> the id extraction gives it
+    when the version is read whole: the counted noun's slug, numbered in document order
+    (see ``Extractor._new_id``), without reading the version again."""
+    from factcheck.extraction import _slug  # noqa: PLC0415
+
+    taken: set[str] = set()
+    following: dict[str, int] = {}
+    out: dict[int, str] = {}
+    for b in blocks:
+        for c, t in zip(b.claims, b.tracks):
+            base = _slug(c.counted.split(" per ", 1)[0]) or "figure"
+            if base in taken and c.scope:
+                base = f"{base}-{_slug(c.scope)}"
+            cid = base
+            if cid in taken:
+                k = following.get(base, 2)
+                while f"{base}-{k}" in taken:
+                    k += 1
+                cid = f"{base}-{k}"
+                following[base] = k + 1
+            taken.add(cid)
+            if t is not None:
+                out[id(t)] = cid
+    return out
+
+
+def _absolute(block: _Block, k: int, version: Version, source: str | None = None) -> Claim:
     """A block's claim placed in its version: line, column, offset, source and revision."""
     claim = block.claims[k]
     p = claim.provenance
@@ -734,16 +790,17 @@ def _absolute(block: _Block, k: int, version: Version) -> Claim:
             line=block.line + block.lines[k] - 1,
             column=block.cols[k],
             offset=block.start + block.offs[k],
-            source=version.path,
+            source=version.path if source is None else source,
             revision=version.commit,
             section=section,
         ),
     )
 
 
-def _placed(block: _Block, k: int, version: Version) -> Callable[[], Claim]:
+def _placed(block: _Block, k: int, version: Version, source: str | None = None,
+            ) -> Callable[[], Claim]:
     """The claim's placed record, made only if a point needs it."""
-    return lambda: _absolute(block, k, version)
+    return lambda: _absolute(block, k, version, source)
 
 
 def _inside(block: _Block, old: str, new: str, p: int, old_end: int, new_end: int) -> bool:
@@ -792,6 +849,7 @@ class TextWalker(Walker):
         self.edit = (0, 0)  # the common prefix and suffix of the last two texts
         self.outlines: list[tuple[str, Outline]] = []
         self.seen: OrderedDict[tuple[bytes, int], list[Any]] = OrderedDict()
+        self.display: dict[str, str] = {}  # a version's path -> the source its claims name
 
     def add(self, version: Version, text: str, reader: Reader) -> None:
         """Add the next version's text."""
@@ -812,6 +870,7 @@ class TextWalker(Walker):
         else:
             lo, hi, region, line0, delta, nl_delta = self._region(self.text, text)
             old_region = self.blocks[lo:hi]
+        old_blocks = list(self.blocks)  # the version before, for the ids of figures that end
         pool: dict[str, list[_Block]] = {}
         for b in reversed(old_region):
             pool.setdefault(b.text, []).append(b)
@@ -853,7 +912,7 @@ class TextWalker(Walker):
                         old_claims.append((c, tr, b.start + b.offs[k]))
         self.blocks[lo:hi] = new_region
         if old_claims or new_claims:
-            self._changed(idx, version, old_claims, new_claims, text)
+            self._changed(idx, version, old_claims, new_claims, text, old_blocks)
         self.prev_text, self.text = self.text, text
         self.prev_reader, self.reader = self.reader, reader
         self.before_change, self.latest_change = self.latest_change, version
@@ -889,12 +948,13 @@ class TextWalker(Walker):
                 t, npoints, _claim, ident = entry
                 blk.tracks[k] = t
                 state.append((t, blk.claims[k], npoints, ident))
-                makers.append(_placed(blk, k, version))
+                makers.append(_placed(blk, k, version, self.display.get(version.path)))
             blocks.append(blk)
 
+        old_blocks = list(self.blocks)
+
         def final_ids(ended: list[Track]) -> dict[int, str]:
-            ids = self._ids_at_previous()
-            return {id(t): ids[where[id(t)]] for t in ended if where.get(id(t)) in ids}
+            return _document_ids(old_blocks)
 
         for t in live:
             t.order = (where[id(t)], 0)
@@ -972,7 +1032,8 @@ class TextWalker(Walker):
         return o
 
     def _changed(self, idx: int, version: Version, old_claims: list[tuple[Claim, Track, int]],
-                 new_claims: list[tuple[Claim, _Block, int]], text: str) -> None:
+                 new_claims: list[tuple[Claim, _Block, int]], text: str,
+                 old_blocks: list[_Block]) -> None:
         from factcheck.identity import identify  # noqa: PLC0415
 
         nc = [c for c, _, _ in new_claims]
@@ -998,41 +1059,36 @@ class TextWalker(Walker):
                 ended.append((t, where))
                 continue
             n, blk, k = new_claims[j]
-            self.carry(t, idx, n, _placed(blk, k, version), new_ids[j])
+            self.carry(t, idx, n, _placed(blk, k, version, self.display.get(version.path)), new_ids[j])
             blk.tracks[k] = t
         for j in born:
             n, blk, k = new_claims[j]
-            blk.tracks[k] = self.born(idx, n, _placed(blk, k, version), new_ids[j])
+            blk.tracks[k] = self.born(idx, n, _placed(blk, k, version, self.display.get(version.path)), new_ids[j])
         if ended:
-            # An ended figure keeps the id it had in the last version it was in: that
-            # version is read whole once, to give block-local claims their document ids.
-            ids = self._ids_at_previous()
+            # An ended figure keeps the id it had in the last version it was in: the ids
+            # that version's claims get, in order, as extraction gives them.
+            ids = _document_ids(old_blocks)
             for t, where in ended:
                 t.order = (where, 0)
-                self.died(t, idx - 1, ids.get(where))
+                self.died(t, idx - 1, ids.get(id(t)))
 
-    def _ids_at_previous(self) -> dict[int, str]:
-        if self.text is None or self.reader is None:
-            return {}
-        from factcheck.extraction import extract  # noqa: PLC0415
-
-        return {c.provenance.offset: c.id for c in extract(self.text, reader=self.reader)}
-
-    def finish_text(self, source: str) -> History:
+    def finish_text(self, source: str, kind: str = "git") -> History:
         """Read the latest (and previous) version whole; give live figures their ids."""
         from factcheck.extraction import extract  # noqa: PLC0415
 
         latest = previous = None
         if self.text is not None and self.reader is not None:
             v = self.versions[-1]
-            latest = extract(self.text, source=v.path, reader=self.reader, revision=v.commit)
+            latest = extract(self.text, source=self.display.get(v.path, v.path),
+                             reader=self.reader, revision=v.commit)
             self._bind_final(latest)
         if (self.prev_text is not None and self.prev_reader is not None
                 and self.before_change is not None):
             pv = self.before_change
-            previous = extract(self.prev_text, source=pv.path, reader=self.prev_reader,
+            previous = extract(self.prev_text, source=self.display.get(pv.path, pv.path),
+                               reader=self.prev_reader,
                                revision=pv.commit)
-        return self.finish(source, "git", latest, previous)
+        return self.finish(source, kind, latest, previous)
 
     def _bind_final(self, latest: Document) -> None:
         """Tie each live figure to its claim in the latest version read whole."""
