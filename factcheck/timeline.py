@@ -174,10 +174,52 @@ class History:
         """The timelines of figures that changed at least once."""
         return tuple(t for t in self.timelines if t.changed)
 
-    def only(self, ids: Sequence[str] = (), changed: bool = False) -> History:
-        """This history with only the figures of *ids* (all when empty), and with *changed*
-        only those that changed. An unknown id raises :class:`~factcheck.errors.InputError`."""
+    def find(self, text: str) -> tuple[Timeline, ...]:
+        """The figures whose words hold *text* (case and spaces folded) in any version: its
+        sentence, quote, counted noun or heading ("rate limit", "Certificates per")."""
+        want = " ".join(text.casefold().split())
+        out = []
+        for t in self.timelines:
+            for p in t.points:
+                pv = p.claim.provenance
+                hay = " ".join(f"{pv.sentence} {pv.quote} {p.claim.counted} "
+                               f"{pv.section or ''} {p.claim.id}".casefold().split())
+                if want in hay:
+                    out.append(t)
+                    break
+        return tuple(out)
+
+    def at_line(self, line: int) -> tuple[Timeline, ...]:
+        """The figures stated on *line* of the latest version (for a figure no longer
+        there, on that line of the last version it was in)."""
+        out = []
+        for t in self.timelines:
+            claim = t.latest.claim
+            if self.latest is not None and t.present:
+                claim = next((c for c in self.latest.claims if c.id == t.id), claim)
+            if claim.line == line:
+                out.append(t)
+        return tuple(out)
+
+    def only(self, ids: Sequence[str] = (), changed: bool = False, *,
+             find: str | None = None, line: int | None = None) -> History:
+        """This history with only the figures of *ids* (all when empty), those whose words
+        hold *find* (:meth:`find`) and those on *line* (:meth:`at_line`), and with *changed*
+        only those that changed. An unknown id, or a text or line that names no figure,
+        raises :class:`~factcheck.errors.InputError`."""
         timelines = self.timelines
+        if find is not None:
+            timelines = self.find(find)
+            if not timelines:
+                raise InputError(f"no figure's words hold {find!r} in its history",
+                                 self.source)
+        if line is not None:
+            by_line = set(map(id, self.at_line(line)))
+            timelines = tuple(t for t in timelines if id(t) in by_line)
+            if not timelines:
+                raise InputError(f"no figure on line {line} of its latest version"
+                                 + (f" whose words hold {find!r}" if find else ""),
+                                 self.source)
         if ids:
             known = {t.id: t for t in timelines}
             missing = [i for i in ids if i not in known]
@@ -187,7 +229,8 @@ class History:
                     + ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "") + ")",
                     self.source,
                 )
-            timelines = tuple(known[i] for i in dict.fromkeys(ids))
+            timelines = tuple(known[i] for i in dict.fromkeys(ids)
+                              if find is None and line is None or known[i] in timelines)
         if changed:
             timelines = tuple(t for t in timelines if t.changed)
         return attrs.evolve(self, timelines=timelines)

@@ -628,3 +628,20 @@ def test_a_revert_is_that_version_again_and_blame_skips_the_round_trip() -> None
     assert [t.latest.claim.quote for t in hist.timelines if not t.present] == ["9 plugins"]
     blamed = {e.claim.quote: e.version.label for e in blame_of(hist).entries}
     assert blamed == {"12 maintainers": "v1", "340 contributors": "v1"}
+
+
+def test_cli_history_finds_a_figure_by_its_words_or_line(repo: Path) -> None:
+    """`--find "partners contribute"` and `--line 7` pick figures by text and line; none found: exit 2."""
+    path = str(repo / "factsheet.txt")
+    found = CliRunner().invoke(main, ["history", path, "--find", "partners contribute",
+                                      "-f", "json"])
+    assert found.exit_code == 0, found.output
+    assert [f["id"] for f in json.loads(found.output)["figures"]] == ["partners"]
+    by_line = CliRunner().invoke(main, ["history", path, "--line", "7", "-f", "json"])
+    assert [f["id"] for f in json.loads(by_line.output)["figures"]] == ["strikes"]
+    both = CliRunner().invoke(main, ["history", path, "--find", "partners", "--line", "3",
+                                     "-f", "json"])
+    assert [f["id"] for f in json.loads(both.output)["figures"]] == ["partners"]
+    missing = CliRunner().invoke(main, ["history", path, "--find", "hospitals"])
+    assert missing.exit_code == 2
+    assert "no figure's words hold 'hospitals'" in missing.output
