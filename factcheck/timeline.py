@@ -43,10 +43,13 @@ __all__ = [
     "RangeDiff",
     "Progress",
     "Report",
+    "Step",
     "Timeline",
     "Version",
+    "VersionChanges",
     "blame",
     "blame_of",
+    "changelog",
     "check_revisions",
     "cross_version_findings",
     "diff_revisions",
@@ -54,6 +57,7 @@ __all__ = [
     "history_of",
     "load_at",
     "report",
+    "series_name",
 ]
 
 Progress = Callable[[int, int], None]
@@ -234,6 +238,79 @@ class History:
         if changed:
             timelines = tuple(t for t in timelines if t.changed)
         return attrs.evolve(self, timelines=timelines)
+
+
+@attrs.frozen
+class Step:
+    """One figure's change in one version: what a changelog line says."""
+
+    kind: str
+    """``changed``, ``added`` (first seen), ``back`` (came back after a gap), ``restored``
+    (a revert brought an earlier value back) or ``ended`` (absent from this version on)."""
+    timeline: Timeline = attrs.field(eq=False, repr=False)
+    before: Point | None
+    """The figure as stated before this version (``None`` when added)."""
+    after: Point | None
+    """The figure as this version states it (``None`` when ended)."""
+
+    @property
+    def claim(self) -> Claim:
+        """The claim to show: the new one, or the last one when the figure ended."""
+        p = self.after or self.before
+        assert p is not None
+        return p.claim
+
+
+@attrs.frozen
+class VersionChanges:
+    """What changed in one version ("what this commit did"), figure by figure."""
+
+    version: Version
+    steps: tuple[Step, ...]
+
+
+def changelog(hist: History) -> tuple[VersionChanges, ...]:
+    """Each version that changed a figure, newest first, with its changes in document order.
+
+    Built from the timelines (a chain of consecutive pairings), so a version's changes are
+    exactly the steps of the figures' timelines at that version.
+    """
+    index = {id(v): i for i, v in enumerate(hist.versions)}
+    by_version: dict[int, list[tuple[int, int, Step]]] = {}
+    for order, t in enumerate(hist.timelines):
+        for k, p in enumerate(t.points):
+            if k == 0 and index.get(id(p.version)) == 0:
+                continue  # the first version states every figure: not a change
+            prev = t.points[k - 1] if k else None
+            kind = ("added" if prev is None else "restored" if p.restores is not None
+                    else "back" if p.reappeared else "changed")
+            by_version.setdefault(index[id(p.version)], []).append(
+                (p.claim.line, order, Step(kind, t, prev, p)))
+        if not t.present:
+            at = index[id(t.last_seen)] + 1
+            if at < len(hist.versions):
+                by_version.setdefault(at, []).append(
+                    (t.latest.claim.line, order, Step("ended", t, t.latest, None)))
+    out = []
+    for i in sorted(by_version, reverse=True):
+        steps = tuple(s for _, _, s in sorted(by_version[i], key=lambda e: (e[0], e[1])))
+        out.append(VersionChanges(hist.versions[i], steps))
+    return tuple(out)
+
+
+def series_name(hist: History) -> str:
+    """What a report calls a history: the factsheet's title (from ``versions.toml`` or its
+    latest version), else its path."""
+    for v in reversed(hist.versions):
+        if v.title:
+            return v.title
+    title = hist.latest.title if hist.latest is not None else None
+    text = hist.latest.text if hist.latest is not None else None
+    if text and text.lstrip().startswith("# "):
+        title = text.lstrip()[2:].split("\n", 1)[0].strip(" #") or title  # a Markdown title
+    if title and len(title) <= 100 and not title.rstrip().endswith((".", "!", "?", ";", ",")):
+        return title  # a heading-like first line, not a sentence
+    return hist.source
 
 
 @attrs.frozen

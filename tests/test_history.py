@@ -466,9 +466,13 @@ def test_cli_history_html_charts(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["history", str(folder), "-f", "html", "-o", str(out)])
     assert result.exit_code == 0
     page = out.read_text()
-    assert page.count("<svg") == 1
+    assert page.count('role="img"') == 1  # one chart: the figure that changed
     assert "81 → 83" in page
-    assert "<script" not in page and "src=" not in page and "http" not in page
+    assert f"<title>factcheck history: {folder}</title>" in page  # its first line is no title
+    # One inline script (search, filter, sort); the document's own text stays inert.
+    assert page.count("<script") == 1 and "<script>alert" not in page
+    assert "src=" not in page and "http" not in page.replace(
+        'xmlns="http://www.w3.org/2000/svg"', "")
 
 
 def test_deleted_readded_markdown_and_unreadable_versions(tmp_path: Path) -> None:
