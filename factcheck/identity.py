@@ -14,6 +14,7 @@ label are read here from the claim's text and provenance (offset, sentence, span
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
@@ -51,6 +52,7 @@ _COLON_LABEL = re.compile(r"^\s*(?:[-*+>]\s+|\d{1,3}[.)]\s+)?(?P<l>[^\s:|][^:|.!
                           r"\s*:\s*(?:\*\*|__)?\s*\(?\s*$")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Text folded for comparison: markup dropped, case, quotes, dashes and spaces folded."""
     t = _MARKUP.sub(" ", text.translate(_FOLD)).casefold()
