@@ -425,6 +425,8 @@ class _Key:
     size: float = 0.0
     """The figure's magnitude in ``unit`` (its absolute value): figures far apart in size
     pair only when the words around them are alike (:data:`_FAR_APART`)."""
+    label: str = ""
+    """The bold or "Label:" label introducing the figure's line, folded ("total")."""
     place: str = ""
     """Where the figure stands: its heading path, with a heading renamed between the
     versions under its new name (:func:`factcheck.identity.places`). Claims pair only in
@@ -454,6 +456,14 @@ def _series_times(claims: Sequence[Claim], nouns: Sequence[str]) -> list[str]:
                     out[k] = _fold(as_of)
         i = j
     return out
+
+
+def _size(value: Fraction) -> float:
+    """A figure's magnitude as a float (a figure past a float's range is as large as one)."""
+    try:
+        return abs(float(value))
+    except OverflowError:
+        return float("inf")
 
 
 def _keys(
@@ -501,7 +511,8 @@ def _keys(
                 fallback=fallback,
                 when=when,
                 unit=c.unit,
-                size=abs(float(c.value)),
+                size=_size(c.value),
+                label=ident.label,
                 place=at,
             )
         )
@@ -515,7 +526,7 @@ def _loosened(key: _Key) -> _Key:
     left, _, right = loose.partition(_OWN)
     return _Key(key.dim, key.noun, key.head, key.ctx, key.section, key.scope, key.cid,
                 key.fallback, loose, left, right, _WORDY.search(loose) is None, key.when,
-                key.unit, key.size, key.place)
+                key.unit, key.size, key.label, key.place)
 
 
 # --------------------------------------------------------------------------- matching
@@ -887,7 +898,12 @@ def _last_of_a_kind(
         if j not in paired_new:
             by_dim[(k.dim, k.place)][1].append(j)
     out: list[tuple[int, int]] = []
-    for (dim, _), (olist, nlist) in by_dim.items():
+    for (dim, place), (olist, nlist) in by_dim.items():
+        if place and olist and nlist and dim != "unknown":
+            hit = _alone_in_place(olist, nlist, okeys, nkeys)
+            if hit is not None:
+                out.append(hit)
+                continue
         if len(olist) != 1 or len(nlist) != 1 or dim in ("count", "unknown"):
             continue
         i, j = olist[0], nlist[0]
@@ -904,6 +920,34 @@ def _last_of_a_kind(
         if _agree(o.value, value, o.step, step):
             out.append((i, j))
     return out
+
+
+def _alone_in_place(
+    olist: Sequence[int], nlist: Sequence[int], okeys: Sequence[_Key], nkeys: Sequence[_Key],
+) -> tuple[int, int] | None:
+    """A field's one figure, under its own Markdown heading, restated: the only unpaired
+    figure of its kind under that heading on one side, and on the other the only one, or
+    the one a "total:" label introduces among its parts ("### Population" / "84,220,184"
+    becomes "**total:** 84,119,100", "**male:** ...", "**female:** ..."; "**total:** 539"
+    becomes "539"). Values more than :data:`_FAR_APART` times apart never pair here."""
+
+    def pick(keys: Sequence[_Key], idx: Sequence[int]) -> int | None:
+        if len(idx) == 1:
+            return idx[0]
+        totals = [i for i in idx if keys[i].label.split()[:1] == ["total"]]
+        return totals[0] if len(totals) == 1 else None
+
+    if len(olist) > 1 and len(nlist) > 1:
+        return None
+    i, j = pick(okeys, olist), pick(nkeys, nlist)
+    if i is None or j is None:
+        return None
+    a, b = okeys[i], nkeys[j]
+    if a.when != b.when and a.when and b.when:
+        return None
+    if _far_apart(a, b) or (a.unit != b.unit):
+        return None
+    return i, j
 
 
 def _pair_indices(

@@ -126,7 +126,11 @@ def _resurrect_key(c: Claim, ident: Identity | None) -> tuple[object, ...] | Non
     generic = is_generic(noun)
     name = ident.name if ident is not None and ident.named else ""
     if generic and not name:
-        return None
+        if ident is None or not ident.marked:
+            return None
+        # Under a Markdown heading of its own ("### Internet users", "**total:**"), the
+        # heading names the figure; its generic label only tells it from its neighbours.
+        name = "\x1f".join((*ident.marked, ident.label))
     path = ident.path if ident is not None else (c.provenance.section or "",)
     column = ident.column if ident is not None else ""
     return ("" if generic else noun, name, column, path, c.unit, c.kind,

@@ -850,3 +850,22 @@ def test_far_apart_figures_of_a_common_noun_pair_only_when_the_words_agree() -> 
     old = extract("In the north, the earthquakes killed over 5,900 people in Syria last year.\n")
     new = extract("The earthquakes in the north killed 21,000 people across Syria.\n")
     assert [c.kind for c in diff(old, new).changes] == ["changed"]
+
+
+def test_look_alike_lines_pair_only_under_their_own_heading() -> None:
+    """'**total:**' lines under Markdown headings: a field removed and another added
+    elsewhere never pair across headings; a heading renamed in its place keeps its figure."""
+    old = extract("# P\n\n## Population\n\n**total:** 99,497,680\n\n## Airports\n\n**total:** 318\n",
+                  source="old.md")
+    new = extract("# P\n\n## Heliports\n\n**total:** 592\n\n## Population\n\n**total:** 99,500,000\n",
+                  source="new.md")
+    got = sorted((c.kind, c.old.stated if c.old else "", c.new.stated if c.new else "")
+                 for c in diff(old, new, findings=False).changes)
+    assert got == [("added", "", "592"), ("changed", "99,497,680", "99,500,000"),
+                   ("removed", "318", "")]
+    old = extract("# P\n\n## Population\n\n**total:** 99,497,680\n\n## Ports\n\n**total:** 12\n",
+                  source="old.md")
+    new = extract("# P\n\n## Population\n\n**total:** 99,497,680\n\n## Harbours\n\n**total:** 13\n",
+                  source="new.md")
+    assert [(c.kind, c.aspects) for c in diff(old, new, findings=False).changes] == [
+        ("unchanged", ()), ("changed", ("value",))]

@@ -649,3 +649,15 @@ def test_cli_history_finds_a_figure_by_its_words_or_line(repo: Path) -> None:
     missing = CliRunner().invoke(main, ["history", path, "--find", "hospitals"])
     assert missing.exit_code == 2
     assert "no figure's words hold 'hospitals'" in missing.output
+
+
+def test_a_field_restated_as_total_and_parts_continues_its_timeline() -> None:
+    """'### Population' with one figure becomes a 'total:' line and its parts: the total
+    continues the field's timeline, the parts are new; a label dropped keeps it too."""
+    v1 = "## People\n\n### Population\n\n80,854,408 (2015 est.)\n\n### Airports\n\n**total:** 539\n"
+    v2 = ("## People\n\n### Population\n\n**total:** 84,119,100\n\n**male:** 41,572,702\n\n"
+          "**female:** 42,546,398 (2024 est.)\n\n### Airports\n\n539 (2021)\n")
+    hist = walk(v1, v2)
+    assert steps(hist, "84,119,100") == [("v1", "80,854,408"), ("v2", "84,119,100")]
+    assert steps(hist, "41,572,702") == [("v2", "41,572,702")]
+    assert [t.changed for t in hist.timelines if t.latest.claim.quote == "539"] == [False]
