@@ -159,11 +159,10 @@ class Track:
         self.ident = ident  # the figure's identity where last seen
 
 
-def _digest(text: str) -> bytes:
-    """A version's text, by content: two versions with the same digest are the same text."""
-    import hashlib  # noqa: PLC0415
-
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+def _digest(text: str) -> tuple[int, int]:
+    """A version's text, by content: its length and 64-bit string hash (SipHash, computed in
+    C once per text), as likely to collide for two different texts as not at all."""
+    return (len(text), hash(text))
 
 
 _SEEN_KEPT = 256
@@ -852,12 +851,15 @@ class TextWalker(Walker):
         self.before_change: Version | None = None
         self.edit = (0, 0)  # the common prefix and suffix of the last two texts
         self.outlines: list[tuple[str, Outline]] = []
-        self.seen: OrderedDict[tuple[bytes, int], list[Any]] = OrderedDict()
+        self.no_outline: Outline | None = None
+        self.reading: Reader | None = None  # the reader of the version being added
+        self.seen: OrderedDict[tuple[tuple[int, int], int], list[Any]] = OrderedDict()
         self.display: dict[str, str] = {}  # a version's path -> the source its claims name
 
     def add(self, version: Version, text: str, reader: Reader) -> None:
         """Add the next version's text."""
         idx = self._version(version)
+        self.reading = reader
         if text == self.text and reader is self.reader:
             return  # a rename, or a commit that touched nothing else: every figure carries
         key = (_digest(text), id(reader))
@@ -922,7 +924,7 @@ class TextWalker(Walker):
         self.before_change, self.latest_change = self.latest_change, version
         self._remember(key)
 
-    def _remember(self, key: tuple[bytes, int]) -> None:
+    def _remember(self, key: tuple[tuple[int, int], int]) -> None:
         """Keep this version's state, for a later version with the same text (a revert)."""
         self.seen[key] = [
             (b.text, b.start, b.line, (b.claims, b.offs, b.lines, b.cols),
@@ -934,7 +936,7 @@ class TextWalker(Walker):
         while len(self.seen) > _SEEN_KEPT:
             self.seen.popitem(last=False)
 
-    def _revert(self, idx: int, version: Version, text: str, reader: Reader, key: tuple[bytes, int],
+    def _revert(self, idx: int, version: Version, text: str, reader: Reader, key: tuple[tuple[int, int], int],
                 snap: list[tuple[str, int, int, _Read, list[tuple[Track, int, Claim,
                                                             Identity | None] | None]]]) -> None:
         """This version's text is an earlier one's: go back to that version's state."""
@@ -1025,8 +1027,15 @@ class TextWalker(Walker):
         return True
 
     def _outline(self, text: str) -> Outline:
-        """The heading outline of *text* (one of the last two versions), read once."""
+        """The heading outline of *text* (one of the last two versions), read once; none for
+        plain text, whose headings are not marked."""
         from factcheck.identity import Outline  # noqa: PLC0415
+        from factcheck.readers import read_markdown  # noqa: PLC0415
+
+        if self.reader is not read_markdown and self.reading is not read_markdown:
+            if self.no_outline is None:
+                self.no_outline = Outline(None)
+            return self.no_outline
 
         for t, o in self.outlines:
             if t is text:
