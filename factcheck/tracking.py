@@ -159,6 +159,14 @@ class Track:
         self.ident = ident  # the figure's identity where last seen
 
 
+def _document_key(doc: Document) -> object:
+    """A version read whole, by content: its text, or (a snapshot) its claims."""
+    if doc.text is not None:
+        return _digest(doc.text)
+    return hash(tuple((c.id, c.value, c.unit, c.qualifier, c.provenance.quote,
+                       c.provenance.sentence, c.line) for c in doc.claims))
+
+
 def _digest(text: str) -> tuple[int, int]:
     """A version's text, by content: its length and 64-bit string hash (SipHash, computed in
     C once per text), as likely to collide for two different texts as not at all."""
@@ -179,6 +187,8 @@ class Walker:
         self.versions: list[Version] = []
         self.tracks: list[Track] = []
         self.dead: OrderedDict[tuple[object, ...], Track] = OrderedDict()
+        self.seen_docs: OrderedDict[object, list[tuple[Track, int, Claim, Identity | None]]] = (
+            OrderedDict())
         self.notes: list[str] = []
 
     def _version(self, version: Version) -> int:
@@ -327,6 +337,18 @@ class Walker:
 
         idx = self._version(version)
         new = list(doc.claims)
+        key = _document_key(doc)
+        back = self.seen_docs.get(key) if prev is not None else None
+        if back is not None and key != _document_key(prev):  # type: ignore[arg-type]
+            # An earlier version again (a revert): its figures return to what they were.
+            state = [(t, claim, npoints, ident) for t, npoints, claim, ident in back]
+            self.restore(idx, state, prev_tracks, [_const(c) for c in new],
+                         lambda ended: {id(t): t.claim.id for t in ended})
+            out = [t for t, _, _, _ in state]
+            for j, t in enumerate(out):
+                t.order, t.final, t.id = (j, 0), new[j], new[j].id
+            self._remember_doc(key, out)
+            return out
         outline = Outline(doc.text)
         ids = identify(new, doc.text, outline=outline)
         tracks: list[Track | None] = [None] * len(new)
@@ -358,7 +380,14 @@ class Walker:
         out = [t for t in tracks if t is not None]
         for j, t in enumerate(out):
             t.order, t.final, t.id = (j, 0), new[j], new[j].id
+        self._remember_doc(key, out)
         return out
+
+    def _remember_doc(self, key: object, tracks: list[Track]) -> None:
+        self.seen_docs[key] = [(t, len(t.points), t.claim, t.ident) for t in tracks]
+        self.seen_docs.move_to_end(key)
+        while len(self.seen_docs) > _SEEN_KEPT:
+            self.seen_docs.popitem(last=False)
 
 
 def _const(c: Claim) -> Callable[[], Claim]:

@@ -661,3 +661,39 @@ def test_a_field_restated_as_total_and_parts_continues_its_timeline() -> None:
     assert steps(hist, "84,119,100") == [("v1", "80,854,408"), ("v2", "84,119,100")]
     assert steps(hist, "41,572,702") == [("v2", "41,572,702")]
     assert [t.changed for t in hist.timelines if t.latest.claim.quote == "539"] == [False]
+
+
+def test_a_diff_of_distant_versions_agrees_with_the_timelines() -> None:
+    """Lineage: each figure present in the first and the last version is paired by a diff
+    of those two versions with the claim its timeline reaches (the chain of consecutive
+    pairings and the direct pairing agree), on a history whose figures all move on."""
+    from factcheck.differ import match
+
+    texts = [PROFILE.format(pop=f"{99_000_000 + 1000 * k:,}", age=f"{32 + k / 10:.1f}",
+                            airports=str(318 + k)) + f"\n## Ports\n\n**total:** {12 + k}\n"
+             for k in range(8)]
+    hist = walk(*texts)
+    first = extract(texts[0], source="page.md")
+    last = extract(texts[-1], source="page.md")
+    by_chain = {(t.points[0].claim.quote, t.latest.claim.quote) for t in hist.timelines
+                if t.present and t.first_seen is hist.versions[0]}
+    direct = {(o.quote, n.quote) for o, n in match(first.claims, last.claims, old_text=texts[0],
+                                                   new_text=texts[-1]) if o and n}
+    assert by_chain == direct
+    assert len(by_chain) == 4
+
+
+def test_a_folder_version_that_repeats_an_earlier_one_is_a_round_trip(tmp_path: Path) -> None:
+    """Documents read whole (a folder, snapshots): a version equal to an earlier one returns
+    every figure to it, and blame credits the version that first stated each value."""
+    v1 = "The project has 12 maintainers and 340 contributors.\n"
+    v2 = "The project has 12 maintainers and 355 contributors.\n"
+    docs = [extract(t, source=f"{d}.txt") for t, d in ((v1, "2021"), (v2, "2022"), (v1, "2023"))]
+    hist = history_of(docs)
+    t = hist.timeline("contributors")
+    assert t is not None
+    assert [(p.version.label, p.claim.quote, p.restores is not None) for p in t.points] == [
+        ("2021.txt", "340 contributors", False), ("2022.txt", "355 contributors", False),
+        ("2023.txt", "340 contributors", True)]
+    assert {e.claim.quote: e.version.label for e in blame_of(hist).entries} == {
+        "12 maintainers": "2021.txt", "340 contributors": "2021.txt"}
