@@ -518,13 +518,23 @@ def _changelog_section(hist: Any, sub: str) -> str:
     return "\n".join(out)
 
 
+def _named_head(hist: Any) -> str:
+    """The history's one-line head, naming the series by its title (the bundled series
+    lives deep inside site-packages: its path says nothing)."""
+    from factcheck.reports.text import _history_head  # noqa: PLC0415
+    from factcheck.timeline import series_name  # noqa: PLC0415
+
+    head = _history_head(hist)
+    name = series_name(hist)
+    return name + head[len(hist.source):] if head.startswith(hist.source) else head
+
+
 def history_section(hist: Any, *, level: int = 2) -> str:
     """The body of a history (no page shell): a summary, the legend, search, filter and
     sort, then a card per figure (values at a glance, a chart on the shared time axis, the
     changes folded), and what each version changed."""
     from factcheck.differ import figure_span  # noqa: PLC0415
     from factcheck.reports.text import (  # noqa: PLC0415
-        _history_head,
         figure_text,
         series_text,
         unit_text,
@@ -535,7 +545,7 @@ def history_section(hist: Any, *, level: int = 2) -> str:
     index = {id(v): i for i, v in enumerate(hist.versions)}
     git = hist.kind == "git"
     parts = [f"<{h}>Figures over time</{h}>",
-             f'<p class="muted">{escape(_history_head(hist))}</p>']
+             f'<p class="muted">{escape(_named_head(hist))}</p>']
     for n in hist.notes:
         parts.append(f'<p class="warning">Note: {escape(n)}</p>')
     parts.append(_legend())

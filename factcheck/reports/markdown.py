@@ -183,16 +183,27 @@ def _step_line(step: Any) -> str:
     return f"- **{name}** {what} — {where}: “{_quote(claim)}”"
 
 
+def _named_head(hist: Any) -> str:
+    """The history's one-line head, naming the series by its title (the bundled series
+    lives deep inside site-packages: its path says nothing)."""
+    from factcheck.reports.text import _history_head  # noqa: PLC0415
+    from factcheck.timeline import series_name  # noqa: PLC0415
+
+    head = _history_head(hist)
+    name = series_name(hist)
+    return name + head[len(hist.source):] if head.startswith(hist.source) else head
+
+
 def history_section(hist: Any, *, level: int = 2, budget: int = LIMIT) -> str:
     """The body of a history (no document title), newest change first: what each version
     changed (figure, old → new, heading, line, quote), then the figures that changed, with
     their values at a glance. Kept under *budget* characters: what does not fit is counted
     in a closing note."""
-    from factcheck.reports.text import _history_head, series_text, unit_text  # noqa: PLC0415
+    from factcheck.reports.text import series_text, unit_text  # noqa: PLC0415
     from factcheck.timeline import changelog  # noqa: PLC0415
 
     h, sub = "#" * level, "#" * min(level + 1, 6)
-    parts = [f"{h} Figures over time", "", escape(_history_head(hist))]
+    parts = [f"{h} Figures over time", "", escape(_named_head(hist))]
     if hist.notes:
         parts += ["", *[f"> **Note:** {escape(n)}" for n in hist.notes]]
     used = sum(len(x) + 1 for x in parts)
