@@ -192,14 +192,14 @@ position:sticky;top:0;background:#fff;padding:.4em 0;z-index:1}
 .fig.flat{border:none;border-bottom:1px solid #eaeef2;border-radius:0;margin:0;\
 padding:.25em .8em;overflow-wrap:anywhere}
 .fig.gone{background:#f6f8fa}
-.chart{display:block;width:100%;max-width:760px;height:auto}
+.chart{display:block;width:100%;max-width:560px;height:auto}
 .chart .step{fill:none;stroke:#0969da;stroke-width:1.8}
 .chart .dot{fill:#0969da;stroke:#0969da;stroke-width:1.4}
 .chart .dot.q{fill:#fff}
 .chart .dot.b{fill:#1a7f37;stroke:#1a7f37}
 .chart .axis{stroke:#8c959f;stroke-width:1}
 .chart .grid{stroke:#eaeef2;stroke-width:1}
-.chart text{font:11px system-ui,sans-serif;fill:#57606a}
+.chart text{font:13px system-ui,sans-serif;fill:#57606a}
 .series{font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
 .scroll{overflow-x:auto;max-width:100%}
 details{margin:.2em 0 .6em}
@@ -233,8 +233,8 @@ apply);});apply();})();
 """The page's only script: search, filter and sort the figures (inline; the page shows
 every figure without it)."""
 
-_CHART_W, _CHART_H = 640, 132
-_PAD_L, _PAD_R, _PAD_T, _PAD_B = 78, 14, 12, 22
+_CHART_W, _CHART_H = 440, 128
+_PAD_L, _PAD_R, _PAD_T, _PAD_B = 84, 12, 12, 24
 
 
 def _chart_values(timeline: Any) -> list[float] | None:
@@ -346,8 +346,12 @@ def _axis_value(value: float, timeline: Any) -> str:
         txt = f"{value / 1e9:.4g} bn"
     elif a >= 1e6:
         txt = f"{value / 1e6:.4g} m"
+    elif value == round(value):
+        txt = f"{int(round(value)):,}"
+    elif a >= 1000:
+        txt = f"{value:,.1f}"
     else:
-        txt = format(value, ",.5g")
+        txt = format(value, ".4g")
     unit = unit_text(timeline.unit)
     if unit == "%":
         return txt + "%"
