@@ -697,3 +697,14 @@ def test_a_folder_version_that_repeats_an_earlier_one_is_a_round_trip(tmp_path: 
         ("2023.txt", "340 contributors", True)]
     assert {e.claim.quote: e.version.label for e in blame_of(hist).entries} == {
         "12 maintainers": "2021.txt", "340 contributors": "2021.txt"}
+
+
+def test_a_page_that_became_an_error_page_ends_its_figures() -> None:
+    """A docs page replaced by a 'Page Not Found' page: its count ends, the 404 is a new
+    figure (no heading in common, a generic name), and the page's return continues it."""
+    page = "# Docs\n\n## Limits\n\nThe API allows 300 requests per hour.\n"
+    gone = "# Page Not Found\n\n## Error\n\n404\n"
+    hist = walk(page, gone, page.replace("300", "350"))
+    assert steps(hist, "350 requests per hour") == [
+        ("v1", "300 requests per hour"), ("v3", "350 requests per hour")]
+    assert [t.latest.claim.quote for t in hist.timelines if not t.present] == ["404"]
