@@ -121,7 +121,8 @@ class Outline:
                     if m.group(1)[0] == "-" and len(m.group(1)) < 2:
                         continue
                     found.append((prev_start, 1 if m.group(1)[0] == "=" else 2, fold(title)))
-            found.sort()
+            skip = _front_matter_end(text)
+            found = sorted(f for f in found if f[0] >= skip)
         self.starts: list[int] = []
         self.paths: list[tuple[str, ...]] = []
         stack: list[tuple[int, str]] = []
@@ -271,11 +272,26 @@ def identify(
     return out
 
 
+_FRONT = re.compile(r"(?:---|\+\+\+)[ \t]*\n")
+
+
+def _front_matter_end(text: str) -> int:
+    """Where YAML (``---``) or TOML (``+++``) front matter at the top of a text ends (0 when
+    there is none): its lines are metadata, not headings."""
+    m = _FRONT.match(text)
+    if m is None:
+        return 0
+    fence = m.group(0).strip()
+    end = re.compile(rf"^{re.escape(fence)}[ \t]*$", re.M).search(text, m.end())
+    return end.end() if end is not None else 0
+
+
 def _title(text: str | None) -> str | None:
-    """The document's title: its first line, folded (when it reads as a heading)."""
+    """The document's title: its first line after any front matter, folded (when it reads
+    as a heading)."""
     if not text:
         return None
-    line = text.lstrip().split("\n", 1)[0]
+    line = text[_front_matter_end(text):].lstrip().split("\n", 1)[0]
     if line.startswith("##") or len(line) > 200:
         return None  # a section's heading, or a paragraph
     return fold(line.lstrip("# "))

@@ -708,3 +708,15 @@ def test_a_page_that_became_an_error_page_ends_its_figures() -> None:
     assert steps(hist, "350 requests per hour") == [
         ("v1", "300 requests per hour"), ("v3", "350 requests per hour")]
     assert [t.latest.claim.quote for t in hist.timelines if not t.present] == ["404"]
+
+
+def test_front_matter_is_no_heading() -> None:
+    """A '---' front matter block is metadata: its 'lastmod:' line is no setext heading, and
+    the title after it is the page's title, left out of heading paths."""
+    from factcheck.identity import Outline
+
+    text = ("---\ntitle: Rate Limits\nlastmod: 2026-08-05\n---\n\n# Rate Limits\n\n"
+            "## New Orders\n\nUp to 300 new orders every 3 hours.\n")
+    outline = Outline(text)
+    assert (outline.title, outline.all_paths()) == ("rate limits", [("new orders",)])
+    assert outline.path_at(text.index("300")) == ("new orders",)
