@@ -304,8 +304,16 @@ def series_name(hist: History) -> str:
     for v in reversed(hist.versions):
         if v.title:
             return v.title
+    import re  # noqa: PLC0415
+
     title = hist.latest.title if hist.latest is not None else None
     text = hist.latest.text if hist.latest is not None else None
+    front = re.match(r"(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", text or "",
+                     re.S)
+    if front:
+        m = re.search(r"^title\s*[:=]\s*[\"']?(.+?)[\"']?\s*$", front.group(1), re.M)
+        if m:
+            return m.group(1)  # the page's front matter names it
     if text and text.lstrip().startswith("# "):
         title = text.lstrip()[2:].split("\n", 1)[0].strip(" #") or title  # a Markdown title
     if title and len(title) <= 100 and not title.rstrip().endswith((".", "!", "?", ";", ",")):

@@ -375,10 +375,10 @@ def svg_chart(timeline: Any, axis: TimeAxis) -> str:
         return ""
     values = _chart_values(timeline) or [0.0]
     lo, hi = min(values), max(values)
-    if hi == lo:
-        lo, hi = lo - 1, hi + 1
-    pad = (hi - lo) * 0.08
     lo_v, hi_v = lo, hi
+    if hi == lo:  # one value throughout (it went and came back): a level line
+        lo, hi = lo - (abs(lo) or 1), hi + (abs(hi) or 1)
+    pad = (hi - lo) * 0.08
     lo, hi = lo - pad, hi + pad
     w = _CHART_W - _PAD_L - _PAD_R
     h = _CHART_H - _PAD_T - _PAD_B
@@ -402,7 +402,7 @@ def svg_chart(timeline: Any, axis: TimeAxis) -> str:
         f'<svg class="chart" viewBox="0 0 {_CHART_W} {_CHART_H}" role="img" '
         f'aria-label="{escape(label)}" preserveAspectRatio="xMinYMin meet">',
     ]
-    for v in (hi_v, lo_v):
+    for v in dict.fromkeys((hi_v, lo_v)):
         gy = y(v)
         parts.append(f'<line class="grid" x1="{_PAD_L}" y1="{gy:.1f}" x2="{_CHART_W - _PAD_R}" '
                      f'y2="{gy:.1f}"/>')
@@ -429,6 +429,25 @@ def svg_chart(timeline: Any, axis: TimeAxis) -> str:
                      f"<title>{escape(tip)}</title></circle>")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _series(timeline: Any, limit: int = 10) -> str:
+    """A figure's values at a glance, saying where it went and came back ("at most 10;
+    gone 2024-10-23, back 2024-11-01 at most 10")."""
+    from factcheck.reports.text import figure_text  # noqa: PLC0415
+
+    parts = []
+    for p in timeline.points:
+        text = figure_text(p.claim)
+        if p.restores is not None:
+            text += f" (as in {p.restores.version.label} again)"
+        elif p.reappeared:
+            text += f" (back {(p.version.date or p.version.label)[:10]})"
+        parts.append(text)
+    if len(parts) > limit:
+        k = limit // 2
+        parts = [*parts[:k], f"… {len(parts) - 2 * k} more …", *parts[-k:]]
+    return " → ".join(parts)
 
 
 def _legend() -> str:
@@ -574,7 +593,7 @@ def history_section(hist: Any, *, level: int = 2) -> str:
                 f"({escape(unit_text(t.unit))})"
                 + (f" — {escape(latest.provenance.section)}" if latest.provenance.section
                    else "") + "</span></h3>",
-                f'<div class="series">{escape(series_text(t))}</div>', status]
+                f'<div class="series">{escape(_series(t))}</div>', status]
         body += [f'<div class="warning">{escape(w)}</div>' for w in t.warnings]
         if t.changed:
             body.append(svg_chart(t, axis))
