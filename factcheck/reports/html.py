@@ -588,7 +588,7 @@ def history_section(hist: Any, *, level: int = 2) -> str:
         status = "" if t.present else (
             f'<div class="gone">no longer stated after {_version_cell(t.last_seen)}</div>')
         words = " ".join([t.id, t.counted, latest.provenance.section or "",
-                          latest.provenance.sentence, series_text(t, limit=50)])
+                          latest.provenance.sentence[:240], series_text(t, limit=12)])
         body = [f'<h3><code>{escape(t.id)}</code> <span class="muted">{escape(t.counted)} '
                 f"({escape(unit_text(t.unit))})"
                 + (f" — {escape(latest.provenance.section)}" if latest.provenance.section
@@ -600,18 +600,25 @@ def history_section(hist: Any, *, level: int = 2) -> str:
             header = ["date", "version", *(["author"] if git else []), "figure", "line",
                       "sentence"]
             prow = []
+            said = None
             for p in t.points:
                 v = p.version
                 cells = [escape((v.date or "")[:10]), _version_cell(v)]
                 if git:
                     cells.append(escape(v.author or ""))
+                # The sentence once, and again only where its words (not its figure) changed.
+                pv = p.claim.provenance
+                a, b = figure_span(p.claim)
+                words = pv.sentence[:a] + "\x00" + pv.sentence[b:]
                 cells += [
                     f'<span class="figure">{escape(figure_text(p.claim))}</span>'
                     + (" (back)" if p.reappeared else ""),
                     str(p.claim.line),
-                    highlight(p.claim.provenance.sentence, figure_span(p.claim)),
+                    highlight(pv.sentence, (a, b)) if words != said
+                    else '<span class="muted">the same words</span>',
                 ]
                 prow.append(("", cells))
+                said = words
             n = len(t.points) - 1
             body.append(f"<details><summary>{n} change{'s' if n != 1 else ''}</summary>"
                         '<div class="scroll">' + html_table(header, prow).rstrip("\n")
