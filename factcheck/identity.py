@@ -317,6 +317,20 @@ def places(
     """
     oseq = _distinct([(), *old_paths, *(i.marked for i in old)])
     nseq = _distinct([(), *new_paths, *(i.marked for i in new)])
+    # Aligned in one order whichever version is called old, so that swapping the versions
+    # mirrors the result (an alignment can break ties either way).
+    if oseq <= nseq:
+        old_map, new_map = _place_maps(oseq, nseq)
+    else:
+        new_map, old_map = _place_maps(nseq, oseq)
+    return ([old_map.get(i.marked) or _key(i.marked) for i in old],
+            [new_map.get(i.marked) or _key(i.marked) for i in new])
+
+
+def _place_maps(
+    oseq: list[tuple[str, ...]], nseq: list[tuple[str, ...]],
+) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
+    """The two versions' heading paths aligned: each side's changed paths -> their place."""
     oset, nset = set(oseq), set(nseq)
     old_map: dict[tuple[str, ...], str] = {}
     new_map: dict[tuple[str, ...], str] = {}
@@ -327,13 +341,23 @@ def places(
         olds = [p for p in oseq[i1:i2] if p not in nset]
         news = [p for p in nseq[j1:j2] if p not in oset]
         if olds and news:
-            if len(olds) == len(news):
-                old_map.update((o, _key(n)) for o, n in zip(olds, news))
-                continue
-            # Several replaced by a different number: a heading renamed is one whose name
-            # is still recognisable, in order ("Rate limits" → "Rate limits (2024)").
-            at = 0
             rest_old, rest_new = [], list(news)
+            if len(olds) == len(news):
+                # One for one in place: renamed, when at the same depth under the same (or
+                # the renamed) parent.
+                for o, n in zip(olds, news):
+                    if len(o) == len(n) and (o[:-1] == n[:-1] or (
+                            old_map.get(o[:-1]) == _key(n[:-1]))):
+                        old_map[o] = _key(n)
+                        rest_new.remove(n)
+                    else:
+                        rest_old.append(o)
+            else:
+                rest_old = list(olds)
+            # The rest: a heading renamed is one whose name is still recognisable, in order
+            # ("Rate limits" → "Rate limits (2024)").
+            at = 0
+            olds, rest_old = rest_old, []
             for o in olds:
                 hit = next((n for n in rest_new[at:] if _alike(o[-1], n[-1])), None)
                 if hit is None:
@@ -351,8 +375,7 @@ def places(
             parent = _kept_parent(p, oset)
             if parent is not None:
                 new_map[p] = _key(parent)
-    return ([old_map.get(i.marked) or _key(i.marked) for i in old],
-            [new_map.get(i.marked) or _key(i.marked) for i in new])
+    return old_map, new_map
 
 
 def _alike(a: str, b: str) -> bool:
