@@ -154,3 +154,22 @@ def test_html_history_shares_one_time_axis_and_skips_charts_of_one_value() -> No
     assert 'id="fc-q"' in page and 'id="fc-f"' in page and 'id="fc-s"' in page
     one = render(_long_history(versions=1, figures=2), "html", kind="history")
     assert 'role="img"' not in one and "unchanged since" in one
+
+
+def test_time_axis_ticks_are_years_months_or_days_and_few() -> None:
+    """Ticks a reader can tell apart: years over a long span, months over a year, days over
+    weeks; at most six; versions without dates fall back to their order."""
+    from factcheck.reports.html import TimeAxis
+    from factcheck.timeline import Version
+
+    def axis(*dates: str | None) -> TimeAxis:
+        return TimeAxis([Version(label=f"v{i}", date=d, path="p") for i, d in enumerate(dates)])
+
+    assert [t for _, t in axis("2015-10-26", "2026-01-22").ticks()] == [
+        "2016", "2018", "2020", "2022", "2024", "2026"]
+    assert [t for _, t in axis("2021-01-15", "2021-12-20").ticks()] == [
+        "Mar 2021", "May", "Jul", "Sep", "Nov"]
+    assert [t for _, t in axis("2021-03-01", "2021-03-21").ticks()] == [
+        "1 Mar", "5 Mar", "9 Mar", "13 Mar", "17 Mar", "21 Mar"]
+    undated = axis(None, "2021", None)
+    assert (undated.dated, [undated.at(v) for v in undated.versions]) == (False, [0.0, 0.5, 1.0])
