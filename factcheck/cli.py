@@ -308,10 +308,14 @@ REV = click.option(
 @click.option("--id", "ids", multiple=True, metavar="ID",
               help="Only the figure with this id (repeatable).")
 @click.option("--changed", is_flag=True, help="Only the figures that changed at least once.")
+@click.option("--find", "find", metavar="TEXT", default=None,
+              help="Only the figures whose words hold TEXT (\"rate limit\").")
+@click.option("--line", "line", type=int, metavar="N", default=None,
+              help="Only the figures on line N of the latest version.")
 @OUTPUT
 @handle_errors
 def history(path: str, rev: str | None, fmt: str, ids: tuple[str, ...], changed: bool,
-            output: str | None) -> None:
+            find: str | None, line: int | None, output: str | None) -> None:
     """Follow every figure of a factsheet through its versions.
 
     PATH is a folder of dated versions (named by date, or listed in its versions.toml), or a
@@ -324,7 +328,8 @@ def history(path: str, rev: str | None, fmt: str, ids: tuple[str, ...], changed:
 
     with _Progress("reading versions") as bar:
         hist = follow(path, rev, progress=bar)
-    emit(render(hist.only(ids=ids, changed=changed), fmt, kind="history"), output)
+    emit(render(hist.only(ids=ids, changed=changed, find=find, line=line), fmt,
+                kind="history"), output)
 
 
 @main.command()

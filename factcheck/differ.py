@@ -52,13 +52,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from factcheck.claim import Claim, Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.identity import Identity
 
 __all__ = [
     "CHANGE_KINDS",
@@ -240,6 +243,7 @@ _CONTEXT_CHARS = 160  # masked sentence kept on each side of the figure: long en
 _WORD = re.compile(r"[a-z0-9]+")
 _WORDY = re.compile(r"[a-z]{3}.*?[^a-z][a-z]{3}", re.S)
 """Two words of three letters or more."""
+_WORD_ONLY = re.compile(r"[^a-z]+")
 _NOUN_SPLIT = re.compile(r"[^a-z0-9]+")
 _IRREGULAR = {
     "people": "person", "persons": "person", "children": "child", "women": "woman",
@@ -421,6 +425,12 @@ class _Key:
     size: float = 0.0
     """The figure's magnitude in ``unit`` (its absolute value): figures far apart in size
     pair only when the words around them are alike (:data:`_FAR_APART`)."""
+    label: str = ""
+    """The bold or "Label:" label introducing the figure's line, folded ("total")."""
+    place: str = ""
+    """Where the figure stands: its heading path, with a heading renamed between the
+    versions under its new name (:func:`factcheck.identity.places`). Claims pair only in
+    the same place, except a figure whose own words moved unchanged (see :func:`match`)."""
 
 
 def _series_times(claims: Sequence[Claim], nouns: Sequence[str]) -> list[str]:
@@ -448,17 +458,46 @@ def _series_times(claims: Sequence[Claim], nouns: Sequence[str]) -> list[str]:
     return out
 
 
-def _keys(claims: Sequence[Claim]) -> list[_Key]:
+def _size(value: Fraction) -> float:
+    """A figure's magnitude as a float (a figure past a float's range is as large as one)."""
+    try:
+        return abs(float(value))
+    except OverflowError:
+        return float("inf")
+
+
+def _keys(
+    claims: Sequence[Claim],
+    idents: Sequence[Identity] | None = None,
+    place: Sequence[str] | None = None,
+) -> list[_Key]:
+    """Each claim's matching key; *idents* (:func:`factcheck.identity.identify`) name a
+    figure whose counted noun is generic by its label or table row, and tell a table's
+    cells apart by their column; *place* is each claim's place."""
+    from factcheck.identity import Identity  # noqa: PLC0415
+
     contexts = _masked_contexts(claims)
     nouns = [normalise_counted(c.counted) for c in claims]
     whens = _series_times(claims, nouns)
+    if idents is None:
+        idents = [Identity(path=((_fold(c.provenance.section or ""),)
+                                 if c.provenance.section else ())) for c in claims]
+    if place is None:
+        place = ["\x1f".join(i.marked) for i in idents]
     dims: dict[tuple[str, str], str] = {}
     out = []
-    for c, ctx, noun, when in zip(claims, contexts, nouns, whens):
+    for c, ctx, noun, when, ident, at in zip(claims, contexts, nouns, whens, idents, place):
         dk = (c.unit, c.kind)
         dim = dims.get(dk)
         if dim is None:
             dim = dims[dk] = _dimension_key(c)
+        fallback = noun in _FALLBACK_NOUNS or not noun
+        if ident.named and (fallback or ident.row):
+            # "**Certificates per Registered Domain** (50 per week)", a table row's header:
+            # the structure names what the words around the figure do not.
+            noun, fallback = normalise_counted(ident.name), False
+        if not when and ident.column:
+            when = "column " + ident.column  # a table's cells are told apart by column
         words = noun.split()
         out.append(
             _Key(
@@ -469,10 +508,12 @@ def _keys(claims: Sequence[Claim]) -> list[_Key]:
                 section=_fold(c.provenance.section or ""),
                 scope=_fold(c.scope or ""),
                 cid=c.id,
-                fallback=noun in _FALLBACK_NOUNS or not noun,
+                fallback=fallback,
                 when=when,
                 unit=c.unit,
-                size=abs(float(c.value)),
+                size=_size(c.value),
+                label=ident.label,
+                place=at,
             )
         )
     return out
@@ -485,7 +526,7 @@ def _loosened(key: _Key) -> _Key:
     left, _, right = loose.partition(_OWN)
     return _Key(key.dim, key.noun, key.head, key.ctx, key.section, key.scope, key.cid,
                 key.fallback, loose, left, right, _WORDY.search(loose) is None, key.when,
-                key.unit, key.size)
+                key.unit, key.size, key.label, key.place)
 
 
 # --------------------------------------------------------------------------- matching
@@ -591,6 +632,8 @@ def _score(a: _Key, b: _Key, near: bool = False) -> float:
     """
     if a.when != b.when and a.when and b.when:
         return 0.0  # two times of a series: "38,900" in 2021 is not "43,905" in 2024
+    if a.place != b.place:
+        return 0.0  # under other headings: "total: 318" airports is not "total: 99.5 million"
     ns = _noun_similarity(a, b)
     if ns < 0.5:
         return 0.0
@@ -664,14 +707,14 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
 
     # Pass 1: equal dimension, counted noun and masked sentence (and time, for a figure of a
     # series); k-th with k-th.
-    exact: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
+    exact: dict[tuple[str, str, str, str, str], list[int]] = defaultdict(list)
     for j, k in enumerate(nkeys):
-        exact[(k.dim, k.noun, k.ctx, k.when)].append(j)
+        exact[(k.dim, k.noun, k.ctx, k.when, k.place)].append(j)
     taken_new: set[int] = set()
-    cursor: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    cursor: dict[tuple[str, str, str, str, str], int] = defaultdict(int)
     old_left: list[int] = []
     for i, k in enumerate(okeys):
-        t = (k.dim, k.noun, k.ctx, k.when)
+        t = (k.dim, k.noun, k.ctx, k.when, k.place)
         bucket = exact.get(t)
         if bucket is not None and cursor[t] < len(bucket):
             j = bucket[cursor[t]]
@@ -683,6 +726,25 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
     new_left = [j for j in range(len(nkeys)) if j not in taken_new]
     if not old_left or not new_left:
         return pairs
+
+    # Pass 1m: a figure whose own words moved unchanged to another heading. Only words that
+    # say what the figure is (a counted noun that is not generic, a sentence of words, not
+    # a bare "total: 318"), held by one unpaired claim on each side, carry it across.
+    moved: dict[tuple[str, str, str, str], tuple[list[int], list[int]]] = {}
+    for keys, left, side in ((okeys, old_left, 0), (nkeys, new_left, 1)):
+        for i in left:
+            k = keys[i]
+            if not k.fallback and _WORDY.search(_WORD_ONLY.sub(" ", k.ctx)) is not None:
+                moved.setdefault((k.dim, k.noun, k.ctx, k.when), ([], []))[side].append(i)
+    hits = [(o[0], n[0]) for o, n in moved.values() if len(o) == 1 and len(n) == 1]
+    if hits:
+        pairs.extend(hits)
+        paired_old = {o for o, _ in hits}
+        paired_new = {n for _, n in hits}
+        old_left = [i for i in old_left if i not in paired_old]
+        new_left = [j for j in new_left if j not in paired_new]
+        if not old_left or not new_left:
+            return pairs
     okeys, nkeys = list(okeys), list(nkeys)
     for keys, left in ((okeys, old_left), (nkeys, new_left)):
         for i in left:
@@ -698,7 +760,7 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
         for i in left:
             k = keys[i]
             if k.when:
-                series.setdefault((k.dim, k.noun, k.scope, k.section, k.when), ([], []))[
+                series.setdefault((k.dim, k.noun, k.scope, k.place, k.when), ([], []))[
                     side
                 ].append(i)
     if series:
@@ -720,11 +782,11 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
 
     # Pass 1b: the same with dates masked ("in 2022" → "in 2023"), where a key is held by as
     # many unpaired claims on each side (so no choice is made between them); k-th with k-th.
-    loose: dict[tuple[str, str, str, str], tuple[list[int], list[int]]] = {}
+    loose: dict[tuple[str, str, str, str, str], tuple[list[int], list[int]]] = {}
     for keys, left, side in ((okeys, old_left, 0), (nkeys, new_left, 1)):
         for i in left:
             k = keys[i]
-            loose.setdefault((k.dim, k.noun, k.loose, k.when), ([], []))[side].append(i)
+            loose.setdefault((k.dim, k.noun, k.loose, k.when, k.place), ([], []))[side].append(i)
     for same_old, same_new in loose.values():
         if same_old and len(same_old) == len(same_new):
             pairs.extend(zip(same_old, same_new))
@@ -827,15 +889,21 @@ def _last_of_a_kind(
     """
     paired_old = {o for o, _ in pairs}
     paired_new = {n for _, n in pairs}
-    by_dim: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    by_dim: dict[tuple[str, str], tuple[list[int], list[int]]] = defaultdict(
+        lambda: ([], []))
     for i, k in enumerate(okeys):
         if i not in paired_old:
-            by_dim[k.dim][0].append(i)
+            by_dim[(k.dim, k.place)][0].append(i)
     for j, k in enumerate(nkeys):
         if j not in paired_new:
-            by_dim[k.dim][1].append(j)
+            by_dim[(k.dim, k.place)][1].append(j)
     out: list[tuple[int, int]] = []
-    for dim, (olist, nlist) in by_dim.items():
+    for (dim, place), (olist, nlist) in by_dim.items():
+        if place and olist and nlist and dim != "unknown":
+            hit = _alone_in_place(olist, nlist, okeys, nkeys)
+            if hit is not None:
+                out.append(hit)
+                continue
         if len(olist) != 1 or len(nlist) != 1 or dim in ("count", "unknown"):
             continue
         i, j = olist[0], nlist[0]
@@ -854,6 +922,34 @@ def _last_of_a_kind(
     return out
 
 
+def _alone_in_place(
+    olist: Sequence[int], nlist: Sequence[int], okeys: Sequence[_Key], nkeys: Sequence[_Key],
+) -> tuple[int, int] | None:
+    """A field's one figure, under its own Markdown heading, restated: the only unpaired
+    figure of its kind under that heading on one side, and on the other the only one, or
+    the one a "total:" label introduces among its parts ("### Population" / "84,220,184"
+    becomes "**total:** 84,119,100", "**male:** ...", "**female:** ..."; "**total:** 539"
+    becomes "539"). Values more than :data:`_FAR_APART` times apart never pair here."""
+
+    def pick(keys: Sequence[_Key], idx: Sequence[int]) -> int | None:
+        if len(idx) == 1:
+            return idx[0]
+        totals = [i for i in idx if keys[i].label.split()[:1] == ["total"]]
+        return totals[0] if len(totals) == 1 else None
+
+    if len(olist) > 1 and len(nlist) > 1:
+        return None
+    i, j = pick(okeys, olist), pick(nkeys, nlist)
+    if i is None or j is None:
+        return None
+    a, b = okeys[i], nkeys[j]
+    if a.when != b.when and a.when and b.when:
+        return None
+    if _far_apart(a, b) or (a.unit != b.unit):
+        return None
+    return i, j
+
+
 def _pair_indices(
     old: Sequence[Claim],
     new: Sequence[Claim],
@@ -867,16 +963,59 @@ def _pair_indices(
     return pairs + _last_of_a_kind(old, new, okeys, nkeys, pairs)
 
 
-def match(old: Sequence[Claim], new: Sequence[Claim]) -> list[Pair]:
+def identified_keys(
+    old: Sequence[Claim],
+    new: Sequence[Claim],
+    old_text: str | None = None,
+    new_text: str | None = None,
+    *,
+    old_ids: Sequence[Identity] | None = None,
+    new_ids: Sequence[Identity] | None = None,
+    old_outline: Sequence[tuple[str, ...]] = (),
+    new_outline: Sequence[tuple[str, ...]] = (),
+) -> tuple[list[_Key], list[_Key]]:
+    """Both versions' matching keys, each claim placed by its identity (heading path, with
+    headings renamed between the versions under their new names)."""
+    from factcheck.identity import Outline, identify, places  # noqa: PLC0415
+
+    if old_ids is None:
+        out = Outline(old_text)
+        old_ids = identify(old, old_text, outline=out)
+        old_outline = old_outline or out.all_paths()
+    if new_ids is None:
+        out = Outline(new_text)
+        new_ids = identify(new, new_text, outline=out)
+        new_outline = new_outline or out.all_paths()
+    oplace, nplace = places(old_ids, new_ids, old_outline, new_outline)
+    return _keys(old, old_ids, oplace), _keys(new, new_ids, nplace)
+
+
+def match_indices(
+    old: Sequence[Claim], new: Sequence[Claim], okeys: Sequence[_Key], nkeys: Sequence[_Key],
+) -> list[tuple[int, int]]:
+    """Every matched pair as (old index, new index), from keys of :func:`identified_keys`."""
+    return _pair_indices(old, new, okeys, nkeys)
+
+
+def match(
+    old: Sequence[Claim],
+    new: Sequence[Claim],
+    *,
+    old_text: str | None = None,
+    new_text: str | None = None,
+) -> list[Pair]:
     """Pair each claim of *old* with its counterpart in *new*, one to one.
 
     Returns every claim of both versions once: ``(old, new)`` for a pair, ``(old, None)``
     for a removed claim and ``(None, new)`` for an added one, in the new version's order
     with removed claims where they stood. Deterministic, and mirrored when the arguments
-    are swapped. Claims of different dimensions never pair.
+    are swapped. Claims of different dimensions never pair, nor claims under different
+    headings (unless the heading was renamed, or the figure's own words moved unchanged).
+    With the versions' texts, a figure's heading path and table headers are read from them.
     """
     olist, nlist = list(old), list(new)
-    idx = _ordered(_pair_indices(olist, nlist), len(olist), len(nlist))
+    okeys, nkeys = identified_keys(olist, nlist, old_text, new_text)
+    idx = _ordered(_pair_indices(olist, nlist, okeys, nkeys), len(olist), len(nlist))
     return [
         (None if o is None else olist[o], None if n is None else nlist[n]) for o, n in idx
     ]
@@ -978,7 +1117,9 @@ def _classify(
         aspects.append("counted")
     if okey.ctx != nkey.ctx:
         aspects.append("wording")
-    if okey.section != nkey.section and (okey.section, nkey.section) not in renamed:
+    if okey.place != nkey.place and o.provenance.section != n.provenance.section:
+        # (A heading path that differs only where one version marks its headings and the
+        # other's are guessed, as a PDF's and its text's, is no move.)
         aspects.append("section")
     if not stable:
         aspects.append("order")
@@ -1217,7 +1358,7 @@ def diff(
     """
     old_doc, new_doc = load_version(old), load_version(new)
     oclaims, nclaims = list(old_doc.claims), list(new_doc.claims)
-    okeys, nkeys = _keys(oclaims), _keys(nclaims)
+    okeys, nkeys = identified_keys(oclaims, nclaims, old_doc.text, new_doc.text)
     index_pairs = _pair_indices(oclaims, nclaims, okeys, nkeys)
     stable = _stable(index_pairs)
     renamed = _renamed_sections(index_pairs, okeys, nkeys)

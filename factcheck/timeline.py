@@ -43,10 +43,13 @@ __all__ = [
     "RangeDiff",
     "Progress",
     "Report",
+    "Step",
     "Timeline",
     "Version",
+    "VersionChanges",
     "blame",
     "blame_of",
+    "changelog",
     "check_revisions",
     "cross_version_findings",
     "diff_revisions",
@@ -54,6 +57,7 @@ __all__ = [
     "history_of",
     "load_at",
     "report",
+    "series_name",
 ]
 
 Progress = Callable[[int, int], None]
@@ -95,6 +99,17 @@ class Point:
     """The claim as read in that version (its line, quote and revision are that version's)."""
     reappeared: bool = False
     """True when the figure was absent from the version before this one."""
+    restores: Point | None = attrs.field(default=None, eq=False, repr=False)
+    """When this version's text is an earlier version's again (a revert, a redeploy): the
+    point that stated the figure so in that earlier version. Blame follows it back."""
+
+    @property
+    def origin(self) -> Point:
+        """The point that first stated the figure so: round trips (reverts) skipped."""
+        p = self
+        while p.restores is not None:
+            p = p.restores
+        return p
 
     @property
     def value(self) -> Fraction:
@@ -163,10 +178,52 @@ class History:
         """The timelines of figures that changed at least once."""
         return tuple(t for t in self.timelines if t.changed)
 
-    def only(self, ids: Sequence[str] = (), changed: bool = False) -> History:
-        """This history with only the figures of *ids* (all when empty), and with *changed*
-        only those that changed. An unknown id raises :class:`~factcheck.errors.InputError`."""
+    def find(self, text: str) -> tuple[Timeline, ...]:
+        """The figures whose words hold *text* (case and spaces folded) in any version: its
+        sentence, quote, counted noun or heading ("rate limit", "Certificates per")."""
+        want = " ".join(text.casefold().split())
+        out = []
+        for t in self.timelines:
+            for p in t.points:
+                pv = p.claim.provenance
+                hay = " ".join(f"{pv.sentence} {pv.quote} {p.claim.counted} "
+                               f"{pv.section or ''} {p.claim.id}".casefold().split())
+                if want in hay:
+                    out.append(t)
+                    break
+        return tuple(out)
+
+    def at_line(self, line: int) -> tuple[Timeline, ...]:
+        """The figures stated on *line* of the latest version (for a figure no longer
+        there, on that line of the last version it was in)."""
+        out = []
+        for t in self.timelines:
+            claim = t.latest.claim
+            if self.latest is not None and t.present:
+                claim = next((c for c in self.latest.claims if c.id == t.id), claim)
+            if claim.line == line:
+                out.append(t)
+        return tuple(out)
+
+    def only(self, ids: Sequence[str] = (), changed: bool = False, *,
+             find: str | None = None, line: int | None = None) -> History:
+        """This history with only the figures of *ids* (all when empty), those whose words
+        hold *find* (:meth:`find`) and those on *line* (:meth:`at_line`), and with *changed*
+        only those that changed. An unknown id, or a text or line that names no figure,
+        raises :class:`~factcheck.errors.InputError`."""
         timelines = self.timelines
+        if find is not None:
+            timelines = self.find(find)
+            if not timelines:
+                raise InputError(f"no figure's words hold {find!r} in its history",
+                                 self.source)
+        if line is not None:
+            by_line = set(map(id, self.at_line(line)))
+            timelines = tuple(t for t in timelines if id(t) in by_line)
+            if not timelines:
+                raise InputError(f"no figure on line {line} of its latest version"
+                                 + (f" whose words hold {find!r}" if find else ""),
+                                 self.source)
         if ids:
             known = {t.id: t for t in timelines}
             missing = [i for i in ids if i not in known]
@@ -176,10 +233,92 @@ class History:
                     + ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "") + ")",
                     self.source,
                 )
-            timelines = tuple(known[i] for i in dict.fromkeys(ids))
+            timelines = tuple(known[i] for i in dict.fromkeys(ids)
+                              if find is None and line is None or known[i] in timelines)
         if changed:
             timelines = tuple(t for t in timelines if t.changed)
         return attrs.evolve(self, timelines=timelines)
+
+
+@attrs.frozen
+class Step:
+    """One figure's change in one version: what a changelog line says."""
+
+    kind: str
+    """``changed``, ``added`` (first seen), ``back`` (came back after a gap), ``restored``
+    (a revert brought an earlier value back) or ``ended`` (absent from this version on)."""
+    timeline: Timeline = attrs.field(eq=False, repr=False)
+    before: Point | None
+    """The figure as stated before this version (``None`` when added)."""
+    after: Point | None
+    """The figure as this version states it (``None`` when ended)."""
+
+    @property
+    def claim(self) -> Claim:
+        """The claim to show: the new one, or the last one when the figure ended."""
+        p = self.after or self.before
+        assert p is not None
+        return p.claim
+
+
+@attrs.frozen
+class VersionChanges:
+    """What changed in one version ("what this commit did"), figure by figure."""
+
+    version: Version
+    steps: tuple[Step, ...]
+
+
+def changelog(hist: History) -> tuple[VersionChanges, ...]:
+    """Each version that changed a figure, newest first, with its changes in document order.
+
+    Built from the timelines (a chain of consecutive pairings), so a version's changes are
+    exactly the steps of the figures' timelines at that version.
+    """
+    index = {id(v): i for i, v in enumerate(hist.versions)}
+    by_version: dict[int, list[tuple[int, int, Step]]] = {}
+    for order, t in enumerate(hist.timelines):
+        for k, p in enumerate(t.points):
+            if k == 0 and index.get(id(p.version)) == 0:
+                continue  # the first version states every figure: not a change
+            prev = t.points[k - 1] if k else None
+            kind = ("added" if prev is None else "restored" if p.restores is not None
+                    else "back" if p.reappeared else "changed")
+            by_version.setdefault(index[id(p.version)], []).append(
+                (p.claim.line, order, Step(kind, t, prev, p)))
+        if not t.present:
+            at = index[id(t.last_seen)] + 1
+            if at < len(hist.versions):
+                by_version.setdefault(at, []).append(
+                    (t.latest.claim.line, order, Step("ended", t, t.latest, None)))
+    out = []
+    for i in sorted(by_version, reverse=True):
+        steps = tuple(s for _, _, s in sorted(by_version[i], key=lambda e: (e[0], e[1])))
+        out.append(VersionChanges(hist.versions[i], steps))
+    return tuple(out)
+
+
+def series_name(hist: History) -> str:
+    """What a report calls a history: the factsheet's title (from ``versions.toml`` or its
+    latest version), else its path."""
+    for v in reversed(hist.versions):
+        if v.title:
+            return v.title
+    import re  # noqa: PLC0415
+
+    title = hist.latest.title if hist.latest is not None else None
+    text = hist.latest.text if hist.latest is not None else None
+    front = re.match(r"(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", text or "",
+                     re.S)
+    if front:
+        m = re.search(r"^title\s*[:=]\s*[\"']?(.+?)[\"']?\s*$", front.group(1), re.M)
+        if m:
+            return m.group(1)  # the page's front matter names it
+    if text and text.lstrip().startswith("# "):
+        title = text.lstrip()[2:].split("\n", 1)[0].strip(" #") or title  # a Markdown title
+    if title and len(title) <= 100 and not title.rstrip().endswith((".", "!", "?", ";", ",")):
+        return title  # a heading-like first line, not a sentence
+    return hist.source
 
 
 @attrs.frozen
@@ -378,16 +517,39 @@ def _display_path(path: Path) -> str:
 
 
 def _folder_history(folder: Path, progress: Progress | None) -> History:
-    from factcheck.sources import load, series_versions  # noqa: PLC0415
-    from factcheck.tracking import Track, Walker  # noqa: PLC0415
+    from factcheck.sources import load, read_text, series_versions  # noqa: PLC0415
+    from factcheck.tracking import TextWalker, Track, Walker  # noqa: PLC0415
 
-    infos = series_versions(folder)
+    infos = series_versions(folder)  # versions.toml is read once, here
+    plain = (".txt", ".md", ".markdown", ".text")
+    if all(info.path.suffix.lower() in plain for info in infos):
+        # Versions given as text: read as a git history is, each costing what changed in it.
+        from factcheck.readers import reader_for  # noqa: PLC0415
+
+        text_walker = TextWalker()
+        readers: dict[str, Reader] = {}
+        for i, info in enumerate(infos):
+            suffix = info.path.suffix.lower()
+            reader = readers.get(suffix)
+            if reader is None:
+                reader = readers[suffix] = reader_for(info.path.name)
+            v = Version(label=info.path.name, date=info.date, path=str(info.path),
+                        title=info.title)
+            text_walker.display[v.path] = _display_path(info.path)
+            text_walker.add(v, read_text(info.path), reader)
+            if progress:
+                progress(i + 1, len(infos))
+        hist = text_walker.finish_text(str(folder), "folder")
+        return _dated(hist, infos)
     walker = Walker()
     prev: Document | None = None
     before: Document | None = None
     tracks: list[Track] = []
     for i, info in enumerate(infos):
-        doc = load(info.path, source=_display_path(info.path))
+        # A PDF or a web page is read by its own reader, not as text.
+        doc = load(info.path, source=_display_path(info.path),
+                   text=read_text(info.path) if info.path.suffix.lower() in plain else None)
+        doc = attrs.evolve(doc, title=info.title or doc.title, date=info.date)
         v = Version(label=info.path.name, date=info.date, path=str(info.path),
                     title=info.title or doc.title)
         tracks = walker.document(v, doc, prev, tracks)
@@ -395,6 +557,26 @@ def _folder_history(folder: Path, progress: Progress | None) -> History:
         if progress:
             progress(i + 1, len(infos))
     return walker.finish(str(folder), "folder", prev, before)
+
+
+def _dated(hist: History, infos: Sequence[Any]) -> History:
+    """A folder's history with its latest and previous documents given the title and date
+    the folder's metadata gives them (and each version the title of its document)."""
+    by_source = {_display_path(i.path): i for i in infos}
+
+    def dated(doc: Document | None) -> Document | None:
+        if doc is None:
+            return None
+        info = by_source.get(doc.source)
+        if info is None:
+            return doc
+        return attrs.evolve(doc, title=info.title or doc.title, date=info.date)
+
+    latest, previous = dated(hist.latest), dated(hist.previous)
+    versions = hist.versions
+    if latest is not None and latest.title and versions and versions[-1].title is None:
+        versions = (*versions[:-1], attrs.evolve(versions[-1], title=latest.title))
+    return attrs.evolve(hist, latest=latest, previous=previous, versions=versions)
 
 
 # --------------------------------------------------------------------------- git: walking
@@ -660,7 +842,8 @@ def blame_of(hist: History) -> Blame:
         for c in hist.latest.claims:
             t = live.get(c.id)
             if t is not None:
-                entries.append(BlameEntry(claim=c, version=t.latest.version, timeline=t))
+                entries.append(BlameEntry(claim=c, version=t.latest.origin.version,
+                                          timeline=t))
     return Blame(
         source=hist.source,
         version=hist.versions[-1],

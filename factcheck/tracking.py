@@ -23,7 +23,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -32,33 +32,45 @@ from factcheck.errors import InputError
 from factcheck.timeline import History, Point, Timeline, Version
 
 if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.identity import Identity, Outline
     from factcheck.readers import Reader
 
 
 # --------------------------------------------------------------------------- pairing
 
 
-def _pair_indices(old: Sequence[Claim], new: Sequence[Claim]) -> list[tuple[int, int]]:
+def _pair_indices(
+    old: Sequence[Claim],
+    new: Sequence[Claim],
+    old_ids: Sequence[Identity] | None = None,
+    new_ids: Sequence[Identity] | None = None,
+    old_outline: Sequence[tuple[str, ...]] = (),
+    new_outline: Sequence[tuple[str, ...]] = (),
+) -> list[tuple[int, int]]:
     """Pair two versions' claims, as (old index or -1, new index or -1), every claim once.
 
     When both lists hold the same claims in the same order (same unit, kind, counted noun
     and sentence with every figure masked), :func:`factcheck.differ.match` pairs them k-th
     with k-th in its first pass; that case, the common one in a long history, is recognised
-    here without building its keys. Otherwise ``match`` decides.
+    here without building its keys. Otherwise the differ's matching decides, each claim
+    placed by its identity (*old_ids*, *new_ids*, and each version's heading outline).
     """
     if not old:
         return [(-1, j) for j in range(len(new))]
     if not new:
         return [(i, -1) for i in range(len(old))]
-    if len(old) == len(new) and _masked(old) == _masked(new):
+    if len(old) == len(new) and _masked(old) == _masked(new) and (
+            old_ids is None or new_ids is None
+            or [(i.marked, i.column) for i in old_ids] == [(i.marked, i.column) for i in new_ids]):
         return [(i, i) for i in range(len(old))]
-    from factcheck.differ import match  # noqa: PLC0415
+    from factcheck import differ  # noqa: PLC0415
 
-    old_at, new_at = _positions(old), _positions(new)
-    return [
-        (old_at[id(o)].pop() if o is not None else -1, new_at[id(n)].pop() if n is not None else -1)
-        for o, n in match(old, new)
-    ]
+    okeys, nkeys = differ.identified_keys(
+        old, new, old_ids=old_ids, new_ids=new_ids, old_outline=old_outline,
+        new_outline=new_outline)
+    pairs = differ.match_indices(old, new, okeys, nkeys)
+    return [(-1 if o is None else o, -1 if n is None else n)
+            for o, n in differ._ordered(pairs, len(old), len(new))]
 
 
 def _masked(claims: Sequence[Claim]) -> list[tuple[str, str, str, str]]:
@@ -103,8 +115,26 @@ def _differs(a: Claim, b: Claim) -> bool:
     )
 
 
-def _resurrect_key(c: Claim) -> tuple[str, str, str, str]:
-    return (" ".join(c.counted.casefold().split()), c.unit, c.kind, (c.scope or "").casefold())
+def _resurrect_key(c: Claim, ident: Identity | None) -> tuple[object, ...] | None:
+    """What a figure that vanished must come back with to continue its timeline: its
+    headings and the name its structure or its counted noun gives it. A generic name
+    ("figure", "total", "duration") carries no identity across a gap: ``None``."""
+    from factcheck.differ import normalise_counted  # noqa: PLC0415
+    from factcheck.identity import is_generic  # noqa: PLC0415
+
+    noun = normalise_counted(c.counted)
+    generic = is_generic(noun)
+    name = ident.name if ident is not None and ident.named else ""
+    if generic and not name:
+        if ident is None or not ident.marked:
+            return None
+        # Under a Markdown heading of its own ("### Internet users", "**total:**"), the
+        # heading names the figure; its generic label only tells it from its neighbours.
+        name = "\x1f".join((*ident.marked, ident.label))
+    path = ident.path if ident is not None else (c.provenance.section or "",)
+    column = ident.column if ident is not None else ""
+    return ("" if generic else noun, name, column, path, c.unit, c.kind,
+            (c.scope or "").casefold())
 
 
 # --------------------------------------------------------------------------- tracking
@@ -113,9 +143,11 @@ def _resurrect_key(c: Claim) -> tuple[str, str, str, str]:
 class Track:
     """A timeline being built (mutable; turned into a :class:`Timeline` at the end)."""
 
-    __slots__ = ("points", "claim", "first", "last", "id", "order", "warnings", "final")
+    __slots__ = ("points", "claim", "first", "last", "id", "order", "warnings", "final",
+                 "ident")
 
-    def __init__(self, first: int, point: Point, claim: Claim) -> None:
+    def __init__(self, first: int, point: Point, claim: Claim,
+                 ident: Identity | None = None) -> None:
         self.points: list[Point] = [point]
         self.claim = claim  # the claim in the latest version seen (block-local in git walks)
         self.first = first
@@ -124,7 +156,25 @@ class Track:
         self.order: tuple[int, int] = (0, 0)
         self.warnings: list[str] = []
         self.final: Claim | None = None  # the claim in the latest version, read whole
+        self.ident = ident  # the figure's identity where last seen
 
+
+def _document_key(doc: Document) -> object:
+    """A version read whole, by content: its text, or (a snapshot) its claims."""
+    if doc.text is not None:
+        return _digest(doc.text)
+    return hash(tuple((c.id, c.value, c.unit, c.qualifier, c.provenance.quote,
+                       c.provenance.sentence, c.line) for c in doc.claims))
+
+
+def _digest(text: str) -> tuple[int, int]:
+    """A version's text, by content: its length and 64-bit string hash (SipHash, computed in
+    C once per text), as likely to collide for two different texts as not at all."""
+    return (len(text), hash(text))
+
+
+_SEEN_KEPT = 256
+"""How many earlier versions' states are kept for a revert to come back to."""
 
 _DEAD_KEPT = 512
 """How many ended timelines are remembered for a figure that comes back (memory stays flat)."""
@@ -136,49 +186,86 @@ class Walker:
     def __init__(self) -> None:
         self.versions: list[Version] = []
         self.tracks: list[Track] = []
-        self.dead: OrderedDict[tuple[str, str, str, str], Track] = OrderedDict()
+        self.dead: OrderedDict[tuple[object, ...], Track] = OrderedDict()
+        self.seen_docs: OrderedDict[object, list[tuple[Track, int, Claim, Identity | None]]] = (
+            OrderedDict())
         self.notes: list[str] = []
 
     def _version(self, version: Version) -> int:
         self.versions.append(version)
         return len(self.versions) - 1
 
-    def born(self, idx: int, claim: Claim, point_claim: Callable[[], Claim]) -> Track:
+    def born(self, idx: int, claim: Claim, point_claim: Callable[[], Claim],
+             ident: Identity | None = None) -> Track:
         """A claim with no counterpart in the version before: new, or a figure come back."""
-        key = _resurrect_key(claim)
-        t = self.dead.pop(key, None) if idx > 0 else None
+        key = _resurrect_key(claim, ident)
+        t = self.dead.pop(key, None) if idx > 0 and key is not None else None
         if t is not None:
             t.last = -1
             self._point(t, idx, claim, point_claim, reappeared=True)
-            t.claim = claim
+            t.claim, t.ident = claim, ident
             return t
-        t = Track(idx, Point(self.versions[idx], point_claim()), claim)
+        t = Track(idx, Point(self.versions[idx], point_claim()), claim, ident)
         self.tracks.append(t)
         return t
 
-    def carry(self, t: Track, idx: int, new: Claim, point_claim: Callable[[], Claim]) -> None:
+    def carry(self, t: Track, idx: int, new: Claim, point_claim: Callable[[], Claim],
+              ident: Identity | None = None) -> None:
         """The figure continues into version *idx*; record a point if it changed."""
         if _differs(t.claim, new):
             self._point(t, idx, new, point_claim)
         t.claim = new
+        if ident is not None:
+            t.ident = ident
 
     def _point(
         self, t: Track, idx: int, new: Claim, point_claim: Callable[[], Claim],
-        reappeared: bool = False,
+        reappeared: bool = False, restores: Point | None = None,
     ) -> None:
-        p = Point(self.versions[idx], point_claim(), reappeared)
+        p = Point(self.versions[idx], point_claim(), reappeared, restores)
         prev = t.points[-1]
         w = _timeline_warning(prev, p)
         if w:
             t.warnings.append(w)
         t.points.append(p)
 
+    def restore(
+        self, idx: int, state: Sequence[tuple[Track, Claim, int, Identity | None]],
+        live: Iterable[Track], point_claims: Sequence[Callable[[], Claim]],
+        final_ids: Callable[[list[Track]], dict[int, str]] | None = None,
+    ) -> None:
+        """Version *idx* is an earlier version again (its text byte for byte): each figure
+        returns to what it was there. *state* holds, for each figure of that version, its
+        track, its claim there and how many points it had then; *live* are the figures of
+        the version before. A figure whose value differs records a point that restores the
+        earlier one (blame follows it back); the figures the earlier version did not have
+        end; the changes in between are undone and nothing else changes."""
+        back = {id(t) for t, _, _, _ in state}
+        ended = [t for t in live if id(t) not in back]
+        for (t, claim, npoints, ident), point_claim in zip(state, point_claims):
+            then = t.points[npoints - 1]
+            if t.last != -1:
+                key = _resurrect_key(t.claim, t.ident)
+                if key is not None and self.dead.get(key) is t:
+                    del self.dead[key]
+                t.last = -1
+                self._point(t, idx, claim, point_claim, reappeared=True, restores=then)
+            elif _differs(t.claim, claim):
+                self._point(t, idx, claim, point_claim, restores=then)
+            t.claim, t.ident = claim, ident
+        if ended:
+            ids = final_ids(ended) if final_ids is not None else {}
+            for t in ended:
+                self.died(t, idx - 1, ids.get(id(t), t.claim.id))
+
     def died(self, t: Track, last_idx: int, final_id: str | None) -> None:
         """The figure is absent from the version after *last_idx*."""
         t.last = last_idx
         if final_id:
             t.id = final_id
-        key = _resurrect_key(t.claim)
+        key = _resurrect_key(t.claim, t.ident)
+        if key is None:
+            return
         self.dead.pop(key, None)
         self.dead[key] = t
         while len(self.dead) > _DEAD_KEPT:
@@ -246,33 +333,61 @@ class Walker:
     def document(self, version: Version, doc: Document, prev: Document | None,
                  prev_tracks: list[Track]) -> list[Track]:
         """Add a version read whole; returns the tracks of its claims, in its order."""
+        from factcheck.identity import Outline, identify  # noqa: PLC0415
+
         idx = self._version(version)
         new = list(doc.claims)
+        key = _document_key(doc)
+        back = self.seen_docs.get(key) if prev is not None else None
+        if back is not None and key != _document_key(prev):  # type: ignore[arg-type]
+            # An earlier version again (a revert): its figures return to what they were.
+            state = [(t, claim, npoints, ident) for t, npoints, claim, ident in back]
+            self.restore(idx, state, prev_tracks, [_const(c) for c in new],
+                         lambda ended: {id(t): t.claim.id for t in ended})
+            out = [t for t, _, _, _ in state]
+            for j, t in enumerate(out):
+                t.order, t.final, t.id = (j, 0), new[j], new[j].id
+            self._remember_doc(key, out)
+            return out
+        outline = Outline(doc.text)
+        ids = identify(new, doc.text, outline=outline)
         tracks: list[Track | None] = [None] * len(new)
         if prev is None:
             for j, c in enumerate(new):
-                tracks[j] = self.born(idx, c, _const(c))
+                tracks[j] = self.born(idx, c, _const(c), ids[j])
         else:
             born: list[int] = []
             ended: list[Track] = []
-            for i, j in _pair_indices(prev.claims, new):
+            prev_ids = [t.ident for t in prev_tracks]
+            pairs = _pair_indices(
+                prev.claims, new,
+                prev_ids if all(i is not None for i in prev_ids) else None,  # type: ignore[arg-type]
+                ids, Outline(prev.text).all_paths(), outline.all_paths())
+            for i, j in pairs:
                 if i < 0:
                     born.append(j)
                 elif j < 0:
                     ended.append(prev_tracks[i])
                 else:
                     t = prev_tracks[i]
-                    self.carry(t, idx, new[j], _const(new[j]))
+                    self.carry(t, idx, new[j], _const(new[j]), ids[j])
                     tracks[j] = t
             # Births before deaths: a figure that ends here cannot come back in the same step.
             for j in born:
-                tracks[j] = self.born(idx, new[j], _const(new[j]))
+                tracks[j] = self.born(idx, new[j], _const(new[j]), ids[j])
             for t in ended:
                 self.died(t, idx - 1, t.claim.id)
         out = [t for t in tracks if t is not None]
         for j, t in enumerate(out):
             t.order, t.final, t.id = (j, 0), new[j], new[j].id
+        self._remember_doc(key, out)
         return out
+
+    def _remember_doc(self, key: object, tracks: list[Track]) -> None:
+        self.seen_docs[key] = [(t, len(t.points), t.claim, t.ident) for t in tracks]
+        self.seen_docs.move_to_end(key)
+        while len(self.seen_docs) > _SEEN_KEPT:
+            self.seen_docs.popitem(last=False)
 
 
 def _const(c: Claim) -> Callable[[], Claim]:
@@ -297,6 +412,21 @@ def _timeline_warning(prev: Point, new: Point) -> str | None:
 
 
 
+_TOTAL_LABEL = re.compile(r"(?:^|[\s*_(;,])total\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*\Z",
+                          re.IGNORECASE)
+
+
+_RUNNING = re.compile(r"\b(?:since|to date|so far|in total|cumulative(?:ly)?|all[- ]time|"
+                      r"in all|altogether|overall)\b", re.IGNORECASE)
+
+
+def _total_label(c: Claim) -> bool:
+    """True when a "total:" label introduces the figure ("**total:** 3,714 km")."""
+    p = c.provenance
+    return _TOTAL_LABEL.search(p.sentence, max(0, p.sentence_span[0] - 40),
+                               p.sentence_span[0]) is not None
+
+
 def cross_problem(old: Claim, new: Claim) -> tuple[str, str] | None:
     """The cross-version verdict for one pair of claims, or ``None`` when it does not apply.
 
@@ -308,6 +438,15 @@ def cross_problem(old: Claim, new: Claim) -> tuple[str, str] | None:
     """
     if old.unit == new.unit and not (old.time.cumulative and new.time.cumulative):
         return None  # the common case, decided before any import
+    if new.time.since is None and (_total_label(new) or not _RUNNING.search(
+            new.provenance.sentence)):
+        # "total: 3,714 km" is the sum of the parts listed with it, not a running total
+        # (it may fall when a part does); nor is a figure whose sentence says "total" only
+        # as a name ("total dependency ratio: 52.1").
+        old = attrs.evolve(old, time=attrs.evolve(old.time, cumulative=False))
+        new = attrs.evolve(new, time=attrs.evolve(new.time, cumulative=False))
+        if old.unit == new.unit:
+            return None
     from factcheck import units  # noqa: PLC0415
     from factcheck.reports.text import figure_text  # noqa: PLC0415
 
@@ -364,6 +503,9 @@ _ENDS_SENTENCE = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<tok>[^\s(\"'“‘]{0
                             r"[\"'”’)\]]*[ \t\r\f\v]*\Z")
 
 
+_HEADING_NEXT = re.compile(r" {0,3}#{1,6}[ \t]+\S")
+
+
 def _ends_block(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` ends a sentence, so a blank line after it ends a block.
 
@@ -383,14 +525,16 @@ def _spans(text: str, base: int = 0, end: int | None = None) -> list[tuple[int, 
     """The blocks of ``text[base:end]`` as (start, end) offsets: lines between blank lines.
 
     A block that does not end a sentence (a heading, a line cut short) runs on into the
-    next one, so that every sentence, and the heading above a paragraph, is read with it.
+    next one, so that every sentence, and the heading above a paragraph, is read with it;
+    a Markdown heading (``## Area``) always starts a block, since no sentence runs into one.
     """
     stop = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     start = base
     for m in _BLANK_RUN.finditer(text, base, stop):
         e = m.start()
-        if e > start and _ends_block(text, start, e):
+        if e > start and (_HEADING_NEXT.match(text, m.end()) is not None
+                          or _ends_block(text, start, e)):
             out.append((start, e))
             start = m.end()
     if start < stop or not out:
@@ -633,7 +777,34 @@ def _read_window(
     return (tuple(claims), offs, lines, cols), kept, old_window, new_window
 
 
-def _absolute(block: _Block, k: int, version: Version) -> Claim:
+def _document_ids(blocks: Sequence[_Block]) -> dict[int, str]:
+    """Each tracked figure of a version (its blocks, in order) -> the id extraction gives it
+    when the version is read whole: the counted noun's slug, numbered in document order
+    (see ``Extractor._new_id``), without reading the version again."""
+    from factcheck.extraction import _slug  # noqa: PLC0415
+
+    taken: set[str] = set()
+    following: dict[str, int] = {}
+    out: dict[int, str] = {}
+    for b in blocks:
+        for c, t in zip(b.claims, b.tracks):
+            base = _slug(c.counted.split(" per ", 1)[0]) or "figure"
+            if base in taken and c.scope:
+                base = f"{base}-{_slug(c.scope)}"
+            cid = base
+            if cid in taken:
+                k = following.get(base, 2)
+                while f"{base}-{k}" in taken:
+                    k += 1
+                cid = f"{base}-{k}"
+                following[base] = k + 1
+            taken.add(cid)
+            if t is not None:
+                out[id(t)] = cid
+    return out
+
+
+def _absolute(block: _Block, k: int, version: Version, source: str | None = None) -> Claim:
     """A block's claim placed in its version: line, column, offset, source and revision."""
     claim = block.claims[k]
     p = claim.provenance
@@ -651,16 +822,17 @@ def _absolute(block: _Block, k: int, version: Version) -> Claim:
             line=block.line + block.lines[k] - 1,
             column=block.cols[k],
             offset=block.start + block.offs[k],
-            source=version.path,
+            source=version.path if source is None else source,
             revision=version.commit,
             section=section,
         ),
     )
 
 
-def _placed(block: _Block, k: int, version: Version) -> Callable[[], Claim]:
+def _placed(block: _Block, k: int, version: Version, source: str | None = None,
+            ) -> Callable[[], Claim]:
     """The claim's placed record, made only if a point needs it."""
-    return lambda: _absolute(block, k, version)
+    return lambda: _absolute(block, k, version, source)
 
 
 def _inside(block: _Block, old: str, new: str, p: int, old_end: int, new_end: int) -> bool:
@@ -707,12 +879,23 @@ class TextWalker(Walker):
         self.latest_change: Version | None = None
         self.before_change: Version | None = None
         self.edit = (0, 0)  # the common prefix and suffix of the last two texts
+        self.outlines: list[tuple[str, Outline]] = []
+        self.no_outline: Outline | None = None
+        self.reading: Reader | None = None  # the reader of the version being added
+        self.seen: OrderedDict[tuple[tuple[int, int], int], list[Any]] = OrderedDict()
+        self.display: dict[str, str] = {}  # a version's path -> the source its claims name
 
     def add(self, version: Version, text: str, reader: Reader) -> None:
         """Add the next version's text."""
         idx = self._version(version)
+        self.reading = reader
         if text == self.text and reader is self.reader:
             return  # a rename, or a commit that touched nothing else: every figure carries
+        key = (_digest(text), id(reader))
+        snap = self.seen.get(key)
+        if snap is not None:
+            self._revert(idx, version, text, reader, key, snap)
+            return
         if self.text is None or reader is not self.reader:
             lo, hi = 0, len(self.blocks)
             region = _spans(text)
@@ -722,6 +905,7 @@ class TextWalker(Walker):
         else:
             lo, hi, region, line0, delta, nl_delta = self._region(self.text, text)
             old_region = self.blocks[lo:hi]
+        old_blocks = list(self.blocks)  # the version before, for the ids of figures that end
         pool: dict[str, list[_Block]] = {}
         for b in reversed(old_region):
             pool.setdefault(b.text, []).append(b)
@@ -763,10 +947,58 @@ class TextWalker(Walker):
                         old_claims.append((c, tr, b.start + b.offs[k]))
         self.blocks[lo:hi] = new_region
         if old_claims or new_claims:
-            self._changed(idx, version, old_claims, new_claims)
+            self._changed(idx, version, old_claims, new_claims, text, old_blocks)
         self.prev_text, self.text = self.text, text
         self.prev_reader, self.reader = self.reader, reader
         self.before_change, self.latest_change = self.latest_change, version
+        self._remember(key)
+
+    def _remember(self, key: tuple[tuple[int, int], int]) -> None:
+        """Keep this version's state, for a later version with the same text (a revert)."""
+        self.seen[key] = [
+            (b.text, b.start, b.line, (b.claims, b.offs, b.lines, b.cols),
+             [(t, len(t.points), t.claim, t.ident) if t is not None else None
+              for t in b.tracks])
+            for b in self.blocks
+        ]
+        self.seen.move_to_end(key)
+        while len(self.seen) > _SEEN_KEPT:
+            self.seen.popitem(last=False)
+
+    def _revert(self, idx: int, version: Version, text: str, reader: Reader, key: tuple[tuple[int, int], int],
+                snap: list[tuple[str, int, int, _Read, list[tuple[Track, int, Claim,
+                                                            Identity | None] | None]]]) -> None:
+        """This version's text is an earlier one's: go back to that version's state."""
+        live = [t for b in self.blocks for t in b.tracks if t is not None]
+        where = {id(t): b.start + b.offs[k] for b in self.blocks
+                 for k, t in enumerate(b.tracks) if t is not None}
+        blocks: list[_Block] = []
+        state: list[tuple[Track, Claim, int, Identity | None]] = []
+        makers: list[Callable[[], Claim]] = []
+        for btext, start, line, read, tracks in snap:
+            blk = _Block(btext, start, line, read)
+            for k, entry in enumerate(tracks):
+                if entry is None:
+                    continue
+                t, npoints, _claim, ident = entry
+                blk.tracks[k] = t
+                state.append((t, blk.claims[k], npoints, ident))
+                makers.append(_placed(blk, k, version, self.display.get(version.path)))
+            blocks.append(blk)
+
+        old_blocks = list(self.blocks)
+
+        def final_ids(ended: list[Track]) -> dict[int, str]:
+            return _document_ids(old_blocks)
+
+        for t in live:
+            t.order = (where[id(t)], 0)
+        self.restore(idx, state, live, makers, final_ids)
+        self.blocks = blocks
+        self.prev_text, self.text = self.text, text
+        self.prev_reader, self.reader = self.reader, reader
+        self.before_change, self.latest_change = self.latest_change, version
+        self.seen.move_to_end(key)
 
     def _region(self, old: str, new: str) -> tuple[int, int, list[tuple[int, int]], int, int, int]:
         """The blocks around the changed stretch, and the new text's blocks in their place.
@@ -823,9 +1055,41 @@ class TextWalker(Walker):
         new_claims.extend((new.claims[kn], new, kn) for kn in new_window)
         return True
 
+    def _outline(self, text: str) -> Outline:
+        """The heading outline of *text* (one of the last two versions), read once; none for
+        plain text, whose headings are not marked."""
+        from factcheck.identity import Outline  # noqa: PLC0415
+        from factcheck.readers import read_markdown  # noqa: PLC0415
+
+        if self.reader is not read_markdown and self.reading is not read_markdown:
+            if self.no_outline is None:
+                self.no_outline = Outline(None)
+            return self.no_outline
+
+        for t, o in self.outlines:
+            if t is text:
+                return o
+        o = Outline(text)
+        self.outlines = [*self.outlines[-1:], (text, o)]
+        return o
+
     def _changed(self, idx: int, version: Version, old_claims: list[tuple[Claim, Track, int]],
-                 new_claims: list[tuple[Claim, _Block, int]]) -> None:
-        pairs = _pair_indices([c for c, _, _ in old_claims], [c for c, _, _ in new_claims])
+                 new_claims: list[tuple[Claim, _Block, int]], text: str,
+                 old_blocks: list[_Block]) -> None:
+        from factcheck.identity import identify  # noqa: PLC0415
+
+        nc = [c for c, _, _ in new_claims]
+        new_outline = self._outline(text)
+        new_ids = identify(nc, text, [b.start + b.offs[k] for _, b, k in new_claims],
+                           new_outline)
+        oc = [c for c, _, _ in old_claims]
+        old_ids: list[Identity] | None = None
+        old_paths: list[tuple[str, ...]] = []
+        if self.text is not None and oc:
+            old_outline = self._outline(self.text)
+            old_ids = identify(oc, self.text, [w for _, _, w in old_claims], old_outline)
+            old_paths = old_outline.all_paths()
+        pairs = _pair_indices(oc, nc, old_ids, new_ids, old_paths, new_outline.all_paths())
         born: list[int] = []
         ended: list[tuple[Track, int]] = []
         for i, j in pairs:
@@ -837,41 +1101,36 @@ class TextWalker(Walker):
                 ended.append((t, where))
                 continue
             n, blk, k = new_claims[j]
-            self.carry(t, idx, n, _placed(blk, k, version))
+            self.carry(t, idx, n, _placed(blk, k, version, self.display.get(version.path)), new_ids[j])
             blk.tracks[k] = t
         for j in born:
             n, blk, k = new_claims[j]
-            blk.tracks[k] = self.born(idx, n, _placed(blk, k, version))
+            blk.tracks[k] = self.born(idx, n, _placed(blk, k, version, self.display.get(version.path)), new_ids[j])
         if ended:
-            # An ended figure keeps the id it had in the last version it was in: that
-            # version is read whole once, to give block-local claims their document ids.
-            ids = self._ids_at_previous()
+            # An ended figure keeps the id it had in the last version it was in: the ids
+            # that version's claims get, in order, as extraction gives them.
+            ids = _document_ids(old_blocks)
             for t, where in ended:
                 t.order = (where, 0)
-                self.died(t, idx - 1, ids.get(where))
+                self.died(t, idx - 1, ids.get(id(t)))
 
-    def _ids_at_previous(self) -> dict[int, str]:
-        if self.text is None or self.reader is None:
-            return {}
-        from factcheck.extraction import extract  # noqa: PLC0415
-
-        return {c.provenance.offset: c.id for c in extract(self.text, reader=self.reader)}
-
-    def finish_text(self, source: str) -> History:
+    def finish_text(self, source: str, kind: str = "git") -> History:
         """Read the latest (and previous) version whole; give live figures their ids."""
         from factcheck.extraction import extract  # noqa: PLC0415
 
         latest = previous = None
         if self.text is not None and self.reader is not None:
             v = self.versions[-1]
-            latest = extract(self.text, source=v.path, reader=self.reader, revision=v.commit)
+            latest = extract(self.text, source=self.display.get(v.path, v.path),
+                             reader=self.reader, revision=v.commit)
             self._bind_final(latest)
         if (self.prev_text is not None and self.prev_reader is not None
                 and self.before_change is not None):
             pv = self.before_change
-            previous = extract(self.prev_text, source=pv.path, reader=self.prev_reader,
+            previous = extract(self.prev_text, source=self.display.get(pv.path, pv.path),
+                               reader=self.prev_reader,
                                revision=pv.commit)
-        return self.finish(source, "git", latest, previous)
+        return self.finish(source, kind, latest, previous)
 
     def _bind_final(self, latest: Document) -> None:
         """Tie each live figure to its claim in the latest version read whole."""

@@ -850,3 +850,42 @@ def test_far_apart_figures_of_a_common_noun_pair_only_when_the_words_agree() -> 
     old = extract("In the north, the earthquakes killed over 5,900 people in Syria last year.\n")
     new = extract("The earthquakes in the north killed 21,000 people across Syria.\n")
     assert [c.kind for c in diff(old, new).changes] == ["changed"]
+
+
+def test_look_alike_lines_pair_only_under_their_own_heading() -> None:
+    """'**total:**' lines under Markdown headings: a field removed and another added
+    elsewhere never pair across headings; a heading renamed in its place keeps its figure."""
+    old = extract("# P\n\n## Population\n\n**total:** 99,497,680\n\n## Airports\n\n**total:** 318\n",
+                  source="old.md")
+    new = extract("# P\n\n## Heliports\n\n**total:** 592\n\n## Population\n\n**total:** 99,500,000\n",
+                  source="new.md")
+    got = sorted((c.kind, c.old.stated if c.old else "", c.new.stated if c.new else "")
+                 for c in diff(old, new, findings=False).changes)
+    assert got == [("added", "", "592"), ("changed", "99,497,680", "99,500,000"),
+                   ("removed", "318", "")]
+    old = extract("# P\n\n## Population\n\n**total:** 99,497,680\n\n## Ports\n\n**total:** 12\n",
+                  source="old.md")
+    new = extract("# P\n\n## Population\n\n**total:** 99,497,680\n\n## Harbours\n\n**total:** 13\n",
+                  source="new.md")
+    assert [(c.kind, c.aspects) for c in diff(old, new, findings=False).changes] == [
+        ("unchanged", ()), ("changed", ("value",))]
+
+
+def test_heading_places_mirror_when_the_versions_swap() -> None:
+    """Headings renamed, added and removed: match(b, a) is match(a, b) mirrored."""
+    from factcheck.differ import match
+
+    a_text = ("# P\n\n## Land\n\n**total:** 357,022 sq km\n\n## People\n\n### Population\n\n"
+              "80,854,408\n\n### Median age\n\n**total:** 46.5 years\n\n## Ports\n\n**total:** 12\n"
+              "\n## Coast\n\n**total:** 2,389 km\n")
+    b_text = ("# P\n\n## Land and water\n\n**total:** 357,022 sq km\n\n## People\n\n### Population"
+              "\n\n**total:** 84,119,100\n\n**male:** 41,572,702\n\n## Harbours\n\n**total:** 13\n\n"
+              "## Coastline\n\n**total:** 2,389 km\n\n## Heliports\n\n**total:** 388\n")
+    a, b = extract(a_text, source="a.md"), extract(b_text, source="b.md")
+    ab = {(o.quote, n.quote) for o, n in match(a.claims, b.claims, old_text=a_text,
+                                               new_text=b_text) if o and n}
+    ba = {(o.quote, n.quote) for n, o in match(b.claims, a.claims, old_text=b_text,
+                                               new_text=a_text) if o and n}
+    assert ab == ba
+    assert ("80,854,408", "84,119,100") in ab and ("357,022 sq km", "357,022 sq km") in ab
+    assert not any(n == "46.5 years" or o == "388" for o, n in ab)  # never across headings

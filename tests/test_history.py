@@ -18,7 +18,9 @@ from factcheck.readers import read_plain
 from factcheck.sources import bundled_series
 from factcheck.timeline import (
     Version,
+    History,
     blame,
+    blame_of,
     check_revisions,
     cross_version_findings,
     diff_revisions,
@@ -207,7 +209,7 @@ def test_blame_names_the_last_change(repo: Path) -> None:
     """Each claim of HEAD is blamed on the commit that last changed its value or qualifier."""
     result = blame(repo / "factsheet.txt")
     assert [(e.claim.id, e.claim.value, e.version.subject) for e in result.entries] == [
-        ("members", 73, 'Revert "members 79 (wrong)"'),
+        ("members", 73, "members 73"),  # the revert is a round trip: skipped
         ("partners", 26, "partners and strikes"),
         ("strikes", 23000, "partners and strikes"),
         ("soldiers", 90000, "add training"),
@@ -426,8 +428,8 @@ def test_cli_blame_json(repo: Path) -> None:
     assert (first["id"], first["value"], first["quote"], first["line"]) == (
         "members", 73, "73 members", 3)
     assert (first["commit"], first["author"], first["date"], first["uncommitted"]) == (
-        git(repo, "rev-parse", "HEAD~1").strip(), "Ann Author", "2021-02-06T09:00:00+00:00",
-        False)
+        git(repo, "rev-parse", "HEAD~5").strip(), "Ann Author", "2021-02-02T09:00:00+00:00",
+        False)  # the revert (HEAD~1) restored the value "members 73" (HEAD~5) stated
 
 
 def test_cli_diff_rev_path_and_range(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -464,9 +466,13 @@ def test_cli_history_html_charts(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["history", str(folder), "-f", "html", "-o", str(out)])
     assert result.exit_code == 0
     page = out.read_text()
-    assert page.count("<svg") == 1
+    assert page.count('role="img"') == 1  # one chart: the figure that changed
     assert "81 → 83" in page
-    assert "<script" not in page and "src=" not in page and "http" not in page
+    assert f"<title>factcheck history: {folder}</title>" in page  # its first line is no title
+    # One inline script (search, filter, sort); the document's own text stays inert.
+    assert page.count("<script") == 1 and "<script>alert" not in page
+    assert "src=" not in page and "http" not in page.replace(
+        'xmlns="http://www.w3.org/2000/svg"', "")
 
 
 def test_deleted_readded_markdown_and_unreadable_versions(tmp_path: Path) -> None:
@@ -522,3 +528,195 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
             bar(i, 5)
         bar.close()
         assert ("reading versions" in stream.getvalue()) is shown
+
+
+# --------------------------------------------------------------------------- identity, reverts
+
+
+def walk(*texts: str, name: str = "page.md") -> History:
+    """The history of versions given as text (v1, v2, ...), read as git versions are."""
+    from factcheck.readers import reader_for
+
+    walker = TextWalker()
+    reader = reader_for(name)
+    for i, text in enumerate(texts):
+        walker.add(Version(label=f"v{i + 1}", date=f"2021-01-{i + 1:02d}", path=name), text,
+                   reader)
+    return walker.finish_text(name)
+
+
+def steps(hist: History, quote: str) -> list[tuple[str, str]]:
+    """(version, quote) of each point of the timeline whose latest quote is *quote*."""
+    hits = [t for t in hist.timelines if t.latest.claim.quote == quote]
+    assert len(hits) == 1, [(t.id, t.latest.claim.quote) for t in hist.timelines]
+    return [(p.version.label, p.claim.quote) for p in hits[0].points]
+
+
+PROFILE = """# Country
+
+## People
+
+### Population
+
+**total:** {pop} (2024 est.)
+
+### Median age
+
+**total:** {age} years
+
+## Transport
+
+### Airports
+
+**total:** {airports}
+"""
+
+
+def test_look_alike_lines_under_different_headings_never_pair() -> None:
+    """'total:' under Population, Median age and Airports: each keeps its own timeline,
+    even when one field is removed and another added."""
+    v1 = PROFILE.format(pop="99,497,680", age="32.4", airports="318")
+    v2 = PROFILE.format(pop="99,500,000", age="32.6", airports="320")
+    v3 = v2.replace("### Airports\n\n**total:** 320\n", "") + (
+        "\n## Energy\n\n### Power plants\n\n**total:** 23\n")
+    hist = walk(v1, v2, v3)
+    assert steps(hist, "99,500,000") == [("v1", "99,497,680"), ("v2", "99,500,000")]
+    assert steps(hist, "32.6 years") == [("v1", "32.4 years"), ("v2", "32.6 years")]
+    assert steps(hist, "320") == [("v1", "318"), ("v2", "320")]
+    assert steps(hist, "23") == [("v3", "23")]
+    assert [t.last_seen.label for t in hist.timelines if not t.present] == ["v2"]
+
+
+def test_a_renamed_heading_keeps_its_figures() -> None:
+    """'### Airports' renamed '### Airfields' in its place: its figure's timeline goes on."""
+    v1 = PROFILE.format(pop="99,497,680", age="32.4", airports="318")
+    v2 = v1.replace("### Airports", "### Airfields").replace("318", "321")
+    hist = walk(v1, v2)
+    assert steps(hist, "321") == [("v1", "318"), ("v2", "321")]
+
+
+def test_table_rows_that_reorder_pair_by_row_and_column() -> None:
+    """A status table whose rows swap places: each cell pairs by its row and column header."""
+    v1 = ("## Status\n\n| Site | Uptime | Response time |\n|---|---|---|\n"
+          "| Alpha | 99.98% | 145 ms |\n| Beta | 100% | 210 ms |\n")
+    v2 = ("## Status\n\n| Site | Uptime | Response time |\n|---|---|---|\n"
+          "| Beta | 99.5% | 220 ms |\n| Alpha | 99.98% | 150 ms |\n")
+    hist = walk(v1, v2)
+    assert steps(hist, "99.5%") == [("v1", "100%"), ("v2", "99.5%")]
+    assert steps(hist, "150 ms") == [("v1", "145 ms"), ("v2", "150 ms")]
+    assert steps(hist, "220 ms") == [("v1", "210 ms"), ("v2", "220 ms")]
+    assert steps(hist, "99.98%") == [("v1", "99.98%")]
+
+
+def test_a_figure_that_vanishes_returns_by_its_label_not_a_generic_noun() -> None:
+    """A labelled figure removed and restored later continues its timeline; a bare
+    'total:' figure (a generic name) that comes back starts a new one."""
+    base = "## Limits\n\n**Certificates per Registered Domain** (50 per week)\n\n"
+    other = "## Other\n\n**total:** 318\n"
+    hist = walk(base + other, other, base.replace("50", "60") + other.replace("318", "5"))
+    t = [t for t in hist.timelines if t.latest.claim.stated.startswith("60")][0]
+    assert [(p.version.label, p.claim.stated, p.reappeared) for p in t.points] == [
+        ("v1", "50 per week", False), ("v3", "60 per week", True)]
+    assert steps(hist, "5") == [("v1", "318"), ("v3", "5")]  # paired: same place, consecutive
+
+
+def test_a_revert_is_that_version_again_and_blame_skips_the_round_trip() -> None:
+    """v4 is v1 byte for byte: the figures return to v1's values, the figure added in
+    between ends, and blame credits each figure to where its value was first stated."""
+    v1 = "## Team\n\nThe project has 12 maintainers and 340 contributors.\n"
+    v2 = v1.replace("340", "355")
+    v3 = v2.replace("12 maintainers", "14 maintainers") + "\nIt ships 9 plugins.\n"
+    hist = walk(v1, v2, v3, v1)
+    assert steps(hist, "340 contributors") == [
+        ("v1", "340 contributors"), ("v2", "355 contributors"), ("v4", "340 contributors")]
+    assert [t.latest.claim.quote for t in hist.timelines if not t.present] == ["9 plugins"]
+    blamed = {e.claim.quote: e.version.label for e in blame_of(hist).entries}
+    assert blamed == {"12 maintainers": "v1", "340 contributors": "v1"}
+
+
+def test_cli_history_finds_a_figure_by_its_words_or_line(repo: Path) -> None:
+    """`--find "partners contribute"` and `--line 7` pick figures by text and line; none found: exit 2."""
+    path = str(repo / "factsheet.txt")
+    found = CliRunner().invoke(main, ["history", path, "--find", "partners contribute",
+                                      "-f", "json"])
+    assert found.exit_code == 0, found.output
+    assert [f["id"] for f in json.loads(found.output)["figures"]] == ["partners"]
+    by_line = CliRunner().invoke(main, ["history", path, "--line", "7", "-f", "json"])
+    assert [f["id"] for f in json.loads(by_line.output)["figures"]] == ["strikes"]
+    both = CliRunner().invoke(main, ["history", path, "--find", "partners", "--line", "3",
+                                     "-f", "json"])
+    assert [f["id"] for f in json.loads(both.output)["figures"]] == ["partners"]
+    missing = CliRunner().invoke(main, ["history", path, "--find", "hospitals"])
+    assert missing.exit_code == 2
+    assert "no figure's words hold 'hospitals'" in missing.output
+
+
+def test_a_field_restated_as_total_and_parts_continues_its_timeline() -> None:
+    """'### Population' with one figure becomes a 'total:' line and its parts: the total
+    continues the field's timeline, the parts are new; a label dropped keeps it too."""
+    v1 = "## People\n\n### Population\n\n80,854,408 (2015 est.)\n\n### Airports\n\n**total:** 539\n"
+    v2 = ("## People\n\n### Population\n\n**total:** 84,119,100\n\n**male:** 41,572,702\n\n"
+          "**female:** 42,546,398 (2024 est.)\n\n### Airports\n\n539 (2021)\n")
+    hist = walk(v1, v2)
+    assert steps(hist, "84,119,100") == [("v1", "80,854,408"), ("v2", "84,119,100")]
+    assert steps(hist, "41,572,702") == [("v2", "41,572,702")]
+    assert [t.changed for t in hist.timelines if t.latest.claim.quote == "539"] == [False]
+
+
+def test_a_diff_of_distant_versions_agrees_with_the_timelines() -> None:
+    """Lineage: each figure present in the first and the last version is paired by a diff
+    of those two versions with the claim its timeline reaches (the chain of consecutive
+    pairings and the direct pairing agree), on a history whose figures all move on."""
+    from factcheck.differ import match
+
+    texts = [PROFILE.format(pop=f"{99_000_000 + 1000 * k:,}", age=f"{32 + k / 10:.1f}",
+                            airports=str(318 + k)) + f"\n## Ports\n\n**total:** {12 + k}\n"
+             for k in range(8)]
+    hist = walk(*texts)
+    first = extract(texts[0], source="page.md")
+    last = extract(texts[-1], source="page.md")
+    by_chain = {(t.points[0].claim.quote, t.latest.claim.quote) for t in hist.timelines
+                if t.present and t.first_seen is hist.versions[0]}
+    direct = {(o.quote, n.quote) for o, n in match(first.claims, last.claims, old_text=texts[0],
+                                                   new_text=texts[-1]) if o and n}
+    assert by_chain == direct
+    assert len(by_chain) == 4
+
+
+def test_a_folder_version_that_repeats_an_earlier_one_is_a_round_trip(tmp_path: Path) -> None:
+    """Documents read whole (a folder, snapshots): a version equal to an earlier one returns
+    every figure to it, and blame credits the version that first stated each value."""
+    v1 = "The project has 12 maintainers and 340 contributors.\n"
+    v2 = "The project has 12 maintainers and 355 contributors.\n"
+    docs = [extract(t, source=f"{d}.txt") for t, d in ((v1, "2021"), (v2, "2022"), (v1, "2023"))]
+    hist = history_of(docs)
+    t = hist.timeline("contributors")
+    assert t is not None
+    assert [(p.version.label, p.claim.quote, p.restores is not None) for p in t.points] == [
+        ("2021.txt", "340 contributors", False), ("2022.txt", "355 contributors", False),
+        ("2023.txt", "340 contributors", True)]
+    assert {e.claim.quote: e.version.label for e in blame_of(hist).entries} == {
+        "12 maintainers": "2021.txt", "340 contributors": "2021.txt"}
+
+
+def test_a_page_that_became_an_error_page_ends_its_figures() -> None:
+    """A docs page replaced by a 'Page Not Found' page: its count ends, the 404 is a new
+    figure (no heading in common, a generic name), and the page's return continues it."""
+    page = "# Docs\n\n## Limits\n\nThe API allows 300 requests per hour.\n"
+    gone = "# Page Not Found\n\n## Error\n\n404\n"
+    hist = walk(page, gone, page.replace("300", "350"))
+    assert steps(hist, "350 requests per hour") == [
+        ("v1", "300 requests per hour"), ("v3", "350 requests per hour")]
+    assert [t.latest.claim.quote for t in hist.timelines if not t.present] == ["404"]
+
+
+def test_front_matter_is_no_heading() -> None:
+    """A '---' front matter block is metadata: its 'lastmod:' line is no setext heading, and
+    the title after it is the page's title, left out of heading paths."""
+    from factcheck.identity import Outline
+
+    text = ("---\ntitle: Rate Limits\nlastmod: 2026-08-05\n---\n\n# Rate Limits\n\n"
+            "## New Orders\n\nUp to 300 new orders every 3 hours.\n")
+    outline = Outline(text)
+    assert (outline.title, outline.all_paths()) == ("rate limits", [("new orders",)])
+    assert outline.path_at(text.index("300")) == ("new orders",)

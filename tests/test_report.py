@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -40,9 +41,12 @@ def test_report_html_is_one_self_contained_page(tmp_path: Path) -> None:
     for heading in ("Consistency of the latest version", "Changes since the previous version",
                     "Figures over time"):
         assert heading in page
-    assert page.count("<svg") == len(report().history.timelines)
+    hist = report().history
+    assert page.count('role="img"') == len(hist.changed)  # a chart per figure that changed
     assert "68 → 73 → 79 → 81 → 83" in page
-    assert "<script" not in page and "src=" not in page and "<link" not in page
+    assert "<title>factcheck report: Global Coalition against Daesh factsheet</title>" in page
+    assert "site-packages" not in page
+    assert page.count("<script") == 1 and "src=" not in page and "<link" not in page
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
 
@@ -101,3 +105,71 @@ def test_report_bad_path_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == f"factcheck: error: {loose}: is not inside a git repository\n"
     assert not (tmp_path / "r.html").exists()
+
+
+def _long_history(versions: int = 260, figures: int = 40):  # noqa: ANN202 - test helper
+    """A weekly page of *figures* counts under their own headings, each week all changing."""
+    from factcheck.readers import reader_for
+    from factcheck.timeline import Version
+    from factcheck.tracking import TextWalker
+
+    walker = TextWalker()
+    reader = reader_for("p.md")
+    for w in range(versions):
+        text = "# Weekly status\n\n" + "".join(
+            f"## Region {chr(65 + k // 26)}{chr(65 + k % 26)}\n\nThe region has {1000 + 7 * w + k:,} registered sites.\n\n"
+            for k in range(figures))
+        day = f"20{20 + w // 52:02d}-{1 + (w % 52) // 5:02d}-{1 + w % 5 * 5:02d}"
+        walker.add(Version(label=f"w{w}", date=day, path="p.md"), text, reader)
+    return walker.finish_text("p.md")
+
+
+def test_markdown_history_fits_a_comment_and_says_what_was_left_out() -> None:
+    """260 weekly versions of 40 changing figures: the Markdown stays under 65,536
+    characters, newest first, naming heading, line and quote, and counts what it left out."""
+    from factcheck.reports import render
+
+    out = render(_long_history(), "markdown", kind="history")
+    assert len(out) < 65_536
+    assert out.startswith("# History of Weekly status\n")
+    assert "### Changes by version (newest first)" in out
+    assert "- **registered sites** 2,806 → 2,813 — under *Region AA*, line 5: “2,813 registered sites”" in out
+    assert re.search(r"_Left out to fit a comment: \d+ changes in \d+ older versions", out)
+
+
+def test_html_history_shares_one_time_axis_and_skips_charts_of_one_value() -> None:
+    """Charts are placed by date on one axis for the page; a figure that never changed
+    gets one line and no chart; the page has search, filter and sort."""
+    from factcheck.reports import render
+    from factcheck.reports.html import TimeAxis
+
+    hist = _long_history(versions=30, figures=3)
+    axis = TimeAxis(hist.versions)
+    first, last = hist.versions[0], hist.versions[-1]
+    assert (axis.at(first), axis.at(last)) == (0.0, 1.0)
+    ticks = [label for _, label in axis.ticks()]
+    assert 2 <= len(ticks) <= 6 and ticks[0].endswith("2020")
+    page = render(hist, "html", kind="history")
+    assert page.count('role="img"') == 3
+    assert 'id="fc-q"' in page and 'id="fc-f"' in page and 'id="fc-s"' in page
+    one = render(_long_history(versions=1, figures=2), "html", kind="history")
+    assert 'role="img"' not in one and "unchanged since" in one
+
+
+def test_time_axis_ticks_are_years_months_or_days_and_few() -> None:
+    """Ticks a reader can tell apart: years over a long span, months over a year, days over
+    weeks; at most six; versions without dates fall back to their order."""
+    from factcheck.reports.html import TimeAxis
+    from factcheck.timeline import Version
+
+    def axis(*dates: str | None) -> TimeAxis:
+        return TimeAxis([Version(label=f"v{i}", date=d, path="p") for i, d in enumerate(dates)])
+
+    assert [t for _, t in axis("2015-10-26", "2026-01-22").ticks()] == [
+        "2016", "2018", "2020", "2022", "2024", "2026"]
+    assert [t for _, t in axis("2021-01-15", "2021-12-20").ticks()] == [
+        "Mar 2021", "May", "Jul", "Sep", "Nov"]
+    assert [t for _, t in axis("2021-03-01", "2021-03-21").ticks()] == [
+        "1 Mar", "5 Mar", "9 Mar", "13 Mar", "17 Mar", "21 Mar"]
+    undated = axis(None, "2021", None)
+    assert (undated.dated, [undated.at(v) for v in undated.versions]) == (False, [0.0, 0.5, 1.0])

@@ -151,58 +151,135 @@ def _version_cell(version: Any) -> str:
     return code(version_text(version))
 
 
-def history_section(hist: Any, *, level: int = 2) -> str:
-    """The body of a history (no document title): an overview table of every figure with
-    its values at a glance, then a table of the changes of each figure that changed."""
-    from factcheck.reports.text import (  # noqa: PLC0415
-        _history_head,
-        figure_text,
-        series_text,
-        unit_text,
-    )
+LIMIT = 65_536
+"""The most characters a GitHub comment holds: a Markdown report stays under it."""
+_RESERVE = 1_500  # kept free for the note of what was left out, and the parts after
+
+
+def _quote(claim: Any) -> str:
+    return escape(" ".join(claim.quote.split()))
+
+
+def _step_line(step: Any) -> str:
+    """One changelog line: figure, old → new, heading, line and quote."""
+    from factcheck.reports.text import figure_text  # noqa: PLC0415
+
+    t, before, after = step.timeline, step.before, step.after
+    name = escape(t.counted or t.id)
+    if step.kind == "ended":
+        what = f"{escape(figure_text(before.claim))} (no longer stated)"
+    elif before is None:
+        what = f"{escape(figure_text(after.claim))} (new)"
+    else:
+        what = f"{escape(figure_text(before.claim))} → {escape(figure_text(after.claim))}"
+        if step.kind == "restored":
+            what += f" (as in {code(step.after.restores.version.label)} again)"
+        elif step.kind == "back":
+            what += " (back)"
+    claim = step.claim
+    where = f"line {claim.line}"
+    if claim.provenance.section:
+        where = f"under *{escape(claim.provenance.section)}*, {where}"
+    return f"- **{name}** {what} — {where}: “{_quote(claim)}”"
+
+
+def _named_head(hist: Any) -> str:
+    """The history's one-line head, naming the series by its title (the bundled series
+    lives deep inside site-packages: its path says nothing)."""
+    from factcheck.reports.text import _history_head  # noqa: PLC0415
+    from factcheck.timeline import series_name  # noqa: PLC0415
+
+    head = _history_head(hist)
+    name = series_name(hist)
+    return name + head[len(hist.source):] if head.startswith(hist.source) else head
+
+
+def history_section(hist: Any, *, level: int = 2, budget: int = LIMIT) -> str:
+    """The body of a history (no document title), newest change first: what each version
+    changed (figure, old → new, heading, line, quote), then the figures that changed, with
+    their values at a glance. Kept under *budget* characters: what does not fit is counted
+    in a closing note."""
+    from factcheck.reports.text import series_text, unit_text  # noqa: PLC0415
+    from factcheck.timeline import changelog  # noqa: PLC0415
 
     h, sub = "#" * level, "#" * min(level + 1, 6)
-    git = hist.kind == "git"
-    parts = [f"{h} Figures over time", "", escape(_history_head(hist))]
+    parts = [f"{h} Figures over time", "", escape(_named_head(hist))]
     if hist.notes:
         parts += ["", *[f"> **Note:** {escape(n)}" for n in hist.notes]]
-    rows = []
-    for t in hist.timelines:
-        latest = t.latest
-        status = "" if t.present else f" (last in {_version_cell(t.last_seen)})"
-        rows.append([
-            code(t.id),
-            escape(t.counted),
-            escape(unit_text(t.unit)),
-            escape(series_text(t)),
-            _version_cell(t.first_seen),
-            f"{_version_cell(latest.version)}{status}",
-        ])
-    parts += ["", table(["figure", "counted", "unit", "values", "first", "last change"],
-                        rows).rstrip("\n")]
+    used = sum(len(x) + 1 for x in parts)
+    left_versions = left_steps = left_figures = 0
+    log = changelog(hist)
+    if log:
+        parts += ["", f"{sub} Changes by version (newest first)"]
+    full = False
+    for vc in log:
+        v = vc.version
+        head = [f"", f"**{escape((v.date or '')[:10])}** {code(v.label)}"
+                + (f" {escape(v.subject)}" if v.subject else "")
+                + (f" ({escape(v.author)})" if v.author else "")
+                + f": {len(vc.steps)} change{'s' if len(vc.steps) != 1 else ''}", ""]
+        lines = [_step_line(st) for st in vc.steps]
+        cost = sum(len(x) + 1 for x in head) + sum(len(x) + 1 for x in lines[:1])
+        if full or used + cost > budget - _RESERVE:
+            full = True
+            left_versions += 1
+            left_steps += len(vc.steps)
+            continue
+        parts += head
+        used += sum(len(x) + 1 for x in head)
+        for k, ln in enumerate(lines):
+            if used + len(ln) + 1 > budget - _RESERVE:
+                rest = len(lines) - k
+                parts.append(f"- … {rest} more change{'s' if rest != 1 else ''} in this version")
+                left_steps += rest
+                full = True
+                break
+            parts.append(ln)
+            used += len(ln) + 1
     changed = [t for t in hist.timelines if t.changed]
-    if changed:
-        parts += ["", f"{sub} Changes, figure by figure"]
-    header = ["date", "version", *(["author"] if git else []), "figure", "line", "quote"]
-    for t in changed:
-        rows = []
-        for p in t.points:
-            v = p.version
-            row = [escape((v.date or "")[:10]), code(v.label)]
-            if git:
-                row.append(escape(v.author or ""))
-            row += [escape(figure_text(p.claim) + (" (back)" if p.reappeared else "")),
-                    str(p.claim.line), escape(" ".join(p.claim.quote.split()))]
+    if changed and not full:
+        parts += ["", f"{sub} Figures that changed ({len(changed)})", ""]
+        rows: list[list[str]] = []
+        header = ["figure", "counted", "unit", "values", "first", "last change"]
+        tbl = table(header, []).rstrip("\n")
+        used += len(tbl) + 4
+        for t in changed:
+            status = "" if t.present else f" (last in {_version_cell(t.last_seen)})"
+            row = [code(t.id), escape(t.counted), escape(unit_text(t.unit)),
+                   escape(series_text(t)), _version_cell(t.first_seen),
+                   f"{_version_cell(t.latest.version)}{status}"]
+            cost = sum(len(c) + 3 for c in row) + 2
+            if used + cost > budget - _RESERVE:
+                left_figures = len(changed) - len(rows)
+                break
             rows.append(row)
-        parts += ["", f"**{code(t.id)}** ({escape(t.counted)}): {escape(series_text(t))}", "",
-                  table(header, rows).rstrip("\n")]
-        parts += [f"- warning: {escape(w)}" for w in t.warnings]
+            used += cost
+        parts.append(table(header, rows).rstrip("\n"))
+    elif changed:
+        left_figures = len(changed)
+    if left_versions or left_steps or left_figures:
+        bits = []
+        if left_steps:
+            bits.append(f"{left_steps} change{'s' if left_steps != 1 else ''}"
+                        + (f" in {left_versions} older version{'s' if left_versions != 1 else ''}"
+                           if left_versions else ""))
+        if left_figures:
+            bits.append(f"the overview of {left_figures} changed figure"
+                        f"{'s' if left_figures != 1 else ''}")
+        parts += ["", f"_Left out to fit a comment: {', and '.join(bits)}. "
+                      "`factcheck history --format html` (or `json`) shows them all._"]
+    unchanged = len(hist.timelines) - len(changed)
+    if unchanged:
+        parts += ["", f"{unchanged} figure{'s' if unchanged != 1 else ''} never changed."]
     return "\n".join(parts) + "\n"
 
 
 def render_history(hist: Any, **_: Any) -> str:
-    """Every figure's timeline, for an issue or a pull request."""
-    return f"# History of {code(hist.source)}\n\n" + history_section(hist)
+    """Every figure's timeline, for an issue or a pull request (under :data:`LIMIT`)."""
+    from factcheck.timeline import series_name  # noqa: PLC0415
+
+    head = f"# History of {escape(series_name(hist))}\n\n"
+    return head + history_section(hist, budget=LIMIT - len(head))
 
 
 def render_blame(blame: Any, **_: Any) -> str:
@@ -250,12 +327,13 @@ def check_section(check: Any, *, level: int = 2) -> str:
 
 def render_report(report: Any, **_: Any) -> str:
     """The main report: the check of the latest version, the changes since the previous
-    one, the cross-version rule, and every figure's timeline."""
+    one, the cross-version rule, and every figure's timeline (under :data:`LIMIT`)."""
     from factcheck.reports.text import version_text  # noqa: PLC0415
+    from factcheck.timeline import series_name  # noqa: PLC0415
 
     hist = report.history
     parts = [
-        f"# factcheck report: {code(report.source)}",
+        f"# factcheck report: {escape(series_name(hist))}",
         "",
         f"{len(hist.versions)} versions; the latest is {code(version_text(hist.versions[-1]))}.",
         "",
@@ -269,7 +347,11 @@ def render_report(report: Any, **_: Any) -> str:
         parts += [f"- line {f.line}, {escape(f.verdict.value)}: {escape(f.message)}"
                   for f in report.cross_version]
         parts.append("")
-    parts.append(history_section(hist))
+    rest = "\n".join(parts)
+    if len(rest) > LIMIT // 2:  # the latest changes alone are long: the history is cut short
+        rest = rest[:LIMIT // 2].rsplit("\n", 1)[0] + (
+            "\n\n_… cut to fit a comment: `factcheck report --format html` shows it all._\n")
+    parts = [rest, history_section(hist, budget=LIMIT - len(rest) - 2)]
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
