@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -176,6 +176,30 @@ def _phrase_pattern(phrases: Iterable[str], bounded: bool = True) -> str:
     return _by_first_character(parts)
 
 
+def _trie_pattern(phrases: Iterable[str], *, fold: bool = True) -> str:
+    # The phrases as a regex trie (for case-blind patterns; a blank between words matches any
+    # run of blanks): the engine tests one character per step instead of trying each phrase
+    # in turn. At each step the longer phrases are tried first, as an alternation of the
+    # phrases longest first would.
+    trie: dict[str, Any] = {}
+    for p in phrases:
+        node: dict[str, Any] = trie
+        text = " ".join((p.lower() if fold else p).split())
+        for tok in [r"\s+" if c == " " else re.escape(c) for c in text]:
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts: list[str] = [tok + emit(node[tok]) for tok in sorted(node) if tok]
+        if "" in node:
+            alts.append("")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
 # "and" is tried first: "two hundred and five" (British) goes on after a scale word only.
 # A date that ends with its year: "2021", "March 2021", "mid-2023", "24 Feb. 2022", "May 5, 2020".
 _YEAR_DATE: Final = (
@@ -263,7 +287,7 @@ _CURRENCY_WORD_AFTER: Final = re.compile(
 # "110,000\nsquare kilometres"), never as a label line's first word ("1949\nYear: 2021").
 _UNIT_AFTER: Final = re.compile(
     r"[ \t\u00a0]*(?:\r?\n[ \t]*(?-i:(?=[a-z])))?(?P<w>"
-    + _phrase_pattern((k for k in U.UNIT_WORDS if k != "%"), bounded=False)
+    + _trie_pattern(k for k in U.UNIT_WORDS if k != "%")
     + r")(?![\w])",
     re.IGNORECASE,
 )
@@ -271,13 +295,10 @@ _HYPHENS: Final = frozenset("-‐‑")
 
 
 def _symbols(attached_only: bool) -> str:
-    # Unit symbols, letter for letter, longest first ("mg/L" before "mg"), grouped under their
-    # first character so that the engine tries one group where the next character decides.
-    groups: dict[str, list[str]] = {}
-    for k in sorted((k for k, v in U.UNIT_SYMBOLS.items() if v[2] or not attached_only),
-                    key=len, reverse=True):
-        groups.setdefault(k[0], []).append(re.escape(k[1:]))
-    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
+    # Unit symbols, letter for letter, as a trie (longer first: "mg/L" before "mg").
+    return _trie_pattern(
+        (k for k, v in U.UNIT_SYMBOLS.items() if v[2] or not attached_only), fold=False
+    )
 
 
 # A unit symbol after the figure ("500 mg", "2.8 GHz", "735 K"), or against it ("12W", "100MB"),
