@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -176,6 +176,30 @@ def _phrase_pattern(phrases: Iterable[str], bounded: bool = True) -> str:
     return _by_first_character(parts)
 
 
+def _trie_pattern(phrases: Iterable[str], *, fold: bool = True) -> str:
+    # The phrases as a regex trie (for case-blind patterns; a blank between words matches any
+    # run of blanks): the engine tests one character per step instead of trying each phrase
+    # in turn. At each step the longer phrases are tried first, as an alternation of the
+    # phrases longest first would.
+    trie: dict[str, Any] = {}
+    for p in phrases:
+        node: dict[str, Any] = trie
+        text = " ".join((p.lower() if fold else p).split())
+        for tok in [r"\s+" if c == " " else re.escape(c) for c in text]:
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts: list[str] = [tok + emit(node[tok]) for tok in sorted(node) if tok]
+        if "" in node:
+            alts.append("")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
 # "and" is tried first: "two hundred and five" (British) goes on after a scale word only.
 # A date that ends with its year: "2021", "March 2021", "mid-2023", "24 Feb. 2022", "May 5, 2020".
 _YEAR_DATE: Final = (
@@ -263,7 +287,7 @@ _CURRENCY_WORD_AFTER: Final = re.compile(
 # "110,000\nsquare kilometres"), never as a label line's first word ("1949\nYear: 2021").
 _UNIT_AFTER: Final = re.compile(
     r"[ \t\u00a0]*(?:\r?\n[ \t]*(?-i:(?=[a-z])))?(?P<w>"
-    + _phrase_pattern((k for k in U.UNIT_WORDS if k != "%"), bounded=False)
+    + _trie_pattern(k for k in U.UNIT_WORDS if k != "%")
     + r")(?![\w])",
     re.IGNORECASE,
 )
@@ -271,9 +295,10 @@ _HYPHENS: Final = frozenset("-‐‑")
 
 
 def _symbols(attached_only: bool) -> str:
-    # Unit symbols, letter for letter, longest first ("mg/L" before "mg").
-    syms = [k for k, v in U.UNIT_SYMBOLS.items() if v[2] or not attached_only]
-    return "|".join(re.escape(k) for k in sorted(syms, key=len, reverse=True))
+    # Unit symbols, letter for letter, as a trie (longer first: "mg/L" before "mg").
+    return _trie_pattern(
+        (k for k, v in U.UNIT_SYMBOLS.items() if v[2] or not attached_only), fold=False
+    )
 
 
 # A unit symbol after the figure ("500 mg", "2.8 GHz", "735 K"), or against it ("12W", "100MB"),
@@ -284,6 +309,7 @@ _SYMBOL_AFTER: Final = re.compile(
     + _SYMBOL_END
 )
 _SYMBOL_ATTACHED: Final = re.compile(r"(?:" + _symbols(True) + r")" + _SYMBOL_END)
+_SYMBOL_FIRST: Final = frozenset(k[0] for k in U.UNIT_SYMBOLS)
 _BROKEN_HYPHEN: Final = re.compile(r"(?<=[A-Za-z])- (?!(?:to|and|or|&)\b)")
 _COMPOUND_AFTER: Final = re.compile(
     r"[-‐‑](?P<w>member|strong|nation|country|state|year|month|week|day|hour|mile|kilometre"
@@ -484,6 +510,10 @@ _MODAL_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _MIXED_FRACTION: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/.,])")
+_PER_FIRST: Final = frozenset("pa/")
+_TAIL_FIRST: Final = frozenset("-–—ta")
+_SIGN_FIRST: Final = frozenset(k[0] for k in W.CURRENCY_SIGNS_AFTER)
+_BLANKS_AFTER: Final = frozenset(" \t\u00a0\u202f")
 _PLURAL_NOUN_AFTER: Final = re.compile(r"[ \t]+(?:[a-z][a-z\-]*[a-rt-z]s|people|children)\b")
 # A currency sign after the amount: "773 billion $", "45 000 €", "-15€" (not "5 $10 bills").
 _CURRENCY_SIGN_AFTER: Final = re.compile(
@@ -1410,7 +1440,9 @@ class _Extractor:
             value += vulgar
             decimals = max(decimals, 1)
             b += 1
-        if vulgar is None and scan[b:b + 1] == " " and (mx := _MIXED_FRACTION.match(scan, b)):
+        if vulgar is None and scan[b + 2:b + 3] == "/" and scan[b:b + 1] == " " and (
+            mx := _MIXED_FRACTION.match(scan, b)
+        ):
             n, d = int(mx.group("n")), int(mx.group("d"))
             if 0 < n < d:
                 # "2 1/2 miles": the whole and its fraction.
@@ -1445,7 +1477,9 @@ class _Extractor:
             fig.value = -value
             value = fig.value
             fig.start = fig.qual_start = sa - 1
-        elif sa >= 6 and scan[sa - 6:sa].lower() == "minus " and (sa == 6 or not scan[sa - 7].isalpha()):
+        elif sa >= 6 and scan[sa - 1:sa] == " " and scan[sa - 2:sa - 1] in "sS" and (
+            scan[sa - 6:sa].lower() == "minus " and (sa == 6 or not scan[sa - 7].isalpha())
+        ):
             fig.value = -value  # "minus 2.5 percent"
             value = fig.value
             fig.start = fig.qual_start = sa - 6
@@ -1614,8 +1648,9 @@ class _Extractor:
                 or _SCALE_WORD_AFTER.match(scan, b)
                 or _currency_before(scan, a)
                 or _UNIT_AFTER.match(scan, b)
-                or _SYMBOL_AFTER.match(scan, b)
-                or _CURRENCY_SIGN_AFTER.match(scan, b)
+                or (nxt in _SYMBOL_FIRST or nxt == " " and scan[b + 1:b + 2] in _SYMBOL_FIRST)
+                and _SYMBOL_AFTER.match(scan, b)
+                or self._sign_next(b) and _CURRENCY_SIGN_AFTER.match(scan, b)
                 or int(token) < 1900 and _PLURAL_NOUN_AFTER.match(scan, b)
                 or before[-2:].rstrip()[-1:] == ":" and self._count_label(a, b)
             ) or _YEAR_RANGE_AFTER.match(scan, b):
@@ -1697,7 +1732,9 @@ class _Extractor:
                     )
                 )):
                     sm = um
-        if sm is None and fig.scale == 1 and scan[b:b + 2].lstrip(" ")[:1] in ("[", "]") and (
+        if sm is None and fig.scale == 1 and (scan[b:b + 1] in ("[", "]") or scan[
+            b:b + 2
+        ] == " [") and (
             bm := _BRACKET_SCALE.match(scan, b)
         ) is not None and (bm.group("open") or _FIGURE_BRACKET_BEFORE.search(
             scan, max(0, fig.start - 16), fig.start
@@ -1726,7 +1763,10 @@ class _Extractor:
         scan = self.scan
         if self._tables and self._table_cell(fig, b):
             return
-        if fig.measures != "money" and (cs := _CURRENCY_SIGN_AFTER.match(scan, b)) is not None:
+        c1 = scan[b:b + 1]
+        if fig.measures != "money" and (c1 in _SIGN_FIRST or c1 in _BLANKS_AFTER and scan[
+            b + 1:b + 2
+        ] in _SIGN_FIRST) and (cs := _CURRENCY_SIGN_AFTER.match(scan, b)) is not None:
             # "773 billion $", "45 000 €": the sign after the amount, as continental texts put it.
             fig.unit, fig.measures = W.CURRENCY_SIGNS_AFTER[cs.group("c")], "money"
             b = fig.end = cs.end()
@@ -1833,7 +1873,9 @@ class _Extractor:
         elif kind == "times":
             fig.unit, fig.measures, fig.kind = "dimensionless", "multiple", "multiple"
             b = fig.end = am.end()
-        if fig.value_high is None and b > b0 or fig.scale > 1 and fig.value_high is None:
+        if fig.value_high is None and (b > b0 or fig.scale > 1) and (
+            scan[b:b + 4].lstrip(" \t")[:1] in _TAIL_FIRST
+        ):
             b = self._range_tail(fig, b0, b)
         if fig.qualifier is _EXACT and scan[b:b + 4].lstrip()[:2] in ("or", "an"):
             om = _OR_MORE_AFTER.match(scan, b)
@@ -1850,9 +1892,9 @@ class _Extractor:
             # A rate written right after the figure: "$3 million a year", "5 km per hour".
             fig.unit = f"{fig.unit}/{U.TIME_UNITS[rm.group('t').lower()]}"
             b = fig.end = fig.counted_end = rm.end()
-        elif fig.measures == "money" and "/" not in fig.unit and (
-            pu := _PER_UNIT_AFTER.match(scan, b)
-        ) is not None:
+        elif fig.measures == "money" and scan[b:b + 3].lstrip(" \t")[:1] in _PER_FIRST and (
+            "/" not in fig.unit
+        ) and (pu := _PER_UNIT_AFTER.match(scan, b)) is not None:
             per = U.UNIT_WORDS.get(_fold(pu.group("u")).lower()) or U.UNIT_SYMBOLS.get(
                 pu.group("u"), ("", "", False)
             )[:2]
@@ -1861,7 +1903,8 @@ class _Extractor:
                 fig.unit = f"{fig.unit}/{per[0]}"
                 b = fig.end = fig.counted_end = pu.end()
         elif (fig.unit == _COUNT and fig.scale == 1 and fig.kind == "figure" and not fig.counted
-              and fig.value_high is None and (el := _ELLIPTIC_AND.match(scan, b)) is not None):
+              and fig.value_high is None and scan[b + 1:b + 4] == "and"
+              and (el := _ELLIPTIC_AND.match(scan, b)) is not None):
             # "45 and 50 mg", "52 and 48 per cent": the first figure is in the second's unit.
             em = _AFTER_FIGURE.match(scan, el.end())
             if em is not None and em.lastgroup in ("pct", "unit", "sym"):
@@ -1892,6 +1935,13 @@ class _Extractor:
             fig.counted_end:fig.counted_end + 6
         ]:
             self._per_base(fig)
+
+    def _sign_next(self, b: int) -> bool:
+        """True when a currency sign may follow at *b* (after at most one blank)."""
+        c = self.scan[b:b + 1]
+        if c in _BLANKS_AFTER:
+            c = self.scan[b + 1:b + 2]
+        return c != "" and c in _SIGN_FIRST
 
     def _about_money(self, fig: _Figure) -> bool:
         """True when the words of its sentence around a figure in "pounds" are about money."""
