@@ -1144,7 +1144,7 @@ def _classify(
 
 
 def _figure(claim: Claim) -> str:
-    from factcheck.reports.text import figure_text  # noqa: PLC0415
+    from factcheck.wording import figure_text  # noqa: PLC0415
 
     return figure_text(claim)
 
@@ -1170,7 +1170,7 @@ _SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 def delta_text(delta: Fraction, unit: str, step: Fraction = Fraction(0)) -> str:
     """A signed change in figures: "+2", "−4,000", "+8 points", "+$500 million", "0"."""
     from factcheck.numbers import format_figure  # noqa: PLC0415
-    from factcheck.reports.text import UNIT_LABELS  # noqa: PLC0415
+    from factcheck.wording import UNIT_LABELS  # noqa: PLC0415
 
     sign = "+" if delta > 0 else "−" if delta < 0 else ""  # U+2212, as in the README
     mag = format_figure(_shown(abs(delta), step), step)
@@ -1256,18 +1256,10 @@ def _message(
 
 
 def _check_function() -> Any:
-    """The consistency check, or None when this installation has none."""
-    import importlib  # noqa: PLC0415
+    """The consistency check (imported when a diff first needs it)."""
+    from factcheck.checking import check  # noqa: PLC0415
 
-    for name in ("factcheck.check", "factcheck.checking"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        fn = getattr(module, "check", None)
-        if callable(fn):
-            return fn
-    return None
+    return check
 
 
 def _verdict(f: Any) -> str:
@@ -1520,7 +1512,7 @@ def _pair_warnings(o: Claim, n: Claim, kind: str, delta: Fraction | None) -> lis
 
 
 def _unit_name(unit: str) -> str:
-    from factcheck.reports.text import UNIT_LABELS  # noqa: PLC0415
+    from factcheck.wording import UNIT_LABELS  # noqa: PLC0415
 
     return UNIT_LABELS.get(unit) or unit
 

@@ -524,7 +524,7 @@ def held_before(old: Document, new: Document,
     """
     from factcheck.checking import Finding, Verdict, check  # noqa: PLC0415
     from factcheck.relations import Kind, find_relations  # noqa: PLC0415
-    from factcheck.reports.text import figure_text  # noqa: PLC0415
+    from factcheck.wording import figure_text  # noqa: PLC0415
     from factcheck.slips import significant_digits, written_like  # noqa: PLC0415
 
     to_new = {id(o): n for o, n in pairs if o is not None and n is not None}

@@ -451,7 +451,7 @@ def _dimension_changes(
     """
     from factcheck import units  # noqa: PLC0415
     from factcheck.differ import normalise_counted  # noqa: PLC0415
-    from factcheck.reports.text import figure_text  # noqa: PLC0415
+    from factcheck.wording import figure_text  # noqa: PLC0415
 
     removed: dict[tuple[str, str], list[Claim]] = {}
     for o, n in pairs:

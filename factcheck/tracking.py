@@ -448,7 +448,7 @@ def cross_problem(old: Claim, new: Claim) -> tuple[str, str] | None:
         if old.unit == new.unit:
             return None
     from factcheck import units  # noqa: PLC0415
-    from factcheck.reports.text import figure_text  # noqa: PLC0415
+    from factcheck.wording import figure_text  # noqa: PLC0415
 
     label = new.counted or new.id
     if old.unit != new.unit:
@@ -648,14 +648,9 @@ def _sentence_rules() -> _Rules | None:
 
     ``None`` when the extractor no longer has it: then whole blocks are read instead.
     """
-    import importlib  # noqa: PLC0415
+    from factcheck import extraction as ex  # noqa: PLC0415 - the extractor loads lazily
 
-    ex = importlib.import_module("factcheck.extraction")
-    ends = getattr(ex, "sentence_ends", None)
-    ends_sentence = getattr(ex, "ends_sentence", None)
-    if ends is None or ends_sentence is None:  # pragma: no cover
-        return None
-    return ends, ends_sentence
+    return ex.sentence_ends, ex.ends_sentence
 _WINDOW_LEAD = "Xx.\n"
 """Read before a sentence window that starts mid-block: a sentence of its own, no figure."""
 

@@ -69,7 +69,7 @@ def _says(c: Claim) -> str:
 
 def _figure(c: Claim, value: Fraction | None = None, step: Fraction | None = None,
             qualifier: Qualifier | None = None, unit: str | None = None) -> str:
-    from factcheck.reports.text import figure_text  # noqa: PLC0415
+    from factcheck.wording import figure_text  # noqa: PLC0415
 
     shown = c
     if value is not None:

@@ -8,56 +8,9 @@ from typing import Any
 from factcheck.claim import Claim, Document, Qualifier
 from factcheck.numbers import format_figure
 
-_QUALIFIER_WORDS = {
-    Qualifier.EXACT: "",
-    Qualifier.OVER: "over",
-    Qualifier.UNDER: "under",
-    Qualifier.ABOUT: "about",
-    Qualifier.NEARLY: "nearly",
-    Qualifier.AT_LEAST: "at least",
-    Qualifier.AT_MOST: "at most",
-    Qualifier.RANGE: "",
-}
-
-_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
-UNIT_LABELS = {"count": "", "percent": "%", "dimensionless": "×", "km**2": "km²", "mi**2": "sq mi"}
-
-
-def figure_text(claim: Claim) -> str:
-    """A claim's figure in words: "over 4.3 million", "62%", "$4.13 billion", "2 years"."""
-    q = _QUALIFIER_WORDS[claim.qualifier]
-    value = format_figure(claim.value, claim.step)
-    if claim.value_high is not None:
-        value = f"{value}–{format_figure(claim.value_high, claim.step)}"
-    base, _, per = claim.unit.partition("/")
-    if base == "percent":
-        body = f"{value}%"
-    elif base == "dimensionless":
-        body = claim.stated if claim.kind != "figure" else value
-    elif base == "unknown":
-        body = " ".join(claim.stated.split())  # "12Gbps": the unit only as it was written
-    elif base in _CURRENCY_SIGNS:
-        # A sign goes before the currency's: "−$5 million", not "$-5 million".
-        minus = "−" if value.startswith("-") else ""
-        body = f"{minus}{_CURRENCY_SIGNS[base]}{value.lstrip('-')}"
-    elif len(base) == 3 and base.isupper():
-        body = f"{base} {value}"
-    elif base in _PLURAL_UNITS:
-        name = base if claim.value == 1 and claim.value_high is None else _PLURAL_UNITS[base]
-        body = f"{value} {name}"
-    else:
-        body = f"{value} {UNIT_LABELS.get(base, base)}".strip()
-    if per:
-        body = f"{body} per {per}"
-    return f"{q} {body}".strip()
-
-
-_PLURAL_UNITS = {
-    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
-    "minute": "minutes", "decade": "decades", "century": "centuries", "hectare": "hectares",
-    "acre": "acres", "tonne": "tonnes",
-}
-
+# Figures are written by the core's wording module; re-exported for the report modules.
+from factcheck.wording import UNIT_LABELS as UNIT_LABELS  # noqa: E402
+from factcheck.wording import figure_text as figure_text  # noqa: E402
 
 def location_text(claim: Claim) -> str:
     """Where a claim is, short: "12:5" (line and column), "p. 3, line 12" in a PDF, and a web
