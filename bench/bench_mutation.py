@@ -16,7 +16,8 @@ were missed (with examples), and every ``inconsistent`` finding on the unmutated
 
     python bench/bench_mutation.py [--seed N] [--misses N] [--relations]
 
-Deterministic for a seed; about a minute on this machine.
+Deterministic for a seed; about 15 s on this machine. Prints both scores: the check of the broken
+text alone, and with the previous (clean) version as evidence, as `check --rev` runs.
 """
 
 from __future__ import annotations
