@@ -39,27 +39,10 @@ def format_of(path: str | os.PathLike[str]) -> str | None:
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """A file's bytes, or an :class:`InputError` that names it (missing, a folder, too big)."""
-    from factcheck.sources import MAX_BYTES  # noqa: PLC0415
+    from factcheck.sources import MAX_BYTES, read_file_bytes  # noqa: PLC0415
 
-    p = Path(path)
-    name = str(path)
-    try:
-        st = p.stat()
-    except FileNotFoundError:
-        raise InputError("no such file", name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    if p.is_dir():
-        raise InputError("is a directory, not a factsheet file", name)
-    limit = MAX_BYTES * 4  # a PDF holds fonts and pictures beside its text
-    if st.st_size > limit:
-        raise InputError(
-            f"file is {st.st_size / 2**20:.1f} MiB; factcheck reads files up to "
-            f"{limit // 2**20} MiB", name)
-    try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    # A PDF holds fonts and pictures beside its text.
+    return read_file_bytes(path, MAX_BYTES * 4, "files")
 
 
 def _capture_of(name: str) -> tuple[str, str] | None:

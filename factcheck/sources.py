@@ -38,8 +38,10 @@ MAX_BYTES = 16 * 1024 * 1024
 """Factsheets are kilobytes; a file over 16 MiB is refused rather than read."""
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """A file's text, decoded as UTF-8, or an :class:`InputError` that names the file."""
+def read_file_bytes(path: str | os.PathLike[str], limit: int = MAX_BYTES,
+                    what: str = "factsheets") -> bytes:
+    """A file's bytes, or an :class:`InputError` that names it (missing, a folder, larger
+    than *limit*, unreadable)."""
     p = Path(path)
     name = str(path)
     try:
@@ -50,17 +52,21 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
     if p.is_dir():
         raise InputError("is a directory, not a factsheet file", name)
-    if st.st_size > MAX_BYTES:
+    if st.st_size > limit:
         raise InputError(
-            f"file is {st.st_size / 2**20:.1f} MiB; factcheck reads factsheets up to "
-            f"{MAX_BYTES // 2**20} MiB",
+            f"file is {st.st_size / 2**20:.1f} MiB; factcheck reads {what} up to "
+            f"{limit // 2**20} MiB",
             name,
         )
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
-    return decode_text(data, name)
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A file's text, decoded as UTF-8, or an :class:`InputError` that names the file."""
+    return decode_text(read_file_bytes(path), str(path))
 
 
 _BOMS = (
