@@ -513,7 +513,10 @@ def _display_path(path: Path) -> str:
     (The bundled series lives deep inside site-packages; its absolute path says nothing.)
     """
     rel = os.path.relpath(path)
-    return rel if not rel.startswith("..") else f"{path.parent.name}/{path.name}"
+    if rel.startswith("..") or "site-packages" in Path(rel).parts or \
+            "dist-packages" in Path(rel).parts:
+        return f"{path.parent.name}/{path.name}"  # the installed package's bundled series
+    return rel
 
 
 def _folder_history(folder: Path, progress: Progress | None) -> History:
