@@ -1050,6 +1050,17 @@ class _Layout:
                     max(0, line_start - 400):line_start
                 ].rstrip()
                 runs_on = bool(before) and before[-1] not in _TERMINAL + "\"”’)"
+                if runs_on and not s[0].islower():
+                    # A list item ends at a blank line unless the next line goes on in lower
+                    # case ("• 5.8 million other people in need of protection", blank, "117.4
+                    # million people worldwide ..." is a new paragraph, not one sentence).
+                    j = line_start - 1
+                    while j >= 0 and scan[j] in " \t\r\n":
+                        j -= 1
+                    prev_ls = scan.rfind("\n", 0, j + 1) + 1
+                    prev_line = scan[prev_ls:j + 1].lstrip(" \t")
+                    if _BULLET_START.match(prev_line) is not None:
+                        runs_on = False
                 new = not (runs_on and (s[0].islower() or s[0].isdigit() or s[0] in "$€£("))
                 if before and prev_heading_end >= 0 and line_start - prev_heading_end < 400:
                     if not scan[prev_heading_end:line_start].strip():

@@ -637,6 +637,8 @@ def _walk_git(
     revs = g.file_revisions(relpath, rng)
     name = display or relpath
     if not revs and rng.base is None:
+        if not (g.root / relpath).exists():
+            raise RevisionError("no such file (in the work tree or any commit)", name)
         raise RevisionError(
             f"has no history in git: no commit up to {rng.spec} ever held it"
             if rng.spec != "HEAD" else "has no history in git: no commit ever held it",

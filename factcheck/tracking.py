@@ -115,6 +115,14 @@ def _differs(a: Claim, b: Claim) -> bool:
     )
 
 
+def _far_apart(a: Claim, b: Claim) -> bool:
+    """Two figures of one unit more than three times apart (both on one side of zero)."""
+    if a.unit != b.unit or a.value == 0 or b.value == 0 or (a.value > 0) != (b.value > 0):
+        return False
+    ratio = abs(a.value / b.value)
+    return ratio > 3 or ratio < Fraction(1, 3)
+
+
 def _resurrect_key(c: Claim, ident: Identity | None) -> tuple[object, ...] | None:
     """What a figure that vanished must come back with to continue its timeline: its
     headings and the name its structure or its counted noun gives it. A generic name
@@ -200,6 +208,12 @@ class Walker:
         """A claim with no counterpart in the version before: new, or a figure come back."""
         key = _resurrect_key(claim, ident)
         t = self.dead.pop(key, None) if idx > 0 and key is not None else None
+        if t is not None and key is not None and _far_apart(t.claim, claim):
+            # Across a gap, a figure more than three times another of its unit is another
+            # figure (the threefold rule pairing follows: "over 7,400 km²" of one year is not
+            # the "110,000 km²" of a later one).
+            self.dead[key] = t
+            t = None
         if t is not None:
             t.last = -1
             self._point(t, idx, claim, point_claim, reappeared=True)

@@ -117,6 +117,10 @@ def apply(text: str, edits: list[Edit], order: list[int]) -> tuple[str, dict[int
     return "\n\n".join(out) + "\n", where
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:thousand|million|billion)?\s*(?:to|–|-)\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:thousand|million|billion)?\s*(?:to|–|-)\s*$")
+
+
 @st.composite
 def edited(draw: st.DrawFn, kinds: tuple[str, ...],
            sizes: tuple[str, ...] = ("small", "medium", "double", "large"),
@@ -136,6 +140,8 @@ def edited(draw: st.DrawFn, kinds: tuple[str, ...],
         if not free(a, b):
             continue
         fig = text[a:b]
+        if kind == "value" and (_RANGE_AFTER.match(text, b) or _RANGE_BEFORE.search(text[:a])):
+            continue  # an end of a range ("124 million to 283 million"): its low must stay low
         if kind == "value":
             size = draw(st.sampled_from(sizes))
             new = another(fig, size, draw(st.integers(0, 1000)))
@@ -173,8 +179,16 @@ def edited(draw: st.DrawFn, kinds: tuple[str, ...],
     if "move" in kinds and n > 2 and draw(st.booleans()):
         i = draw(st.integers(0, n - 1))
         j = draw(st.integers(0, n - 1))
-        order.insert(j, order.pop(i))
-        log.append(f"paragraph {i} moved to {j}")
+        # A block that starts in small letters continues the sentence before it across a
+        # hard break (text taken from a PDF): moving it moves half a sentence, not a paragraph.
+        blocks = text.rstrip("\n").split("\n\n")
+        moved = list(order)
+        moved.insert(j, moved.pop(i))
+        # (Every block that goes on in small letters must still follow the block it did.)
+        if all(k == 0 or not blocks[b].lstrip()[:1].islower() or moved[k - 1] == b - 1
+               for k, b in enumerate(moved)):
+            order = moved
+            log.append(f"paragraph {i} moved to {j}")
     new_text, where = apply(text, edits, order)
     return text, new_text, where, log
 

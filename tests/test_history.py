@@ -259,6 +259,9 @@ def test_git_errors(repo: Path, tmp_path: Path) -> None:
         history(repo / "factsheet.txt", "nope..")
     with pytest.raises(RevisionError, match="may not start with '-'"):
         history(repo / "factsheet.txt", "--output=x")
+    with pytest.raises(RevisionError, match="no such file"):
+        history(repo / "never.txt")  # not in the work tree either: the file is missing
+    (repo / "never.txt").write_text("83 members\n")
     with pytest.raises(RevisionError, match="no commit ever held it"):
         history(repo / "never.txt")
     with pytest.raises(RevisionError, match="no commit up to HEAD~5 ever held it"):
@@ -720,3 +723,14 @@ def test_front_matter_is_no_heading() -> None:
     outline = Outline(text)
     assert (outline.title, outline.all_paths()) == ("rate limits", [("new orders",)])
     assert outline.path_at(text.index("300")) == ("new orders",)
+
+
+def test_a_figure_back_after_a_gap_is_not_joined_to_one_three_times_larger():
+    """Across a gap, 'over 7,400 km²' (2017) does not continue as '110,000 km²' (2020): a figure
+    more than three times another of its unit is another figure (the threefold rule)."""
+    from factcheck.timeline import history
+
+    hist = history(SERIES)
+    for t in hist.timelines:
+        values = [p.claim.value for p in t.points if p.claim.unit == "km**2"]
+        assert not (min(values, default=1) * 3 < max(values, default=1)), t.id
