@@ -109,7 +109,7 @@ def main() -> None:
 @OUTPUT
 @handle_errors
 def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
-    """Read factsheets (text, Markdown) or snapshots and list their figures as claims.
+    """Read factsheets (text, Markdown, PDF, web pages) or snapshots and list their figures.
 
     With --format toml the output is a snapshot file that ``check``, ``diff`` and
     ``extract`` read back; it takes one PATH.
@@ -119,7 +119,10 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
 
     if fmt == "toml" and len(paths) != 1:
         raise click.UsageError("--format toml writes one snapshot: give exactly one PATH")
-    docs = [load(p) for p in paths]
+    docs = []
+    for p in paths:
+        with _Progress(f"reading {p}") as bar:  # a long PDF shows its pages on a terminal
+            docs.append(load(p, progress=bar))
     emit(render(docs, fmt, kind="extract"), output)
 
 

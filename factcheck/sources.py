@@ -7,6 +7,8 @@ snapshot) becomes one :class:`~factcheck.errors.InputError` or
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import os
 import stat
 import sys
@@ -164,9 +166,12 @@ def load(
     source: str | None = None,
     revision: str | None = None,
     text: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Document:
     """Read a factsheet (plain text, Markdown) or a snapshot file into a :class:`Document`.
 
+    *progress* is called with (pages read, pages) while a PDF is read (the command line
+    shows a progress bar with it on a terminal).
     A ``.toml`` file is loaded as a snapshot (one without the snapshot header is a
     :class:`~factcheck.errors.SnapshotError`); any other file is read and its claims
     extracted. *text* may be given when the content came
@@ -179,7 +184,8 @@ def load(
     if format_of(path) is not None:  # a PDF, a web page, a web archive's capture
         meta = _version_info_for(Path(path)) if text is None else None
         doc = load_formatted(path, source=name, revision=revision, text=text,
-                             title=meta.title if meta else None, date=meta.date if meta else None)
+                             title=meta.title if meta else None, date=meta.date if meta else None,
+                             progress=progress)
         if doc is not None:
             return doc
     body = read_text(path) if text is None else text

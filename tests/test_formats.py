@@ -871,3 +871,35 @@ def test_reading_a_long_pdf_reports_progress(tmp_path: Path) -> None:
     assert doc is not None and len(doc) == 200
     assert seen == [(n, 200) for n in range(1, 201)]
     assert doc.claims[-1].provenance.page == 200
+
+
+def test_extract_shows_a_progress_bar_for_a_long_pdf_on_a_terminal(tmp_path: Path) -> None:
+    """`factcheck extract long.pdf` on a terminal draws a progress bar on stderr while the
+    pages are read; into a pipe it draws none."""
+    import pty
+
+    # 200 full pages (40 lines each): long enough to read that the bar appears.
+    pages = [[(72, 760 - 16 * k, f"Page {n}, line {k}: the report counts {n * 10 + k:,} schools.",
+               11) for k in range(40)] for n in range(200)]
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_lines_pdf(pages))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"}
+    primary, secondary = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(path)], env=env,
+                          stdout=subprocess.PIPE, stderr=secondary, timeout=300, check=False)
+    os.close(secondary)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(primary)
+    assert done.returncode == 0 and b" claims\n" in done.stdout
+    assert f"reading {path}".encode() in err  # the bar's label, drawn on the terminal
+    piped = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(path)], env=env,
+                           capture_output=True, timeout=300, check=False)
+    assert piped.returncode == 0 and piped.stderr == b""
