@@ -903,3 +903,17 @@ def test_extract_shows_a_progress_bar_for_a_long_pdf_on_a_terminal(tmp_path: Pat
     piped = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(path)], env=env,
                            capture_output=True, timeout=300, check=False)
     assert piped.returncode == 0 and piped.stderr == b""
+
+
+def test_reports_name_a_pdf_figure_by_page_and_line(pdf_2021: Path, tmp_path: Path) -> None:
+    """The Markdown and HTML change reports point at a PDF's figure as "p. N, line M"."""
+    changed = tmp_path / "2021b.pdf"
+    changed.write_bytes(pdf_2021.read_bytes())
+    text = TEXT_2021.read_text(encoding="utf-8").replace("83 members", "84 members")
+    blocks = blocks_of_text(text)
+    changed.write_bytes(make_pdf(blocks, pages=4, columns={2: 2}, header=HEADER,
+                                 footer="Page {page} of {pages}",
+                                 title="Global Coalition factsheet 2021"))
+    for fmt in ("markdown", "html"):
+        code, out, _ = run("diff", "-f", fmt, str(pdf_2021), str(changed))
+        assert code == 0 and "p. 1, line" in out, fmt

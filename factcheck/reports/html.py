@@ -97,7 +97,7 @@ def claim_cell(claim: Claim | None) -> str:
 
     return (
         f'<span class="figure">{escape(figure_text(claim))}</span> '
-        f'<span class="line">line {claim.line}</span>'
+        f'<span class="line">{escape(_where(claim))}</span>'
         f'<div class="sentence">{highlight(claim.provenance.sentence, figure_span(claim))}</div>'
     )
 
@@ -424,7 +424,7 @@ def svg_chart(timeline: Any, axis: TimeAxis) -> str:
             continue
         cls = ("dot b" if p.reappeared else
                "dot" if p.claim.qualifier.value == "exact" else "dot q")
-        tip = f"{figure_text(p.claim)} — {version_text(p.version)}, line {p.claim.line}"
+        tip = f"{figure_text(p.claim)} — {version_text(p.version)}, {_where(p.claim)}"
         parts.append(f'<circle class="{cls}" cx="{px:.1f}" cy="{py:.1f}" r="3.2">'
                      f"<title>{escape(tip)}</title></circle>")
     parts.append("</svg>")
@@ -754,3 +754,12 @@ def render_diffs(result: Any, *, all: bool = False, **_: Any) -> str:  # noqa: A
     body = [f"<h1>{escape(title)}</h1>"]
     body += [diff_section(f.diff, all=all, level=2).rstrip("\n") for f in result.files]
     return page(f"factcheck diff {result.spec}", "\n".join(body) + "\n")
+
+
+def _where(claim: Any) -> str:
+    """"line 12", or "p. 3, line 12" for a PDF's claim (a web page's: its source line)."""
+    from factcheck.reports.text import line_text  # noqa: PLC0415
+
+    shown = line_text(claim)
+    return shown if shown.startswith("p. ") else f"line {shown}"
+

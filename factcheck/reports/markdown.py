@@ -75,7 +75,11 @@ def _figure_cell(claim: Claim | None) -> str:
 
 
 def _line(claim: Claim | None) -> str:
-    return "–" if claim is None else str(claim.line)
+    if claim is None:
+        return "–"
+    from factcheck.reports.text import line_text  # noqa: PLC0415
+
+    return line_text(claim)
 
 
 def _diff_row(change: Change) -> list[str]:
@@ -177,7 +181,7 @@ def _step_line(step: Any) -> str:
         elif step.kind == "back":
             what += " (back)"
     claim = step.claim
-    where = f"line {claim.line}"
+    where = _where(claim)
     if claim.provenance.section:
         where = f"under *{escape(claim.provenance.section)}*, {where}"
     return f"- **{name}** {what} — {where}: “{_quote(claim)}”"
@@ -361,3 +365,12 @@ def render_diffs(result: Any, *, all: bool = False, **_: Any) -> str:  # noqa: A
     parts = [f"## Figures changed in {code(result.spec)}: {n} factsheet{'s' if n != 1 else ''}"]
     parts += [render_diff(f.diff, all=all).rstrip("\n") for f in result.files]
     return "\n\n".join(parts) + "\n"
+
+
+def _where(claim: Claim) -> str:
+    """"line 12", or "p. 3, line 12" for a PDF's claim (a web page's: its source line)."""
+    from factcheck.reports.text import line_text  # noqa: PLC0415
+
+    shown = line_text(claim)
+    return shown if shown.startswith("p. ") else f"line {shown}"
+
