@@ -1327,7 +1327,8 @@ def _findings_delta(
     # evidence: factcheck.evidence.held_before).
     from factcheck.evidence import held_before  # noqa: PLC0415
 
-    appeared += tuple(record(f) for f in held_before(old, new, [(o, n) for o, n in pairs]))
+    appeared += tuple(record(f) for f in held_before(old, new, [(o, n) for o, n in pairs],
+                                                     flagged=new_findings))
     return appeared, gone, True
 
 

@@ -25,6 +25,7 @@ there, and no longer does, broke in between (``cross-version`` findings).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
@@ -126,16 +127,22 @@ def _head(name: str) -> str | None:
 
 
 def owner(c: Claim) -> str | None:
+    """The body a figure is the size of, when its words say so (see :func:`_owner`)."""
+    p = c.provenance
+    return _owner(p.sentence, p.sentence_span, c.stated)
+
+
+@functools.lru_cache(maxsize=8192)
+def _owner(sentence: str, span: tuple[int, int], stated: str) -> str | None:
     """The body a figure is the size of, when its words say so: "The Alliance now stands at
     32 members", "All 33 members of the Alliance", "the Coalition's 83 members", "the
     68-member Global Coalition" -> "alliance" / "coalition". None when the words name no
     body, or name only some of its members ("12 members of the Alliance voted")."""
-    p = c.provenance
-    a, b = p.sentence_span
-    if not 0 <= a < b <= len(p.sentence):
+    a, b = span
+    if not 0 <= a < b <= len(sentence):
         return None
-    before, after = p.sentence[:a], p.sentence[b:]
-    if c.stated.endswith("-member"):
+    before, after = sentence[:a], sentence[b:]
+    if stated.endswith("-member"):
         m = _MEMBER_OWNER_AFTER.match(after)
         return _head(m.group("owner")) if m else None
     for pattern in (_OWNER_BEFORE, _OWNER_POSSESSIVE):
@@ -221,12 +228,16 @@ def names(c: Claim) -> frozenset[str]:
     """The names in a figure's sentence (capitalised words past its first), besides its own
     words: "In the district of Area5, 47,933 families ..." -> {"area5"}. Two figures whose
     sentences name different places or bodies are about different things."""
-    p = c.provenance
-    a, b = p.sentence_span
-    text = p.sentence[:a] + " " + p.sentence[b:] if 0 <= a < b <= len(p.sentence) else p.sentence
+    return _names(c.provenance.sentence, c.provenance.sentence_span)
+
+
+@functools.lru_cache(maxsize=8192)
+def _names(sentence: str, span: tuple[int, int]) -> frozenset[str]:
+    a, b = span
+    text = sentence[:a] + " " + sentence[b:] if 0 <= a < b <= len(sentence) else sentence
     found = [m.group() for m in _NAME.finditer(text)]
-    first = _NAME.match(p.sentence.lstrip())
-    if first and found and found[0] == first.group() and p.sentence.lstrip().startswith(found[0]):
+    first = _NAME.match(sentence.lstrip())
+    if first and found and found[0] == first.group() and sentence.lstrip().startswith(found[0]):
         found = found[1:]
     return frozenset(w.lower() for w in found if w.lower() not in lexicon.LIGHT_WORDS)
 
@@ -506,7 +517,8 @@ def _one_figure(a: Claim, b: Claim) -> bool:
 
 
 def held_before(old: Document, new: Document,
-                pairs: Sequence[tuple[Claim | None, Claim | None]]) -> Iterator[Finding]:
+                pairs: Sequence[tuple[Claim | None, Claim | None]],
+                flagged: Sequence[Finding] | None = None) -> Iterator[Finding]:
     """What held exactly in *old* and no longer holds in *new*: the previous version as
     evidence.
 
@@ -520,7 +532,7 @@ def held_before(old: Document, new: Document,
 
     Each failure is one ``cross-version`` finding, inconsistent, that names the figures that
     changed and points at the changed one. What the new version's own check already finds
-    inconsistent is left to it.
+    inconsistent (*flagged*: its findings, when the caller has them) is left to it.
     """
     from factcheck.checking import Finding, Verdict, check  # noqa: PLC0415
     from factcheck.relations import Kind, find_relations  # noqa: PLC0415
@@ -631,9 +643,9 @@ def held_before(old: Document, new: Document,
                 break
     if not found:
         return
-    flagged = [frozenset(c.id for c in f.claims) for f in check(new).findings
-               if f.verdict is Verdict.INCONSISTENT]
+    own = check(new).findings if flagged is None else flagged
+    known = [frozenset(c.id for c in f.claims) for f in own if f.verdict is Verdict.INCONSISTENT]
     for f in found:
         ids = frozenset(c.id for c in f.claims)
-        if not any(len(ids & g) >= 2 for g in flagged):
+        if not any(len(ids & g) >= 2 for g in known):
             yield f

@@ -72,6 +72,7 @@ sentences ("... displaced. This includes: • 35.3 million refugees ...") are no
 from __future__ import annotations
 
 import bisect
+import weakref
 import enum
 import re
 from collections.abc import Sequence
@@ -605,10 +606,26 @@ def find_relations(
     *text* to supply the original text for claims read from it.
     """
     if isinstance(claims, Document):
-        text = claims.text if text is None else text
+        if text is None or text == claims.text:
+            # A diff asks for the same version's relations several times (its check, the
+            # previous version as evidence): found once per document.
+            hit = _FOUND.get(id(claims))
+            if hit is not None and hit[0]() is claims:
+                return hit[1]
+            found = _Finder(_View(claims.claims, claims.text)).run()
+            _FOUND[id(claims)] = (weakref.ref(claims), found)
+            if len(_FOUND) > 64:
+                for key in list(_FOUND)[:32]:
+                    if _FOUND[key][0]() is None or len(_FOUND) > 64:
+                        del _FOUND[key]
+            return found
         claims = claims.claims
     view = _View(claims, text)
     return _Finder(view).run()
+
+
+_FOUND: dict[int, tuple[weakref.ref[Document], tuple[Relation, ...]]] = {}
+"""The relations of documents still alive, by their identity (documents are immutable)."""
 
 
 # A table row that totals the rows above it, and one that breaks down a row above it.

@@ -802,15 +802,14 @@ def _judge_pair(a: Claim, b: Claim, context: CheckContext, *, loose: bool) -> Fi
     one quantity. With *loose* (their times differ, one being unstated), only strong
     evidence or a slip makes them one."""
     rates = context.rules
+    na, nb = evidence.names(a), evidence.names(b)
     oa, ob = evidence.owner(a), evidence.owner(b)
     if oa is not None and ob is not None and oa != ob:
         return None  # the sizes of two bodies ("the Union's 27 members", "NATO's 32")
+    if na and nb and na != nb and (oa is None or oa != ob):
+        return None  # "In the district of Area5, ..." and "... of Area7, ...": two places
     finding = check_equal(a, b, rates=rates)
     strong = _same_statement(a, b) or (oa is not None and oa == ob)
-    if not strong:
-        na, nb = evidence.names(a), evidence.names(b)
-        if na and nb and na != nb:
-            return None  # "In the district of Area5, ..." and "... of Area7, ...": two places
     kind = None if strong else _slip_evidence(a, b)
     if strong or kind is not None:
         if finding.verdict is _C and not _intended_meet(a, b):
