@@ -169,9 +169,18 @@ def is_headline(c: Claim, text: str | None = None) -> bool:
     *text* (the document's text) when given, else from the claim's sentence."""
     p = c.provenance
     if text is not None and text.startswith(p.quote, p.offset) and "\n" not in p.quote:
-        ls = text.rfind("\n", 0, p.offset) + 1
-        le = text.find("\n", p.offset)
-        le = len(text) if le < 0 else le
+        # A headline's line is short: look no further than 200 characters either way (so
+        # that a megabyte on one line costs no more than a line of text).
+        lo = max(0, p.offset - 200)
+        ls = text.rfind("\n", lo, p.offset) + 1
+        if ls == 0 and lo > 0:
+            return False
+        end = p.offset + len(p.quote)
+        le = text.find("\n", end, end + 200)
+        if le < 0:
+            if end + 200 < len(text):
+                return False
+            le = len(text)
         before, after = text[ls:p.offset], text[p.offset + len(p.quote):le]
         if _LIST_ITEM.match(before) or before.lstrip().startswith("|"):
             return False

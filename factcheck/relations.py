@@ -1096,12 +1096,23 @@ class _Finder:
         cs = self.v.claims
         # The figures of each table row, by column: {row's line start: {column: claim index}}.
         rows: dict[int, dict[int, int]] = {}
+        # The bars before each figure are counted on from the figure before on its line, so a
+        # table row of a megabyte costs its length once, not once per figure.
+        line_of, bars_at, bars, row = -1, 0, 0, False
         for i, start in enumerate(self.v.starts):
-            ls = text.rfind("\n", 0, start) + 1
-            if text[ls:start].lstrip()[:1] != "|":
+            if line_of < 0 or text.find("\n", bars_at, start) >= 0:
+                # The first figure of a line: where the line starts, and whether it is a row.
+                ls = text.rfind("\n", 0, start) + 1
+                line_of, bars_at, bars = ls, ls, 0
+                row = text[ls:start].lstrip()[:1] == "|"
+            ls = line_of
+            if not row:
+                bars_at = start
                 continue
+            bars += text.count("|", bars_at, start)
+            bars_at = start
             cols = rows.setdefault(ls, {})
-            col = text.count("|", ls, start) - 1
+            col = bars - 1
             if col in cols:
                 cols[col] = -1  # two figures in one cell: the cell is no single amount
             else:
@@ -1182,9 +1193,11 @@ class _Finder:
             total = cs[t]
             if id(total) in taken or _is_share(total) or total.kind != "figure":
                 continue
-            ls = text.rfind("\n", 0, v.starts[t]) + 1
-            le = text.find("\n", v.ends[t])
-            if le < 0 or text[ls:v.starts[t]].strip(" \t*_#") or \
+            # (A figure alone on its line has a short line: looked at no further than that.)
+            lo = max(0, v.starts[t] - 40)
+            ls = text.rfind("\n", lo, v.starts[t]) + 1
+            le = text.find("\n", v.ends[t], v.ends[t] + 200)
+            if (ls == 0 and lo > 0) or le < 0 or text[ls:v.starts[t]].strip(" \t*_#") or \
                     text[v.ends[t]:le].strip(" \t*_:") and \
                     len(text[v.ends[t]:le].split()) > 3:
                 continue  # not a figure alone on its line
