@@ -132,7 +132,7 @@ def owner(c: Claim) -> str | None:
     return _owner(p.sentence, p.sentence_span, c.stated)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def _owner(sentence: str, span: tuple[int, int], stated: str) -> str | None:
     """The body a figure is the size of, when its words say so: "The Alliance now stands at
     32 members", "All 33 members of the Alliance", "the Coalition's 83 members", "the
@@ -240,7 +240,7 @@ def names(c: Claim) -> frozenset[str]:
     return _names(c.provenance.sentence, c.provenance.sentence_span)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def _names(sentence: str, span: tuple[int, int]) -> frozenset[str]:
     a, b = span
     text = sentence[:a] + " " + sentence[b:] if 0 <= a < b <= len(sentence) else sentence

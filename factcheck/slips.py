@@ -73,7 +73,7 @@ def _written(c: Claim) -> _Written | None:
     return _written_of(c.stated, c.value)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def _written_of(stated: str, value: Fraction) -> _Written | None:
     """A figure's digits, read once per figure as written (a factsheet repeats them)."""
     m = _NUMERAL.search(stated)

@@ -900,6 +900,7 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
 
     out: list[tuple[Finding, Claim, Claim]] = []
     done: set[frozenset[int]] = set()
+    judged: set[int] = set()  # figures a finding already compares with another
     for group in groups.values():
         first = group[0]
         for later in group[1:]:
@@ -908,6 +909,7 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
                 f = _judge_pair(first, later, context, loose=False)
                 if f is not None:
                     out.append((f, first, later))
+                    judged.update((id(first), id(later)))
     for group in loose.values():
         for a, b in zip(group, group[1:]):
             if (a.time.as_of is None) == (b.time.as_of is None) or a.time.since != b.time.since:
@@ -928,9 +930,12 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
             keys, wanted = slips.neighbour_keys(c)
             seen_here: set[int] = set()
             for want in wanted:
+                if len(seen_here) >= 3:
+                    break  # at most three slip neighbours a figure: linear in the figures
                 for a in filed.get(want, ())[-3:]:
-                    if id(a) in seen_here or a.value == c.value:
-                        continue
+                    if id(a) in seen_here or a.value == c.value or (
+                            id(a) in judged and id(c) in judged):
+                        continue  # (both already compared with their group's first)
                     seen_here.add(id(a))
                     pair = frozenset((id(a), id(c)))
                     if pair in done or not comparable(a, c) or (
