@@ -166,3 +166,54 @@ def test_cross_version_rule_is_linear() -> None:
 
     t_small, t_large = best(small), best(large)
     assert t_large < 8 * max(t_small, 0.01), (t_small, t_large)
+
+
+@pytest.mark.parametrize("make", [_district_text, _families_text], ids=["districts", "families"])
+def test_diff_is_linear_in_figures(make) -> None:
+    """diff of two versions (1% of the figures edited) at 4n figures takes under 8x n's time."""
+    from factcheck.differ import diff
+
+    def versions(n: int) -> tuple[str, str]:
+        text = make(n)
+        return text, text.replace("1,", "2,", max(1, n // 100))
+
+    pairs = {n: versions(n) for n in (1250, 5000)}
+
+    def best(n: int) -> float:
+        times = []
+        for _ in range(2):
+            old, new = (extract(t) for t in pairs[n])
+            t0 = time.process_time()
+            diff(old, new)
+            times.append(time.process_time() - t0)
+        return min(times)
+
+    t_small, t_large = best(1250), best(5000)
+    assert t_large < 8 * max(t_small, 0.01), (t_small, t_large)
+
+
+def test_history_is_linear_in_figures(tmp_path) -> None:
+    """history of a folder of three versions at 4n figures takes under 8x n's time."""
+    from factcheck.timeline import history
+
+    def folder(n: int):
+        where = tmp_path / str(n)
+        where.mkdir()
+        text = _district_text(n)
+        for k, date in enumerate(("2021-01-01", "2022-01-01", "2023-01-01")):
+            (where / f"{date}.txt").write_text(text.replace("1,", f"{k + 1},", n // 100 * k),
+                                               encoding="utf-8")
+        return where
+
+    folders = {n: folder(n) for n in (1250, 5000)}
+
+    def best(n: int) -> float:
+        times = []
+        for _ in range(2):
+            t0 = time.process_time()
+            history(folders[n])
+            times.append(time.process_time() - t0)
+        return min(times)
+
+    t_small, t_large = best(1250), best(5000)
+    assert t_large < 8 * max(t_small, 0.01), (t_small, t_large)
