@@ -900,7 +900,7 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
 
     out: list[tuple[Finding, Claim, Claim]] = []
     done: set[frozenset[int]] = set()
-    judged: set[int] = set()  # figures a finding already compares with another
+    judged: set[int] = set()  # figures a settled finding already compares with another
     for group in groups.values():
         first = group[0]
         for later in group[1:]:
@@ -909,7 +909,8 @@ def restated(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding
                 f = _judge_pair(first, later, context, loose=False)
                 if f is not None:
                     out.append((f, first, later))
-                    judged.update((id(first), id(later)))
+                    if f.verdict is not _U:  # settled: a slip neighbour adds nothing
+                        judged.update((id(first), id(later)))
     for group in loose.values():
         for a, b in zip(group, group[1:]):
             if (a.time.as_of is None) == (b.time.as_of is None) or a.time.since != b.time.since:
