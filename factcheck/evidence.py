@@ -200,20 +200,17 @@ def is_headline(c: Claim, text: str | None = None) -> bool:
     return len(_WORD.findall(rest)) <= 1 and bool(p.sentence.strip())
 
 
-def _scale_word(c: Claim) -> str:
-    m = re.search(r"(?i)thousand|million|billion|trillion|\bbn\b|\bmn\b", c.stated)
-    return m.group().lower() if m else ""
-
-
 def headline_target(claims: Sequence[Claim], i: int, text: str | None = None) -> int | None:
     """The figure a headline figure (claim *i*, :func:`is_headline`) headlines: the first of
     the next three figures of its kind, unit and scale word, whose noun is the headline's or
     the headline names none; None when there is none."""
+    from factcheck.slips import scale_word, slip_between  # noqa: PLC0415
+
     h = claims[i]
     generic = h.counted.lower() in lexicon.GENERIC_COUNTED
     for j in range(i + 1, min(len(claims), i + 4)):
         c = claims[j]
-        if c.kind != h.kind or c.unit != h.unit or _scale_word(c) != _scale_word(h):
+        if c.kind != h.kind or c.unit != h.unit or scale_word(c) != scale_word(h):
             continue
         if not generic and c.counted.lower() != h.counted.lower():
             continue
@@ -221,7 +218,6 @@ def headline_target(claims: Sequence[Claim], i: int, text: str | None = None) ->
             return None
         # A headline states its figure again, or slips a digit of it; a figure far from it
         # is some other figure.
-        from factcheck.slips import slip_between  # noqa: PLC0415
 
         if c.value == h.value or c.value in intended(h) or h.value in intended(c) or \
                 slip_between(h, c) is not None:
@@ -279,10 +275,8 @@ def same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     "working"); at least one word must remain. "152 million children work worldwide" and
     "125 million children were working in 2020" say the same; "11 Allies are expected to
     meet the 2% guideline" and "19 Allies ... the equipment guideline" do not."""
-    def clean(ws: frozenset[str]) -> set[str]:
-        return {_stem(w) for w in ws if w[:1].isalpha() and w not in lexicon.SCOPE_NEUTRAL_WORDS}
-    ca, cb = clean(a), clean(b)
-    return bool(ca) and ca == cb
+    ca = _content(a)
+    return bool(ca) and ca == _content(b)
 
 
 # --------------------------------------------------------------------------- breakdowns
@@ -344,6 +338,8 @@ def _steps(c: Claim) -> Fraction:
     return abs(c.value) / c.step if c.step else abs(c.value)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
 _WINDOW = 8
 """How many figures of one unit around a figure its arithmetic facts may involve."""
 
@@ -373,8 +369,7 @@ def arithmetic_facts(doc: Document) -> list[tuple[str, tuple[Claim, ...]]]:
     last_end = -1
     for c in doc.claims:
         start = c.provenance.offset
-        if not paragraphs or (text and "\n\n" in text[last_end:start].replace(" ", "")) or \
-                (text and "\n\n" in text[last_end:start]):
+        if not paragraphs or (text and _BLANK_LINE.search(text, last_end, start)):
             paragraphs.append([])
         paragraphs[-1].append(c)
         last_end = max(last_end, start + len(c.provenance.quote))
@@ -420,9 +415,9 @@ def arithmetic_facts(doc: Document) -> list[tuple[str, tuple[Claim, ...]]]:
                         y, z = window[a], window[b]
                         if x is y or x is z or y.value <= 0 or z.value <= 0:
                             continue
-                        if max(y.step, z.step) <= max(x.step, Fraction(0)) or not x.step:
-                            if _close(y.value + z.value, x) and y.value != z.value:
-                                add("sum", (x, y, z))
+                        if (not x.step or max(y.step, z.step) <= x.step) and \
+                                y.value != z.value and _close(y.value + z.value, x):
+                            add("sum", (x, y, z))
         shares = [c for c in para if c.unit == "percent" and c.kind == "share" and
                   c.value_high is None and 1 <= c.value < 100]
         if shares:

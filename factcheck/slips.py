@@ -27,12 +27,13 @@ from factcheck.lexicon import SLIP_KINDS
 
 __all__ = [
     "Slip", "explain_sum", "significant_digits", "slip_between", "variants", "with_value",
-    "neighbour_keys", "written_like",
+    "neighbour_keys", "scale_word", "written_like",
 ]
 
 _NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_SCALE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|tn)\b|\d\s*[kmb]n?\b")
+_SCALE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|tn)\b|(?<=\d)\s*[kmb]n?\b")
 _SCALE_SWAP = {"thousand": "million", "million": "billion", "billion": "trillion"}
+_SCALE_BACK = {v: k for k, v in _SCALE_SWAP.items()}
 
 
 @attrs.frozen
@@ -160,7 +161,7 @@ def variants(c: Claim) -> Iterator[Slip]:
     if m is not None:
         word = m.group().lower()
         for other, factor in ((_SCALE_SWAP.get(word), Fraction(1000)),
-                              ({v: k for k, v in _SCALE_SWAP.items()}.get(word), Fraction(1, 1000))):
+                              (_SCALE_BACK.get(word), Fraction(1, 1000))):
             if other is not None and c.value * factor not in seen:
                 yield Slip("scale", c, c.value * factor,
                            c.stated[: m.start()] + other + c.stated[m.end():])
@@ -217,6 +218,13 @@ def slip_between(a: Claim, b: Claim) -> str | None:
     if wa.decimals != wb.decimals and kind not in ("dropped", "doubled"):
         return None
     return kind
+
+
+def scale_word(c: Claim) -> str:
+    """The scale word a figure is written with, in lower case ("million" for "4.2 Million",
+    "bn" for "$2bn"); "" for none."""
+    m = _SCALE_WORD.search(c.stated)
+    return m.group().strip().lower() if m else ""
 
 
 def written_like(c: Claim, value: Fraction) -> str:

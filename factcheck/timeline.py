@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from factcheck import lexicon
 from factcheck.claim import Claim, Document
 from factcheck.errors import FactcheckError, InputError, RevisionError
 
@@ -434,10 +435,7 @@ def cross_version_findings(
     return out
 
 
-_NO_NOUN = frozenset({
-    "figure", "funding", "area", "distance", "duration", "share", "multiple", "mass",
-    "volume", "energy", "power", "percentage point",
-})
+_NO_NOUN = lexicon.GENERIC_COUNTED | {"percentage point"}  # (nouns are read singular here)
 """Counted nouns extraction falls back to when it finds none: they name no particular thing."""
 
 
