@@ -331,7 +331,8 @@ def main() -> None:
         for i, rel in enumerate(all_rels):
             sel = [o for o in outs if o.relation is rel]
             print(f"  {rel.name:48s} {rel.kind:10s} {res.clean_found.get(i, '?'):34s} "
-                  f"caught {sum(o.caught for o in sel)}/{len(sel)}  {' | '.join(rel.quotes)}")
+                  f"caught {sum(o.caught for o in sel)}/{len(sel)} "
+                  f"(with previous {sum(o.with_previous for o in sel)})  {' | '.join(rel.quotes)}")
     if args.misses:
         print()
         print("examples of misses")

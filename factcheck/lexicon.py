@@ -15,12 +15,14 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "COMMON_WHOLE_WORDS",
     "EXHAUSTIVE_MARKERS",
     "GENERIC_COUNTED",
     "GROUP_WORDS",
     "LIGHT_WORDS",
     "NON_EXHAUSTIVE_MARKERS",
     "OWNER_VERBS",
+    "OWN_WHOLE_WORDS",
     "PARTIAL_LIST_WORDS",
     "POPULATION_WORDS",
     "SCOPE_NEUTRAL_WORDS",
@@ -227,6 +229,29 @@ WHOLE_SET_WORDS: Final = tuple(w for w, _ in _WHOLE_SET)
 """Words before "N <noun> of X" that make N the whole membership of X ("All 33 members of
 the Alliance"), not some of it ("12 members of the Alliance voted against")."""
 
+_COMMON_WHOLE: Final[Rows] = (
+    ("total", "80 900 applicants, or 38 per cent of total first time applicants in the EU"),
+    ("all", "32 700 cases, or 15% of all cases"),
+    ("overall", "1.2 million, or 40% of the overall caseload"),
+)
+COMMON_WHOLE_WORDS: Final = _words(_COMMON_WHOLE)
+"""Words in a share's "of ..." that make it a share of the list's one whole, so that parts
+listed with their shares ("Germany (80 900, or 38 per cent of total ...), Hungary (32 700, or
+15 per cent)") each give the same whole."""
+
+_OWN_WHOLE: Final[Rows] = (
+    ("its", "Lebanon (1.5 million, or 25% of its population)"),
+    ("their", "the two states (40,000 and 55,000, or 3% and 4% of their workforce)"),
+    ("each", "200 and 300 clinics, or 20% and 30% of each region's clinics"),
+    ("own", "400 staff, or 12% of its own staff"),
+    ("respective", "2.1 million and 0.9 million, or 8% and 5% of the respective populations"),
+    ("gdp", "Germany ($50 billion, or 1.3% of GDP), France ($40 billion, or 1.9% of GDP)"),
+    ("population", "Jordan (700,000, or 7% of the population), Lebanon (1.5 million, or 25%)"),
+)
+OWN_WHOLE_WORDS: Final = _words(_OWN_WHOLE)
+"""Words in a share's "of ..." that make it a share of each part's own whole (a country's
+population, its GDP): parts listed with such shares give as many wholes as parts."""
+
 # --------------------------------------------------------------------------- typing slips
 
 _SLIPS: Final[Rows] = (
@@ -260,6 +285,8 @@ TABLES: Final[dict[str, Rows]] = {
     "scope-neutral words": _SCOPE_NEUTRAL,
     "owner verbs": _OWNER_VERB,
     "whole-set words": _WHOLE_SET,
+    "common-whole words": _COMMON_WHOLE,
+    "own-whole words": _OWN_WHOLE,
     "slips": _SLIPS,
 }
 """Every table by name, for tests and documentation."""

@@ -101,6 +101,10 @@ class Kind(str, enum.Enum):
     """The shares are of one whole: together they are at most 100%."""
     CONVERSION = "conversion"
     """The parts state the total again in another unit of the same dimension."""
+    PART_SHARES = "part-shares"
+    """Parts each stated with its share of one whole ("Germany (80 900, or 38 per cent),
+    Hungary (32 700, or 15 per cent), ..."): each part over its share gives the same whole,
+    the total when one is stated. ``parts`` the figures, ``shares`` their shares."""
 
 
 @attrs.frozen
@@ -125,6 +129,8 @@ class Relation:
     people, of whom 3.4 million depend on aid and 2 million live in camps"; "included 1,900
     with gunshot wounds and 1,200 who needed surgery"): such groups may overlap, so each
     part must not exceed the total, but their sum may."""
+    shares: tuple[Claim, ...] = ()
+    """For :attr:`Kind.PART_SHARES`: the share of each part, in the order of ``parts``."""
     evidence: tuple[str, ...] = ("words",)
     """What shows the relation: ``words`` (a marker: "including", "(", "in total"),
     ``layout`` (a table's Total row, a "Total:" line under label lines), ``arithmetic``
@@ -138,6 +144,7 @@ class Relation:
         out.extend(self.parts)
         if self.share is not None:
             out.append(self.share)
+        out.extend(self.shares)
         return tuple(out)
 
 
@@ -189,6 +196,24 @@ def _share_whole(c: Claim) -> str | None:
         return None
     m = _OF_WHOLE.match(c.quote, at + len(c.stated.split()[-1]))
     return " ".join(m.group("whole").lower().split()) if m else None
+
+
+def _of_one_whole(part: Claim, share: Claim) -> bool:
+    """A share stated with its part may be of the list's one whole: it names no whole, or
+    one of all the list counts ("38 per cent of total first time applicants", "of all
+    cases", "of the 40 projects' beneficiaries" naming the part's noun), and not each part's
+    own ("25% of its population", "1.3% of GDP": :data:`lexicon.OWN_WHOLE_WORDS`)."""
+    at = share.quote.lower().find(share.stated.lower()) if share.stated else -1
+    words = set(_LABEL_WORD.findall(share.quote.lower()[at + len(share.stated):] if at >= 0
+                                    else share.quote.lower()))
+    if words & lexicon.OWN_WHOLE_WORDS:
+        return False
+    whole = _share_whole(share)
+    if whole is None:
+        return True
+    noun = _own_noun(part)
+    return bool(words & lexicon.COMMON_WHOLE_WORDS) or (
+        noun is not None and noun in {_singular(w) for w in _LABEL_WORD.findall(whole)})
 
 
 def _is_rate(c: Claim) -> bool:
@@ -376,6 +401,10 @@ _OWN_PREDICATE = re.compile(
 _PARALLEL_GAP = re.compile(r"^[^.;:!?()\d•]{1,100}?(?:,|,? and|,? plus)$")
 # "are boys", "were women": a part that names its group, not a predicate of its own.
 _GROUP_PREDICATE = re.compile(r"^(?:are|is|were|was)\s+(?:[a-z]+\s+)?(?P<g>[a-z]+)\b")
+# A share that restates the figure before it: "80 900, or 38 per cent", "988,428 individuals
+# or 40%"; a figure in brackets after its share: "a quarter of the children ... (19 million)".
+_OR_SHARE = re.compile(r"^(?:[a-z][a-z'’ -]{0,40}?)?,? ?or$")
+_SHARE_THEN_PART = re.compile(r"^[^.;:!?()\d•]{0,80}?\($")
 _OR_PART = re.compile(r"^[^.;!?()\d•]{0,40}?(?:,|\() ?(?:or|i\.e\.|that is)?$")
 # A line that labels its figure: a table row, a heading, "Label: value", a dotted leader
 # ("Volunteers ........ 4,200"), or a bullet when the next line starts a sentence of its own.
@@ -1036,6 +1065,7 @@ class _Finder:
         self._indented_lists()
         self._table_totals()
         self._shares_beside_parts()
+        self._part_shares()
         self._share_lists()
         pos = {id(c): a for a, c in zip(self.v.starts, self.v.claims)}
         self.out.sort(key=lambda r: min(pos[id(c)] for c in r.claims if id(c) in pos))
@@ -1331,6 +1361,80 @@ class _Finder:
             for p in r.parts:
                 i = index[id(p)]
                 self._share_beside(i, part=i, whole=t)
+
+    def _paired_shares(self) -> list[tuple[Claim, Claim]]:
+        """Each figure stated with its share, in text order: "78 nations (94%)", "80 900
+        first time applicants, or 38 per cent of total ...", "(988,428 individuals or 40%)",
+        "a quarter of the children ... (19 million)". Not a change in per cent: "rose by
+        4,000, or 12%" (rate words before the figure) gives the old level, not a whole."""
+        v, cs = self.v, self.v.claims
+        out: list[tuple[Claim, Claim]] = []
+        for i, c in enumerate(cs):
+            s = v.annotations.get(id(c))
+            if s is not None and not _is_share(c):
+                if not _RATE_WORDS.search(v.before(i, 60)):
+                    out.append((c, s))
+                continue
+            if i + 1 >= len(cs):
+                continue
+            g, nxt = v.gaps[i], cs[i + 1]
+            if g.unknown or g.newline:
+                continue
+            if not _is_share(c) and _is_share(nxt) and _OR_SHARE.match(g.norm):
+                x, share, before = c, nxt, v.before(i, 60)
+            elif _is_share(c) and not _is_share(nxt) and _SHARE_THEN_PART.match(g.norm) and \
+                    v.after(i + 1).norm.startswith(")"):
+                x, share, before = nxt, c, v.before(i, 60)
+            else:
+                continue
+            if _RATE_WORDS.search(before) or _RATE_WORDS.search(g.norm.replace("per cent", "")):
+                continue
+            out.append((x, share))
+        return [(x, s) for x, s in out
+                if x.kind == "figure" and x.unit != UNKNOWN and x.value > 0 and x.value_high is None
+                and s.value_high is None and 0 < (s.value if s.unit == "percent" else s.value * 100) < 100]
+
+    def _part_shares(self) -> None:
+        """Parts stated with their shares of one whole, two or more in one sentence: each
+        part over its share must give the same whole (and the total, when the parts are the
+        breakdown of one). Their counted nouns must agree (or be carried over) and their
+        shares name no two wholes ("45% of all women", "30% of men")."""
+        pairs = [(x, s) for x, s in self._paired_shares() if _of_one_whole(x, s)]
+        totals: dict[int, Claim] = {}
+        for r in self.out:
+            if r.kind in (Kind.SUM, Kind.PART_OF) and r.total is not None:
+                for p in r.parts:
+                    totals.setdefault(id(p), r.total)
+        groups: list[list[tuple[Claim, Claim]]] = []
+        for x, s in pairs:
+            if groups:
+                px, ps = groups[-1][-1]
+                na, nb = _own_noun(px), _own_noun(x)
+                if px.provenance.sentence == x.provenance.sentence and _fits(px, x) and \
+                        (na is None or nb is None or na == nb) and _same_whole(ps, s) and \
+                        ps.unit == s.unit:
+                    groups[-1].append((x, s))
+                    continue
+            groups.append([(x, s)])
+        for group in groups:
+            whole = totals.get(id(group[0][0]))
+            if whole is not None and any(totals.get(id(x)) is not whole for x, _ in group):
+                whole = None
+            if len(group) < 2:
+                x, share = group[0]
+                if whole is not None and self.v.annotations.get(id(x)) is not share:
+                    k = (Kind.SHARE.value, id(whole), (id(x),), id(share))
+                    if k not in self.seen:
+                        self.seen.add(k)
+                        self.out.append(Relation(Kind.SHARE, whole, (x,), share=share, words="or"))
+                continue
+            key = (Kind.PART_SHARES.value, -1, tuple(id(x) for x, _ in group), 0)
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            self.out.append(Relation(
+                Kind.PART_SHARES, whole, tuple(x for x, _ in group),
+                shares=tuple(s for _, s in group), words="or"))
 
     def _share_of_whole(self, s: int, w: int) -> None:
         """"40% of the 6.75 million beneficiaries, or 2.7 million"."""

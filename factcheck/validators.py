@@ -519,6 +519,101 @@ def check_shares(shares_: Sequence[Claim], *, rule: str = "shares",
     return Finding.make(rule, verdict, message, shares_, line=shares_[0].line, subject=subject)
 
 
+def _whole_of(part: Claim, share: Claim) -> tuple[Interval, Interval] | None:
+    """The whole that *part* is *share* of: what the words allow, and at face value."""
+    got = _as_fraction(share)
+    if got is None or got[0].low is None or got[0].low <= 0 or got[1].low is None or \
+            got[1].low <= 0:
+        return None
+    return iv.divide(part.interval, got[0]), iv.divide(iv.nominal(part), got[1])
+
+
+def _meet_all(intervals: Sequence[Interval]) -> Interval | None:
+    out: Interval | None = intervals[0] if intervals else None
+    for i in intervals[1:]:
+        if out is None:
+            return None
+        out = iv.intersect(out, i)
+    return out
+
+
+def check_part_shares(parts: Sequence[Claim], shares_: Sequence[Claim],
+                      whole: Claim | None = None, *, rule: str = "share") -> Finding:
+    """Check that parts stated with their shares of one whole ("80 900, or 38 per cent";
+    "32 700, or 15 per cent") give one whole: each part over its share is the whole, within
+    what the figures allow (the total too, when one is stated).
+
+    A pair whose whole meets none of the others' is the one that slipped; the message says
+    so, and names the typing slip of its figure or its share that makes it fit, when one
+    does ("1,822,932 is 92% of 1.97 million to 1.99 million; 323,277 at 8% would be a whole
+    of 3.8 million to 4.31 million").
+    """
+    involved = tuple(parts) + tuple(shares_) + ((whole,) if whole is not None else ())
+    subject = " ".join(f"{p.id}/{s.id}" for p, s in zip(parts, shares_)) + (
+        f" = {whole.id}" if whole is not None else "")
+    wholes: list[tuple[Interval, Interval]] = []
+    for p, s in zip(parts, shares_):
+        w = _whole_of(p, s)
+        if w is None:
+            return Finding.make(rule, _U, f"{_figure(s)} (line {s.line}) is no share to divide "
+                                "by", involved, line=s.line, subject=subject)
+        wholes.append(w)
+    stated = [] if whole is None else [(whole.interval, iv.nominal(whole))]
+    allowed = _meet_all([w[0] for w in wholes + stated])
+    face = _meet_all([w[1] for w in wholes + stated])
+    verdict = _verdict(allowed is not None, False, face is not None)
+    like = parts[0]
+
+    def said(k: int) -> str:
+        return f"{_bare(parts[k])} is {_bare(shares_[k])} of {_range_text(like, wholes[k][1])}"
+
+    if verdict is not _I:
+        shown = _range_text(like, face) if face is not None else "one whole"
+        message = (f"{_joined([_bare(p) for p in parts], '+')} with their shares "
+                   f"({', '.join(_bare(s) for s in shares_)}) are shares of one whole: "
+                   f"{shown}" + (f", as line {whole.line} says ({_bare(whole)})"
+                                 if whole is not None else ""))
+        if verdict is _U:
+            message += " at most: the words allow it but do not show it"
+        return Finding.make(rule, verdict, message, involved, line=parts[0].line,
+                            subject=subject)
+    # The one pair (or the total) that meets none of the others.
+    odd: list[int] = []
+    everything = wholes + stated
+    for k in range(len(everything)):
+        rest = _meet_all([w[0] for j, w in enumerate(everything) if j != k])
+        if rest is not None:
+            odd.append(k)
+    if len(odd) == 1 and odd[0] < len(parts):
+        k = odd[0]
+        rest = _meet_all([w[0] for j, w in enumerate(everything) if j != k])
+        assert rest is not None
+        others = [j for j in range(len(parts)) if j != k]
+        message = (f"{'; '.join(said(j) for j in others[:3])}"
+                   f"{'; ...' if len(others) > 3 else ''}"
+                   + (f" (line {whole.line}: {_bare(whole)})" if whole is not None else "")
+                   + f"; but line {parts[k].line} says {_bare(parts[k])}, or {_bare(shares_[k])}: "
+                   f"a whole of {_range_text(like, wholes[k][1])}")
+        for c in (parts[k], shares_[k]):
+            for sl in slips.variants(c):
+                alt = slips.with_value(c, sl.value)
+                w = _whole_of(alt, shares_[k]) if c is parts[k] else _whole_of(parts[k], alt)
+                if w is not None and iv.can_meet(w[0], rest):
+                    message += f"; with {sl.intended} for {c.stated} it fits: {sl.described}"
+                    break
+            else:
+                continue
+            break
+        return Finding.make(rule, _I, message, involved, line=parts[k].line, subject=subject)
+    if len(odd) == 1 and whole is not None:
+        message = (f"{'; '.join(said(j) for j in range(min(3, len(parts))))}; but line "
+                   f"{whole.line} says {_bare(whole)}")
+        return Finding.make(rule, _I, message, involved, line=whole.line, subject=subject)
+    message = (f"{'; '.join(said(j) for j in range(min(4, len(parts))))}: parts with their "
+               "shares of one whole give no one whole")
+    return Finding.make(rule, _I, message, involved, line=parts[0].line, subject=subject)
+
+
 _OPS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">"}
 
 
@@ -601,6 +696,8 @@ def shares(claims: Sequence[Claim], context: CheckContext) -> Iterator[Finding]:
             yield check_share(r.share, r.parts[0], r.total, rates=context.rules)
         elif r.kind is Kind.SHARES:
             yield check_shares(r.parts, exclusive=r.exclusive)
+        elif r.kind is Kind.PART_SHARES and len(r.parts) == len(r.shares) >= 2:
+            yield check_part_shares(r.parts, r.shares, r.total)
 
 
 # The counted nouns extraction falls back on when a figure's words name none ("4.50%" is a
