@@ -58,6 +58,7 @@ import attrs
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from factcheck import extraction_words as _W
 from factcheck.claim import Claim, Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -261,10 +262,8 @@ _STOP = frozenset(
 )
 
 
-_MONTHS = (
-    "january|february|march|april|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-)
+_MONTHS = "|".join(sorted(
+    (w.lower() for m in _W.MONTHS for w in m if w and w != "May"), key=len, reverse=True))
 _DATE = re.compile(
     r"(?<![a-z0-9])(?:"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s)?(?:{_MONTHS})\b\.?(?:\s\d{{1,2}}(?:st|nd|rd|th)?\b)?"

@@ -32,6 +32,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from factcheck import lexicon
+from factcheck.extraction_words import MONTHS
 from factcheck.claim import Claim, Interval, Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -245,6 +246,95 @@ def _names(sentence: str, span: tuple[int, int]) -> frozenset[str]:
     if first and found and found[0] == first.group() and sentence.lstrip().startswith(found[0]):
         found = found[1:]
     return frozenset(w.lower() for w in found if w.lower() not in lexicon.LIGHT_WORDS)
+
+
+_MONTH_WORDS = frozenset(w.lower() for m in MONTHS for w in m if w)
+
+
+def names_differ(a: Claim, b: Claim) -> bool:
+    """The sentences of two figures name different places or bodies: each names one that the
+    other's sentence does not hold ("In the district of Area5, ..." and "... of Area7, ...";
+    "The Sun formed about 4.57 billion years ago" and "Earth formed approximately 4.54
+    billion years ago"), months aside ("As of December 2015" names nothing the figure is
+    about). A summary that names none ("17 million people were accessing antiretroviral
+    therapy") does not differ from the sentence that names its date and subject."""
+    na, nb = _named(a), _named(b)
+    if na == nb:
+        return False
+    return bool(na - _words_of(b.provenance.sentence)) and \
+        bool(nb - _words_of(a.provenance.sentence))
+
+
+def _named(c: Claim) -> frozenset[str]:
+    """The names of a figure's sentence (:func:`names`) with its first word when that is a
+    capitalised word that is no light word ("Earth formed approximately 4.54 billion years
+    ago"), months aside."""
+    out = set(names(c))
+    first = _NAME.match(c.provenance.sentence.lstrip())
+    if first:
+        w = first.group().lower()
+        if w not in lexicon.LIGHT_WORDS and w not in lexicon.STOP_WORDS:
+            out.add(w)
+    return frozenset(out - _MONTH_WORDS)
+
+
+@functools.lru_cache(maxsize=65536)
+def _words_of(sentence: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[\w'’&-]+", sentence))
+
+
+_SUMMARY = re.compile(r"(?i)\b(?:" + "|".join(re.escape(h) for h in lexicon.SUMMARY_HEADINGS)
+                      + r")\b")
+
+
+def _summary_heading(heading: str) -> bool:
+    return len(heading.split()) <= 5 and _SUMMARY.search(heading) is not None
+
+
+def headings_differ(a: Claim, b: Claim) -> bool:
+    """Two figures stand under headings that tell them apart ("## Iraq" and "## Syria"): both
+    have one, they differ, neither is a summary's ("Key facts", "In Numbers", "GLOBAL
+    STATISTICS": :data:`lexicon.SUMMARY_HEADINGS`), and neither heading's words all stand in
+    the other figure's sentence (the figure under "People living with HIV" and "... 36.7 million
+    people living with HIV" in a summary)."""
+    ha, hb = a.provenance.section, b.provenance.section
+    if not ha or not hb or ha == hb:
+        return False
+    if _summary_heading(ha) or _summary_heading(hb):
+        return False
+    for h, other in ((ha, b), (hb, a)):
+        words = _content(frozenset(_HEADING_WORD.findall(h.lower())))
+        if words and words <= _content(frozenset(_HEADING_WORD.findall(
+                other.provenance.sentence.lower()))):
+            return False
+    return True
+
+
+_HEADING_WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+def summary_and_body(a: Claim, b: Claim) -> bool:
+    """One figure stands under a summary's heading ("GLOBAL STATISTICS", "In Numbers") and the
+    other under another heading: the body that the summary sums up."""
+    ha, hb = a.provenance.section, b.provenance.section
+    return bool(ha) and bool(hb) and _summary_heading(ha or "") != _summary_heading(hb or "")
+
+
+def says_the_same(a: frozenset[str], b: frozenset[str], *, summary: bool = False) -> bool:
+    """The words said of two figures say the same (:func:`same_words`); or, for a summary's
+    figure and one of the body it sums up (*summary*, :func:`summary_and_body`), all three or
+    more words said of one are said of the other, which adds only what the summary left out
+    ("17 million people were accessing antiretroviral therapy" and "17 million people living
+    with HIV were accessing antiretroviral therapy"). Elsewhere the words one figure adds may
+    tell two quantities apart ("11 Allies are expected to meet the 2% guideline", "19 Allies
+    ... the equipment guideline")."""
+    if same_words(a, b):
+        return True
+    if not summary:
+        return False
+    ca, cb = _content(a), _content(b)
+    small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    return len(small) >= 3 and small <= large
 
 
 _SUFFIXES = ("ing", "ed", "es", "s")

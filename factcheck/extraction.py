@@ -33,9 +33,8 @@ __all__: Final = ["ends_sentence", "extract", "sentence_bounds", "sentence_ends"
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS: Final = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTHS: Final = "|".join(
+    [m[0] for m in W.MONTHS] + [a for m in W.MONTHS for a in m[1:] if a]
 )
 _NUMBER_WORDS: Final = sorted(
     [*nums.ONES, *nums.TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"],

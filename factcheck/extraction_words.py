@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "MONTHS",
     "MODALS_BEFORE",
     "MULTIPLE_VERBS",
     "COMPOUND_UNITS",
@@ -20,6 +21,14 @@ __all__ = [
     "MONEY_WORDS",
     "ORDINAL_DENOMINATORS",
 ]
+
+MONTHS: Final = (
+    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May", ""),
+    ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sep", "Sept"),
+    ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+)
+"""The months, each with its abbreviations ("14 Sept 2021"): dates, time contexts, and words
+that name no place or body ("As of December 2015" names nothing the figure is about)."""
 
 # Units written as the second half of a compound adjective: "a 45-acre farm", "a 10-tonne
 # truck", "a 20-pound bag", "a 300-megawatt plant" (singular, as English compounds are).

@@ -27,6 +27,7 @@ __all__ = [
     "POPULATION_WORDS",
     "SCOPE_NEUTRAL_WORDS",
     "SLIP_KINDS",
+    "SUMMARY_HEADINGS",
     "STOP_WORDS",
     "TABLES",
     "TOTAL_LABELS",
@@ -252,6 +253,30 @@ OWN_WHOLE_WORDS: Final = _words(_OWN_WHOLE)
 """Words in a share's "of ..." that make it a share of each part's own whole (a country's
 population, its GDP): parts listed with such shares give as many wholes as parts."""
 
+_SUMMARY_HEADING: Final[Rows] = (
+    ("key facts", "## Key facts"),
+    ("key figures", "Key figures"),
+    ("key messages", "KEY MESSAGES"),
+    ("fast facts", "Fast facts"),
+    ("quick facts", "Quick facts"),
+    ("facts and figures", "Facts and figures"),
+    ("in numbers", "WFP Yemen: In Numbers"),
+    ("at a glance", "Figures at a glance"),
+    ("highlights", "Highlights"),
+    ("summary", "Summary"),
+    ("overview", "Overview"),
+    ("statistics", "GLOBAL STATISTICS"),
+    ("snapshot", "Snapshot"),
+    ("main findings", "Main findings"),
+    ("headlines", "Headlines"),
+)
+SUMMARY_HEADINGS: Final = tuple(w for w, _ in _SUMMARY_HEADING)
+"""Headings of a summary that the body states again in its own sections ("GLOBAL
+STATISTICS: 17 million people were accessing antiretroviral therapy", and under "People living
+with HIV accessing antiretroviral therapy": "17 million people living with HIV were accessing
+antiretroviral therapy"): a figure under such a heading and one under another are not told apart
+by their headings."""
+
 # --------------------------------------------------------------------------- typing slips
 
 _SLIPS: Final[Rows] = (
@@ -287,6 +312,7 @@ TABLES: Final[dict[str, Rows]] = {
     "whole-set words": _WHOLE_SET,
     "common-whole words": _COMMON_WHOLE,
     "own-whole words": _OWN_WHOLE,
+    "summary headings": _SUMMARY_HEADING,
     "slips": _SLIPS,
 }
 """Every table by name, for tests and documentation."""

@@ -710,7 +710,8 @@ _WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
 def _norm_counted(c: Claim) -> str:
-    words = c.counted.lower().replace("organization", "organisation").split()
+    # "first-time asylum seekers" and "first time asylum seekers" count one thing.
+    words = c.counted.lower().replace("organization", "organisation").replace("-", " ").split()
     if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words)
@@ -774,8 +775,7 @@ def _same_statement(a: Claim, b: Claim) -> bool:
     sa = _statement(a)
     if len(sa) < 2 or sa != _statement(b) or len(_window(a) & _window(b)) < 2:
         return False
-    ha, hb = a.provenance.section, b.provenance.section
-    return not (ha and hb and ha != hb)
+    return not evidence.headings_differ(a, b)
 
 
 def _scale_slipped(a: Claim, b: Claim) -> bool:
@@ -875,10 +875,9 @@ def _slip_evidence(a: Claim, b: Claim) -> str | None:
     (:func:`evidence.same_words`: "An estimated 16.2 million people were newly displaced in
     2017" and "..., about 16.9 million people" are two quantities); one digit is no
     evidence."""
-    ha, hb = a.provenance.section, b.provenance.section
-    if (ha and hb and ha != hb) or not (_prose(a) and _prose(b)):
+    if evidence.headings_differ(a, b) or not (_prose(a) and _prose(b)):
         return None
-    if evidence.names(a) != evidence.names(b):
+    if evidence.names_differ(a, b):
         return None  # "In the district of Area5, ..." and "... of Area7, ...": two places
     kind = slips.slip_between(a, b)
     if kind is None or kind == "scale":
@@ -891,7 +890,8 @@ def _slip_evidence(a: Claim, b: Claim) -> str | None:
         return kind
     if digits == 4 or (digits == 3 and a.time.as_of == b.time.as_of):
         return kind if evidence.shares_a_word(sa, sb) else None
-    return kind if evidence.same_words(sa, sb) else None
+    return kind if evidence.says_the_same(
+        sa, sb, summary=evidence.summary_and_body(a, b)) else None
 
 
 def _judge_pair(a: Claim, b: Claim, context: CheckContext, *, loose: bool) -> Finding | None:
