@@ -23,6 +23,7 @@ __all__ = [
     "NON_EXHAUSTIVE_MARKERS",
     "OWNER_VERBS",
     "OWN_WHOLE_WORDS",
+    "PARTITIONS",
     "PARTIAL_LIST_WORDS",
     "POPULATION_WORDS",
     "SCOPE_NEUTRAL_WORDS",
@@ -116,6 +117,23 @@ TOTAL_LABELS: Final = _words(_TOTAL_LABEL)
 """Labels of a line that states the total of the lines above it."""
 
 # --------------------------------------------------------------------------- what is counted
+
+_PARTITION: Final[Rows] = (
+    ("boys girls / children", "Of the 152 million children in child labour, 88 million are "
+                              "boys and 64 million are girls"),
+    ("male female", "of the 640 cases, 330 male and 310 female"),
+    ("males females", "of the 5,000 participants, 2,400 males and 2,600 females"),
+    ("urban rural", "of the 9 million, 5.2 million urban and 3.8 million rural"),
+)
+PARTITIONS: Final = tuple(
+    (frozenset(w.split(" / ")[0].split()), w.split(" / ")[1] if " / " in w else None)
+    for w, _ in _PARTITION
+)
+"""Groups that together make up their whole, each counted in one, with the noun the whole must
+count when only such a whole is made up of them ("boys" and "girls" are all children, not all
+people): a list of parts that names each group once is its total's whole breakdown ("88
+million are boys and 64 million are girls" of 152 million children). Women and men are left
+out: "4.2 million people, of whom 2.1 million women and 1.9 million men" leaves the children."""
 
 _GROUP: Final[Rows] = tuple(
     (w, f"60% {w} and 40% others") for w in (
@@ -303,6 +321,7 @@ TABLES: Final[dict[str, Rows]] = {
     "partial-list words": _PARTIAL_LIST,
     "total labels": _TOTAL_LABEL,
     "group words": _GROUP,
+    "partitions": _PARTITION,
     "population words": _POPULATION,
     "generic counted nouns": _GENERIC,
     "light words": _LIGHT,

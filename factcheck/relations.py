@@ -198,6 +198,18 @@ def _share_whole(c: Claim) -> str | None:
     return " ".join(m.group("whole").lower().split()) if m else None
 
 
+def _group_of(c: Claim) -> str | None:
+    """The group of a partition a figure counts, by its own noun or the word or two after it
+    ("64 million girls", "64 million are girls"), else None."""
+    p = c.provenance
+    a, b = p.sentence_span
+    after = _LABEL_WORD.findall(p.sentence[b:b + 30].lower())[:2] if 0 <= a < b else []
+    for w in [*_LABEL_WORD.findall(c.counted.lower())[-1:], *after]:
+        if any(w in words for words, _ in lexicon.PARTITIONS):
+            return w
+    return None
+
+
 def _of_one_whole(part: Claim, share: Claim) -> bool:
     """A share stated with its part may be of the list's one whole: it names no whole, or
     one of all the list counts ("38 per cent of total first time applicants", "of all
@@ -1066,6 +1078,7 @@ class _Finder:
         self._table_totals()
         self._shares_beside_parts()
         self._part_shares()
+        self._complete_breakdowns()
         self._share_lists()
         pos = {id(c): a for a, c in zip(self.v.starts, self.v.claims)}
         self.out.sort(key=lambda r: min(pos[id(c)] for c in r.claims if id(c) in pos))
@@ -1393,6 +1406,30 @@ class _Finder:
         return [(x, s) for x, s in out
                 if x.kind == "figure" and x.unit != UNKNOWN and x.value > 0 and x.value_high is None
                 and s.value_high is None and 0 < (s.value if s.unit == "percent" else s.value * 100) < 100]
+
+    def _complete_breakdowns(self) -> None:
+        """A list after "of the", "including" (part-of) that the words show to be the whole
+        breakdown becomes a sum: its parts name each group of a partition once ("88 million
+        are boys and 64 million are girls": :data:`lexicon.PARTITIONS`), or each part has its
+        share and the shares make 100% ("IDPs in camps (988,428 individuals or 40%) and IDPs
+        in host communities (1,466,762 individuals or 60%)")."""
+        shares: dict[int, Claim] = {id(x): s for x, s in self._paired_shares()}
+        for k, r in enumerate(self.out):
+            if r.kind is not Kind.PART_OF or r.total is None or len(r.parts) < 2:
+                continue
+            groups = [_group_of(p) for p in r.parts]
+            named = frozenset(g for g in groups if g)
+            partition = all(groups) and len(named) == len(groups) and any(
+                named == words and (whole is None or whole in r.total.counted.lower())
+                for words, whole in lexicon.PARTITIONS)
+            got = [shares.get(id(p)) for p in r.parts]
+            hundred = all(s is not None and s.unit == "percent" for s in got) and abs(
+                sum((s.value for s in got if s is not None), Fraction(0)) - 100) <= \
+                sum((s.step for s in got if s is not None), Fraction(0)) / 2
+            if partition or hundred:
+                self.out[k] = attrs.evolve(
+                    r, kind=Kind.SUM, exclusive=True,
+                    evidence=(*r.evidence, "partition" if partition else "shares"))
 
     def _part_shares(self) -> None:
         """Parts stated with their shares of one whole, two or more in one sentence: each

@@ -11,6 +11,9 @@ from factcheck import lexicon
 def test_every_row_has_an_example_that_uses_its_word(name: str) -> None:
     """A row is a word with an example of it: the example holds the word."""
     for word, example in lexicon.TABLES[name]:
+        if name == "partitions":  # groups (and their whole) each in the example
+            assert all(w in example.lower() for w in word.replace("/", " ").split()), word
+            continue
         assert word.lower() in example.lower(), (name, word, example)
 
 

@@ -105,3 +105,24 @@ def test_the_published_slip_in_a_real_report_is_caught():
     report = factcheck.check(ROOT / "tests" / "data" / "factsheets" / "iom-dtm-nigeria-2022-07.txt")
     (f,) = [f for f in report.findings if f.verdict is factcheck.Verdict.INCONSISTENT]
     assert f.rule == "share" and "323,277 is 8% of 3.803 million to 4.310 million" in f.message
+
+
+def test_groups_that_make_up_their_whole_are_its_breakdown(tmp_path):
+    """Boys and girls are all children: "Of the 152 million children ..., 88 million are boys
+    and 64 million are girls" adds up, and a slip in it is inconsistent, not a partial list."""
+    text = ("Of the 152 million children in child labour, 88 million are boys and 64 million "
+            "are girls.\n")
+    code, found = run_check(tmp_path, text)
+    assert code == 0 and [f["rule"] for f in found] == ["sum"]
+    code, found = run_check(tmp_path, text.replace("64 million", "46 million"))
+    assert code == 1
+    (f,) = [f for f in found if f["verdict"] == "inconsistent"]
+    assert f["rule"] == "sum" and f["message"].endswith("it adds up: two digits swapped")
+
+
+def test_women_and_men_need_not_be_all_people(tmp_path):
+    """The children are left out: women and men make no partition of people."""
+    text = ("Of the 4.2 million people in need, 1.2 million are women and 1.1 million are "
+            "men.\n")
+    code, found = run_check(tmp_path, text)
+    assert code == 0, found
