@@ -426,6 +426,9 @@ class _Key:
     pair only when the words around them are alike (:data:`_FAR_APART`)."""
     label: str = ""
     """The bold or "Label:" label introducing the figure's line, folded ("total")."""
+    tag: str = ""
+    """The words that name the figure in a list, just before its parenthesis ("adult men
+    (3.2 percent)", "teenagers (11.6 percent)"), folded; "" when none (:func:`_list_tag`)."""
     place: str = ""
     """Where the figure stands: its heading path, with a heading renamed between the
     versions under its new name (:func:`factcheck.identity.places`). Claims pair only in
@@ -512,10 +515,37 @@ def _keys(
                 unit=c.unit,
                 size=_size(c.value),
                 label=ident.label,
+                tag=_list_tag(c),
                 place=at,
             )
         )
     return out
+
+
+_LIST_TAG = re.compile(
+    r"(?:^|[,;:(]|--|[–—]|\b(?:and|or|for|among|of)\b)\s*(?P<t>[A-Za-z][A-Za-z'’ -]{1,60}?)\s*\(\s*$"
+)
+"""The words naming a figure of a list, ending at the figure's opening parenthesis: after
+the list's separator (a comma, a dash, "and", "for")."""
+
+
+def _list_tag(claim: Claim) -> str:
+    """The words that name a figure written in parentheses after them ("adult men (3.2
+    percent)", "blacks (7.9 percent)"), folded; "" when the figure is not so written or the
+    words are generic. A list's items keep their names when the sentence around them is
+    reworded or reordered, so the name pairs them (Pass 1t of :func:`_match_indices`)."""
+    sentence = claim.provenance.sentence
+    a, _ = figure_span(claim)
+    m = _LIST_TAG.search(sentence[max(0, a - 80):a])
+    if m is None:
+        return ""
+    words = [w for w in _fold(m.group("t")).split() if w not in _STOP]
+    if not words or len(words) > 4 or all(len(w) < 3 for w in words):
+        return ""
+    from factcheck.identity import is_generic  # noqa: PLC0415
+
+    tag = " ".join(words)
+    return "" if is_generic(tag) else tag
 
 
 def _loosened(key: _Key) -> _Key:
@@ -525,7 +555,7 @@ def _loosened(key: _Key) -> _Key:
     left, _, right = loose.partition(_OWN)
     return _Key(key.dim, key.noun, key.head, key.ctx, key.section, key.scope, key.cid,
                 key.fallback, loose, left, right, _WORDY.search(loose) is None, key.when,
-                key.unit, key.size, key.label, key.place)
+                key.unit, key.size, key.label, key.tag, key.place)
 
 
 # --------------------------------------------------------------------------- matching
@@ -736,6 +766,24 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
             if not k.fallback and _WORDY.search(_WORD_ONLY.sub(" ", k.ctx)) is not None:
                 moved.setdefault((k.dim, k.noun, k.ctx, k.when), ([], []))[side].append(i)
     hits = [(o[0], n[0]) for o, n in moved.values() if len(o) == 1 and len(n) == 1]
+    if hits:
+        pairs.extend(hits)
+        paired_old = {o for o, _ in hits}
+        paired_new = {n for _, n in hits}
+        old_left = [i for i in old_left if i not in paired_old]
+        new_left = [j for j in new_left if j not in paired_new]
+        if not old_left or not new_left:
+            return pairs
+    # Pass 1t: a figure of a list named by the words before its parenthesis ("adult women
+    # (3.8 percent)") is the figure so named on the other side, under the same heading,
+    # whatever the list's order or the sentence around it: one such name on each side.
+    tagged: dict[tuple[str, str, str, str], tuple[list[int], list[int]]] = {}
+    for keys, left, side in ((okeys, old_left, 0), (nkeys, new_left, 1)):
+        for i in left:
+            k = keys[i]
+            if k.tag:
+                tagged.setdefault((k.dim, k.tag, k.when, k.place), ([], []))[side].append(i)
+    hits = [(o[0], n[0]) for o, n in tagged.values() if len(o) == 1 and len(n) == 1]
     if hits:
         pairs.extend(hits)
         paired_old = {o for o, _ in hits}
