@@ -279,7 +279,11 @@ _METRES_HINT: Final = re.compile(
     r"[\s-]*(?:long|high|wide|deep|tall|above|below|sprint|run|hurdles|relay|freestyle|backstroke"
     r"|butterfly|breaststroke|medley|race|swim|dash|steeplechase|final)\b|[²2]"
 )
-_PERCENT_AFTER: Final = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
+# A percent sign or word right after the figure, on its line or the next one a wrapped line
+# starts, never across a blank line: "72,202,773\n\n**percent of population:** 89.7%" is a
+# count, then a new label.
+_PERCENT_AFTER: Final = re.compile(
+    r"[^\S\n]*(?:\n[^\S\n]*)?(?:%|per\s?cent\b|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
 _CURRENCY_WORD_AFTER: Final = re.compile(
     r"\s+(?P<w>" + _phrase_pattern(U.CURRENCY_WORDS) + r")\b", re.IGNORECASE
 )
@@ -1663,7 +1667,7 @@ class _Extractor:
                 and _SYMBOL_AFTER.match(scan, b)
                 or self._sign_next(b) and _CURRENCY_SIGN_AFTER.match(scan, b)
                 or int(token) < 1900 and _PLURAL_NOUN_AFTER.match(scan, b)
-                or before[-2:].rstrip()[-1:] == ":" and self._count_label(a, b)
+                or before.rstrip(" \t")[-1:] == ":" and self._count_label(a, b)
             ) or _YEAR_RANGE_AFTER.match(scan, b):
                 return True
         if plain and len(token) <= 2 and 1 <= int(token) <= 31:

@@ -31,7 +31,10 @@ def _blank(m: re.Match[str]) -> str:
 # The opening mark is never inside what follows it ("[" in a link's text, "(" in its address,
 # "<" in an autolink): each attempt then stops at the next one, so "[[[[..." or "[a]([a](..."
 # cost time in proportion to their length, not 2,000 steps a character.
-_MD_LINK = re.compile(r"!?\[(?P<text>[^\[\]\n]{0,2000})\]\([^()\n]{0,2000}\)")
+# A link's text may wrap onto the next lines of its paragraph ("[**Accounts\nper IP
+# Address**](/docs/x)"), never across a blank line.
+_MD_LINK = re.compile(
+    r"!?\[(?P<text>[^\[\]\n]{0,2000}(?:\n(?![ \t]*\n)[^\[\]\n]{0,2000}){0,3})\]\([^()\n]{0,2000}\)")
 _MD_MARKS = re.compile(r"\*\*|__|`+|~~|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _MD_LINE_MARKS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|\|)")
 # A line of nothing but bars, dashes, colons and blanks; _table_rule checks it is a rule. (One
