@@ -884,20 +884,31 @@ def test_extract_shows_a_progress_bar_for_a_long_pdf_on_a_terminal(tmp_path: Pat
     path = tmp_path / "long.pdf"
     path.write_bytes(make_lines_pdf(pages))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"}
+    import threading
+
     primary, secondary = pty.openpty()
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        # Read the terminal while the command runs: a terminal holds a few kilobytes, and a
+        # bar redrawn often on a busy machine would fill it and block the command.
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     done = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(path)], env=env,
                           stdout=subprocess.PIPE, stderr=secondary, timeout=300, check=False)
     os.close(secondary)
-    err = b""
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        err += chunk
+    reader.join(timeout=30)
     os.close(primary)
+    err = b"".join(chunks)
     assert done.returncode == 0 and b" claims\n" in done.stdout
     assert f"reading {path}".encode() in err  # the bar's label, drawn on the terminal
     piped = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(path)], env=env,
