@@ -490,6 +490,14 @@ _BRACKET_SCALE: Final = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_BRACKET_BEFORE: Final = re.compile(r"\d[ \t]*\[$")
+# A bracketed uncertainty range after a figure, "36.7 million [34.0 million–39.8 million]
+# people" (UNAIDS, WHO): what is counted comes after it, for the figure and the range alike.
+_BRACKET_RANGE_AFTER: Final = re.compile(
+    r"[ \t]*\[[ \t]*\d[\d.,]*(?:[ \t]*(?:%|thousand|million|billion|trillion))?[ \t]*[–—-]"
+    r"[ \t]*\d[\d.,]*(?:[ \t]*(?:%|thousand|million|billion|trillion))?[ \t]*\]",
+    re.IGNORECASE,
+)
+_BRACKET_CLOSE: Final = re.compile(r"[ \t]*\]")
 _VULGAR_ALONE: Final = re.compile(r"[½¼¾⅓⅔⅕⅛⅜⅝⅞](?=[ \t\u00a0]?[A-Za-z])")
 _FRACTION_OF_SCALE: Final = re.compile(
     r"\s+(?:of\s+an?\s+)?(?P<s>thousand|million|billion|trillion)\b", re.IGNORECASE
@@ -1938,7 +1946,7 @@ class _Extractor:
             if label:
                 fig.counted = label  # "Civilians killed: 412", "Bank Rate      5.25%"
             else:
-                self._counted(fig, b)
+                self._counted(fig, self._past_bracket_range(fig, b))
         # A rate after the counted noun: "42,500 persons per day".
         rm2 = _rate_after(scan, fig.counted_end) if not rm else None
         if rm2 is not None and fig.measures == "share" and rm2.group().lstrip()[:5].lower() == "every":
@@ -2164,6 +2172,20 @@ class _Extractor:
             return ""
         words = _fold(m.group("label")).split()
         return " ".join(words[-6:]) if 0 < len(words) <= 12 else ""
+
+    def _past_bracket_range(self, fig: _Figure, b: int) -> int:
+        """Where the counted noun starts: after a bracketed uncertainty range that follows the
+        figure ("36.7 million [34.0 million–39.8 million] people"), or that the figure is."""
+        scan = self.scan
+        if scan[b:b + 1] == "]" or scan[b:b + 2] == " ]":
+            if fig.value_high is not None and "[" in scan[max(0, fig.start - 2):fig.start]:
+                cm = _BRACKET_CLOSE.match(scan, b)
+                return cm.end() if cm is not None else b
+        elif (scan[b:b + 1] == "[" or scan[b:b + 2] == " [") and (
+            rm := _BRACKET_RANGE_AFTER.match(scan, b)
+        ) is not None:
+            return rm.end()
+        return b
 
     def _counted(self, fig: _Figure, b: int) -> None:
         """The noun phrase after a figure says what is counted: "4.3 million displaced people"."""
@@ -2532,7 +2554,10 @@ class _Extractor:
             self._change_from = fig
         self._last_in_sentence[si] = claim
         self._prev = (fig.end, fig.measures, fig.qualifier, fig.unit)
-        fig.end = q_end
+        if fig.counted_end <= fig.end or not (
+            scan[fig.end:fig.end + 1] == "[" or scan[fig.end:fig.end + 2] == " ["
+        ) or _BRACKET_RANGE_AFTER.match(scan, fig.end) is None:
+            fig.end = q_end  # (the bracketed range a counted noun was read past is read next)
 
     def _heading_date(self, section: str | None) -> str | None:
         """The date a section's heading gives ("March 2024", "25 October 2023"), if any."""

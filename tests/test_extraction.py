@@ -1251,3 +1251,32 @@ def test_verbs_of_multiplying_after_a_modal_are_multiples(tmp_path: Path) -> Non
     """ "will triple" is a multiple of 3; "a double burden" and "triple-A" are no figures."""
     claims = _json_claims(tmp_path, "Output will triple. A double burden. A triple-A bond.")
     assert [(c[0], c[1], c[3]) for c in claims] == [("triple", 3, "dimensionless")]
+
+
+def test_counted_noun_after_a_bracketed_uncertainty_range(tmp_path: Path) -> None:
+    """UNAIDS and WHO write "36.7 million [34.0 million–39.8 million] people": what is counted
+    follows the bracketed range and belongs to the figure before it and to the range, which is
+    one claim with both ends."""
+    import json
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    src = tmp_path / "sheet.txt"
+    src.write_text(
+        "36.7 million [34.0 million–39.8 million] people globally were living with HIV in 2016.\n"
+        "\n76% [65–89%] of adults were receiving treatment.\n"
+        "\nSee the annex [12] for sources.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", "--format", "json", str(src)])
+    assert result.exit_code == 0, result.output
+    got = [(c["stated"], c["value"], c["value_high"], c["qualifier"], c["counted"])
+           for c in json.loads(result.stdout)["claims"]]
+    assert got == [
+        ("36.7 million", 36_700_000, None, "exact", "people"),
+        ("34.0 million–39.8 million", 34_000_000, 39_800_000, "range", "people"),
+        ("76%", 76, None, "exact", "adults"),
+        ("65–89%", 65, 89, "range", "adults"),
+    ]
