@@ -451,7 +451,9 @@ _TIMES_AFTER: Final = re.compile(
 _ELLIPSIS_AFTER: Final = re.compile(
     r"\s*(?:[,;.()\]]|$|(?:in|across|for|at|by|from|within|inside|outside|among|per)\b)"
 )
-_LIST_MARK_AFTER: Final = re.compile(r"[.)][ \t]")
+# A numbered list's mark: "1. The Coalition ...", "(2) ...", or "3." alone on its line above
+# its item (a page's big numbers, "12 things you may not know").
+_LIST_MARK_AFTER: Final = re.compile(r"[.)](?:[ \t]|[ \t]*(?:\r?\n|$))")
 _ORDINAL_AFTER: Final = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # The letters a time's mark starts with, right after the figure or after one blank.
 _CLOCK_FIRST: Final = frozenset("aApPgGuUhHnN")

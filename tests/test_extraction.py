@@ -1247,6 +1247,15 @@ def test_list_marks_step_numbers_and_footnote_marks_are_no_figures(tmp_path: Pat
     assert [c[:2] for c in _json_claims(tmp_path, text)] == [("2.1 million", 2_100_000)]
 
 
+def test_a_list_mark_alone_on_its_line_is_no_figure(tmp_path: Path) -> None:
+    """ "12 things you may not know" pages put each item's number alone on a line above it;
+    a headline figure alone on its line ("68.5") has no such stop."""
+    text = ("1.\n\nWe work in over 120 countries.\n\n2)\n\nEach day we have 6,500 trucks.\n\n"
+            "68.5\nMILLION displaced\n")
+    assert [c[:2] for c in _json_claims(tmp_path, text)] == [
+        ("120", 120), ("6,500", 6500), ("68.5 MILLION", 68_500_000)]
+
+
 def test_verbs_of_multiplying_after_a_modal_are_multiples(tmp_path: Path) -> None:
     """ "will triple" is a multiple of 3; "a double burden" and "triple-A" are no figures."""
     claims = _json_claims(tmp_path, "Output will triple. A double burden. A triple-A bond.")
