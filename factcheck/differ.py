@@ -730,6 +730,21 @@ def _band(
             out.add((o, n))
 
 
+
+def _pair_unique(groups: dict[tuple[str, str, str, str], tuple[list[int], list[int]]],
+                 pairs: list[tuple[int, int]], old_left: list[int],
+                 new_left: list[int]) -> tuple[list[int], list[int]]:
+    """Pair the groups that hold one unpaired claim on each side (appended to *pairs*); the
+    claims still unpaired on each side."""
+    hits = [(o[0], n[0]) for o, n in groups.values() if len(o) == 1 and len(n) == 1]
+    if not hits:
+        return old_left, new_left
+    pairs.extend(hits)
+    paired_old = {o for o, _ in hits}
+    paired_new = {n for _, n in hits}
+    return ([i for i in old_left if i not in paired_old],
+            [j for j in new_left if j not in paired_new])
+
 def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[int, int]]:
     """The pairs (old index, new index) of matched claims, in no particular order."""
     pairs: list[tuple[int, int]] = []
@@ -765,15 +780,9 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
             k = keys[i]
             if not k.fallback and _WORDY.search(_WORD_ONLY.sub(" ", k.ctx)) is not None:
                 moved.setdefault((k.dim, k.noun, k.ctx, k.when), ([], []))[side].append(i)
-    hits = [(o[0], n[0]) for o, n in moved.values() if len(o) == 1 and len(n) == 1]
-    if hits:
-        pairs.extend(hits)
-        paired_old = {o for o, _ in hits}
-        paired_new = {n for _, n in hits}
-        old_left = [i for i in old_left if i not in paired_old]
-        new_left = [j for j in new_left if j not in paired_new]
-        if not old_left or not new_left:
-            return pairs
+    old_left, new_left = _pair_unique(moved, pairs, old_left, new_left)
+    if not old_left or not new_left:
+        return pairs
     # Pass 1t: a figure of a list named by the words before its parenthesis ("adult women
     # (3.8 percent)") is the figure so named on the other side, under the same heading,
     # whatever the list's order or the sentence around it: one such name on each side.
@@ -783,15 +792,9 @@ def _match_indices(okeys: Sequence[_Key], nkeys: Sequence[_Key]) -> list[tuple[i
             k = keys[i]
             if k.tag:
                 tagged.setdefault((k.dim, k.tag, k.when, k.place), ([], []))[side].append(i)
-    hits = [(o[0], n[0]) for o, n in tagged.values() if len(o) == 1 and len(n) == 1]
-    if hits:
-        pairs.extend(hits)
-        paired_old = {o for o, _ in hits}
-        paired_new = {n for _, n in hits}
-        old_left = [i for i in old_left if i not in paired_old]
-        new_left = [j for j in new_left if j not in paired_new]
-        if not old_left or not new_left:
-            return pairs
+    old_left, new_left = _pair_unique(tagged, pairs, old_left, new_left)
+    if not old_left or not new_left:
+        return pairs
     okeys, nkeys = list(okeys), list(nkeys)
     for keys, left in ((okeys, old_left), (nkeys, new_left)):
         for i in left:
