@@ -203,8 +203,9 @@ def _group_of(c: Claim) -> str | None:
     ("64 million girls", "64 million are girls"), else None."""
     p = c.provenance
     a, b = p.sentence_span
-    after = _LABEL_WORD.findall(p.sentence[b:b + 30].lower())[:2] if 0 <= a < b else []
-    for w in [*_LABEL_WORD.findall(c.counted.lower())[-1:], *after]:
+    after: list[str] = _LABEL_WORD.findall(p.sentence[b:b + 30].lower())[:2] if 0 <= a < b else []
+    own: list[str] = _LABEL_WORD.findall(c.counted.lower())[-1:]
+    for w in [*own, *after]:
         if any(w in words for words, _ in lexicon.PARTITIONS):
             return w
     return None
@@ -780,6 +781,8 @@ class _Finder:
                 self.change_end[i] = ("by", i - 1)
         self.out: list[Relation] = []
         self.seen: set[tuple[str, int, tuple[int, ...], int]] = set()
+        self.paired: list[tuple[Claim, Claim]] = []
+        """Each figure stated with its share (:meth:`_paired_shares`), found once."""
 
     # -- helpers
 
@@ -1413,7 +1416,7 @@ class _Finder:
         are boys and 64 million are girls": :data:`lexicon.PARTITIONS`), or each part has its
         share and the shares make 100% ("IDPs in camps (988,428 individuals or 40%) and IDPs
         in host communities (1,466,762 individuals or 60%)")."""
-        shares: dict[int, Claim] = {id(x): s for x, s in self._paired_shares()}
+        shares: dict[int, Claim] = {id(x): s for x, s in self.paired}
         for k, r in enumerate(self.out):
             if r.kind is not Kind.PART_OF or r.total is None or len(r.parts) < 2:
                 continue
@@ -1436,7 +1439,8 @@ class _Finder:
         part over its share must give the same whole (and the total, when the parts are the
         breakdown of one). Their counted nouns must agree (or be carried over) and their
         shares name no two wholes ("45% of all women", "30% of men")."""
-        pairs = [(x, s) for x, s in self._paired_shares() if _of_one_whole(x, s)]
+        self.paired = self._paired_shares()
+        pairs = [(x, s) for x, s in self.paired if _of_one_whole(x, s)]
         totals: dict[int, Claim] = {}
         for r in self.out:
             if r.kind in (Kind.SUM, Kind.PART_OF) and r.total is not None:
